@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Parsed once, lazily, so `next build` never needs runtime secrets.
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "is required (e.g. postgres://user:password@localhost:5432/shipshape)" })
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
+    NEXTAUTH_URL: z.url({ error: "must be the public URL of Shipshape, e.g. https://shipshape.example.com" }).optional(),
+    NEXTAUTH_SECRET: z
+      .string({ error: "is required: a random string of at least 32 characters (openssl rand -base64 32)" })
+      .min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+    PORT: positiveInt(3000),
+    HOST: z.string().default("0.0.0.0"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SHIPSHAPE_DEMO_MODE: booleanFlag,
+    OIDC_ISSUER: optionalString.pipe(z.url({ error: "must be the issuer URL of your OpenID Connect provider" }).optional()),
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    OIDC_DISPLAY_NAME: z.string().default("Single sign-on"),
+    SHIPSHAPE_ADMIN_EMAILS: optionalString.transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+    SHIPSHAPE_DEFAULT_ROLE: z.enum(["VIEWER", "EDITOR", "APPROVER", "ADMIN"]).default("VIEWER"),
+    DB_POOL_MAX: positiveInt(10),
+    DB_CONNECT_TIMEOUT_MS: positiveInt(2000),
+    DB_STATEMENT_TIMEOUT_MS: positiveInt(5000),
+    SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+    METRICS_TOKEN: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    const set = oidc.filter(Boolean).length;
+    if (set > 0 && set < 3) {
+      for (const [name, value] of [
+        ["OIDC_ISSUER", env.OIDC_ISSUER],
+        ["OIDC_CLIENT_ID", env.OIDC_CLIENT_ID],
+        ["OIDC_CLIENT_SECRET", env.OIDC_CLIENT_SECRET],
+      ] as const) {
+        if (!value) ctx.addIssue({ code: "custom", path: [name], message: "is required when any OIDC_* setting is set" });
+      }
+    }
+    if (set === 0 && !env.SHIPSHAPE_DEMO_MODE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "no sign-in method: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or SHIPSHAPE_DEMO_MODE=true outside production)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Shipshape configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example and the README.`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function isOidcConfigured(e: Env = env()): e is Env & { OIDC_ISSUER: string; OIDC_CLIENT_ID: string; OIDC_CLIENT_SECRET: string } {
+  return Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+}
