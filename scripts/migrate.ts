@@ -1,6 +1,9 @@
-// `npm run db:migrate`: applies every pending SQL migration to DATABASE_URL. Safe to run again.
+// `npm run db:migrate`: applies every pending SQL migration to DATABASE_URL and installs the default
+// checklist template. Safe to run again.
 import { applyMigrations } from "@/lib/db/migrations";
+import { closeDb } from "@/lib/db/client";
 import { createPool } from "@/lib/db/pool";
+import { installDefaultTemplate } from "@/lib/db/templates";
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -16,8 +19,12 @@ async function main() {
         ? `Applied ${report.applied.length} migration(s): ${report.applied.join(", ")}`
         : `Database is up to date (${report.alreadyApplied} migration(s) applied).`,
     );
+    // The default checklist is reference data every installation needs, not demo data.
+    const template = await installDefaultTemplate();
+    if (template.created) console.log("Installed the default checklist template.");
   } finally {
     await pool.end();
+    await closeDb();
   }
 }
 

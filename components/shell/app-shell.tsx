@@ -1,0 +1,90 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Role } from "@/lib/domain/types";
+import { Logo } from "./logo";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+export type ShellUser = {
+  name: string;
+  email: string;
+  role: Role;
+};
+
+export type AppShellProps = {
+  user: ShellUser;
+  children: ReactNode;
+};
+
+const ROLE_LABELS: Record<Role, string> = {
+  VIEWER: "Viewer",
+  EDITOR: "Editor",
+  APPROVER: "Approver",
+  ADMIN: "Admin",
+};
+
+type NavItem = { href: string; label: string };
+
+function navItems(role: Role): NavItem[] {
+  const items: NavItem[] = [
+    { href: "/services", label: "Services" },
+    { href: "/reviews", label: "Reviews" },
+    { href: "/portfolio", label: "Portfolio" },
+    { href: "/quarterly", label: "Quarterly" },
+  ];
+  if (role === "ADMIN") items.push({ href: "/admin", label: "Admin" });
+  return items;
+}
+
+export function AppShell({ user, children }: AppShellProps) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        data-print="hide"
+        className="fixed top-3 left-3 z-50 -translate-y-[200%] rounded-md bg-surface px-4 py-2 text-sm font-semibold text-brand-800 shadow-lg ring-2 ring-brand-600 focus:translate-y-0"
+      >
+        Skip to content
+      </a>
+
+      <header data-print="hide" className="border-b border-line bg-surface">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 lg:px-8">
+          <Link href="/services" className="flex items-center gap-2 rounded-md text-lg font-semibold text-ink">
+            <Logo />
+            Shipshape
+          </Link>
+
+          <nav aria-label="Main" className="order-last w-full md:order-none md:w-auto">
+            <ul className="flex flex-wrap items-center gap-1">
+              {navItems(user.role).map((item) => (
+                <li key={item.href}>
+                  <NavLink href={item.href}>{item.label}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+
+          <div className="ml-auto flex items-center gap-3">
+            <div className="min-w-0 text-right text-sm leading-tight">
+              <p className="truncate font-medium text-ink">{user.name}</p>
+              <p className="truncate text-ink-muted">
+                <span className="sr-only">Role: </span>
+                {ROLE_LABELS[user.role]}
+                <span className="hidden sm:inline">
+                  {" · "}
+                  <span className="sr-only">Email: </span>
+                  {user.email}
+                </span>
+              </p>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/client";
+import type { Viewer } from "@/lib/auth/permissions";
+
+export type AuditContext = { viewer: Viewer; requestId?: string | null };
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  teamId?: string | null;
+  serviceId?: string | null;
+  reviewId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+function json(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  // Dates and other non-JSON values become their JSON form, exactly as an API client would see them.
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/** Writes one audit event inside the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: ctx.viewer.id,
+      actorEmail: ctx.viewer.email,
+      requestId: ctx.requestId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      teamId: entry.teamId ?? null,
+      serviceId: entry.serviceId ?? null,
+      reviewId: entry.reviewId ?? null,
+      before: json(entry.before),
+      after: json(entry.after),
+    },
+  });
+}
+
+export type AuditEventDto = {
+  id: string;
+  at: Date;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+};
+
+const auditSelect = {
+  id: true,
+  at: true,
+  actorEmail: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+} as const;
+
+function toDto(row: { id: bigint; at: Date; actorEmail: string | null; action: string; entityType: string; entityId: string; before: unknown; after: unknown }): AuditEventDto {
+  return { ...row, id: row.id.toString() };
+}
+
+export async function listAuditForService(tx: Tx, serviceId: string, limit = 100): Promise<AuditEventDto[]> {
+  const rows = await tx.auditEvent.findMany({ where: { serviceId }, orderBy: { id: "desc" }, take: limit, select: auditSelect });
+  return rows.map(toDto);
+}
+
+export async function listAuditForReview(tx: Tx, reviewId: string, limit = 500): Promise<AuditEventDto[]> {
+  const rows = await tx.auditEvent.findMany({ where: { reviewId }, orderBy: { id: "desc" }, take: limit, select: auditSelect });
+  return rows.map(toDto);
+}

@@ -1,0 +1,48 @@
+// One error type for expected failures; route handlers and actions turn it into a 4xx, never a 500.
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PRECONDITION_REQUIRED: 428,
+  VALIDATION: 422,
+  BAD_REQUEST: 400,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+type PrismaLikeError = { code?: unknown; meta?: { target?: unknown; modelName?: unknown } };
+
+/** Maps known Prisma errors to AppError; returns undefined for anything else. */
+export function fromPrismaError(error: unknown): AppError | undefined {
+  if (!error || typeof error !== "object") return undefined;
+  const e = error as PrismaLikeError;
+  if (e.code === "P2002") {
+    const target = Array.isArray(e.meta?.target) ? e.meta.target.join(", ") : String(e.meta?.target ?? "value");
+    return new AppError("CONFLICT", `That ${target} is already taken`, { target });
+  }
+  if (e.code === "P2025") return new AppError("NOT_FOUND", "Not found");
+  if (e.code === "P2003") return new AppError("BAD_REQUEST", "A referenced record does not exist");
+  return undefined;
+}

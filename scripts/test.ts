@@ -1,0 +1,58 @@
+// `npm test`: the whole suite — unit, integration against a real Postgres, and Playwright end-to-end
+// in Chromium against the production build. Uses DATABASE_URL when set; otherwise starts an embedded
+// Postgres of its own and throws it away afterwards.
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { findChromium, CHROMIUM_HELP } from "./lib/chromium";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { bin, run } from "./lib/run";
+
+async function main() {
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error(CHROMIUM_HELP);
+    process.exit(1);
+  }
+  let embedded: EmbeddedDatabase | undefined;
+  const embeddedDir = path.resolve(".data", `test-postgres-${process.pid}`);
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.log("DATABASE_URL is not set: starting an embedded PostgreSQL for the tests…");
+    embedded = await startEmbeddedPostgres({ dir: embeddedDir, database: "shipshape_test", persistent: false });
+    databaseUrl = embedded.url;
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: "1" };
+  const only = process.argv.slice(2);
+  const wants = (stage: string) => only.length === 0 || only.includes(stage);
+  let code = 0;
+  try {
+    const steps: [string, string, string[], boolean][] = [
+      ["migrate", bin("tsx"), ["scripts/migrate.ts"], true],
+      ["unit", bin("vitest"), ["run", "--project", "unit"], wants("unit")],
+      ["integration", bin("vitest"), ["run", "--project", "integration"], wants("integration")],
+      ["build", bin("next"), ["build"], wants("e2e")],
+      ["e2e", bin("playwright"), ["test"], wants("e2e")],
+    ];
+    for (const [name, command, args, enabled] of steps) {
+      if (!enabled) continue;
+      console.log(`\n▶ ${name}`);
+      code = await run(command, args, env);
+      if (code !== 0) {
+        console.error(`\n✖ ${name} failed (exit ${code})`);
+        break;
+      }
+    }
+  } finally {
+    if (embedded) {
+      await embedded.stop().catch(() => undefined);
+      await rm(embeddedDir, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+  if (code === 0) console.log("\n✔ all test stages passed");
+  process.exit(code);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
