@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "@/lib/env";
+
+const valid = {
+  DATABASE_URL: "postgres://u:p@localhost:5432/db",
+  NEXTAUTH_SECRET: "x".repeat(32),
+  SHIPSHAPE_DEMO_MODE: "true",
+};
+
+function problems(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe("parseEnv", () => {
+  it("accepts a minimal demo configuration and applies defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.PORT).toBe(3000);
+    expect(env.SHIPSHAPE_DEMO_MODE).toBe(true);
+    expect(env.DB_STATEMENT_TIMEOUT_MS).toBe(5000);
+    expect(env.SHIPSHAPE_ADMIN_EMAILS).toEqual([]);
+  });
+
+  it.each([
+    [{ ...valid, DATABASE_URL: undefined }, "DATABASE_URL"],
+    [{ ...valid, DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ ...valid, NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
+    [{ ...valid, PORT: "abc" }, "PORT"],
+    [{ ...valid, OIDC_ISSUER: "https://id.example.com" }, "OIDC_CLIENT_ID"],
+    [{ ...valid, OIDC_ISSUER: "not a url", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }, "OIDC_ISSUER"],
+    [{ ...valid, SHIPSHAPE_DEMO_MODE: "false" }, "no sign-in method"],
+    [{ ...valid, LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+  ])("names what is wrong: %j → %s", (source, expected) => {
+    const found = problems(source);
+    expect(found.join("\n")).toContain(expected);
+  });
+
+  it("accepts a complete OIDC configuration without demo mode and lower-cases admin emails", () => {
+    const env = parseEnv({
+      ...valid,
+      SHIPSHAPE_DEMO_MODE: "",
+      OIDC_ISSUER: "https://id.example.com/realms/main",
+      OIDC_CLIENT_ID: "shipshape",
+      OIDC_CLIENT_SECRET: "s3cret",
+      SHIPSHAPE_ADMIN_EMAILS: " Ada@Example.com, bob@example.com ,",
+    });
+    expect(env.SHIPSHAPE_DEMO_MODE).toBe(false);
+    expect(env.SHIPSHAPE_ADMIN_EMAILS).toEqual(["ada@example.com", "bob@example.com"]);
+  });
+
+  it("reports every problem at once", () => {
+    expect(problems({}).length).toBeGreaterThanOrEqual(2);
+  });
+});
