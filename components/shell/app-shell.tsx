@@ -77,6 +77,9 @@ export function AppShell({ user, children }: AppShellProps) {
                 </span>
               </p>
             </div>
+            <Link href="/settings/tokens" className="rounded-md px-2 py-1 text-sm text-ink-muted hover:bg-slate-100 hover:text-ink">
+              API tokens
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,11 +1,10 @@
 import { cache } from "react";
-import { createHash } from "node:crypto";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import type { Viewer } from "@/lib/auth/permissions";
-import { getViewerByApiToken } from "@/lib/db/api-tokens";
+import { getViewerByApiToken, hashApiToken } from "@/lib/db/api-tokens";
 import { getViewerById } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
 
@@ -28,10 +27,6 @@ export async function requireActionViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
   return viewer;
-}
-
-export function hashApiToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
 }
 
 /** For route handlers: a personal API token (Authorization: Bearer) or the browser session. */

@@ -1,5 +1,15 @@
+import { randomBytes, createHash } from "node:crypto";
+import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+
+// Personal API tokens: shown once, stored only as a SHA-256 hash, revocable. A token acts as its owner,
+// with the owner's current role and teams.
+
+export function hashApiToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
 
 export async function getViewerByApiToken(tokenHash: string): Promise<Viewer | null> {
   const row = await db().apiToken.findUnique({
@@ -18,4 +28,39 @@ export async function getViewerByApiToken(tokenHash: string): Promise<Viewer | n
   }
   const u = row.user;
   return { id: u.id, email: u.email, name: u.name, role: u.role, teamIds: u.memberships.map((m) => m.teamId) };
+}
+
+export type ApiTokenDto = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+const tokenSelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+export async function listApiTokens(viewer: Viewer): Promise<ApiTokenDto[]> {
+  return db().apiToken.findMany({ where: { userId: viewer.id }, orderBy: { createdAt: "desc" }, select: tokenSelect });
+}
+
+const MAX_ACTIVE_TOKENS = 20;
+
+/** Returns the plaintext token exactly once; only its hash is kept. */
+export async function createApiToken(ctx: AuditContext, name: string): Promise<{ token: string; record: ApiTokenDto }> {
+  const token = `ss_${randomBytes(24).toString("base64url")}`;
+  return db().$transaction(async (tx) => {
+    const active = await tx.apiToken.count({ where: { userId: ctx.viewer.id, revokedAt: null } });
+    if (active >= MAX_ACTIVE_TOKENS) throw new AppError("CONFLICT", `You already have ${MAX_ACTIVE_TOKENS} active tokens; revoke one first.`);
+    const record = await tx.apiToken.create({
+      data: { userId: ctx.viewer.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 7) },
+      select: tokenSelect,
+    });
+    await recordAudit(tx, ctx, { action: "api_token.created", entityType: "api_token", entityId: record.id, after: { name, prefix: record.prefix } });
+    return { token, record };
+  });
+}
+
+export async function revokeApiToken(ctx: AuditContext, id: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const row = await tx.apiToken.findFirst({ where: { id, userId: ctx.viewer.id }, select: { id: true, revokedAt: true, name: true } });
+    if (!row) throw new AppError("NOT_FOUND", "That token does not exist");
+    if (row.revokedAt) return;
+    await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() }, select: { id: true } });
+    await recordAudit(tx, ctx, { action: "api_token.revoked", entityType: "api_token", entityId: id, before: { name: row.name, revokedAt: null }, after: { revokedAt: new Date() } });
+  });
 }

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ServiceForm } from "@/components/services/service-form";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getServiceBySlug } from "@/lib/db/services";
+import { listTeamsForViewer } from "@/lib/db/teams";
+
+export const metadata: Metadata = { title: "Edit service" };
+
+type PageProps = { params: Promise<{ slug: string }> };
+
+export default async function EditServicePage({ params }: PageProps) {
+  const { slug } = await params;
+  const editHref = `/services/${encodeURIComponent(slug)}/edit`;
+  const viewer = await requireViewer(editHref);
+  const [service, teams] = await Promise.all([getServiceBySlug(viewer, slug), listTeamsForViewer(viewer)]);
+  if (!service) notFound();
+
+  const serviceHref = `/services/${service.slug}`;
+  const breadcrumbs = [
+    { label: "Services", href: "/services" },
+    { label: service.name, href: serviceHref },
+    { label: "Edit" },
+  ];
+
+  if (!can(viewer, { type: "service:update", teamId: service.team.id })) {
+    return (
+      <>
+        <PageHeader title={`Edit ${service.name}`} breadcrumbs={breadcrumbs} />
+        <Alert tone="warning" title="You can't edit this service">
+          <p>Only editors of {service.team.name} and admins can change it.</p>
+        </Alert>
+        <ButtonLink href={serviceHref} variant="secondary" className="mt-6">
+          Back to {service.name}
+        </ButtonLink>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={`Edit ${service.name}`} breadcrumbs={breadcrumbs} />
+      <Card>
+        <CardContent className="pt-5">
+          <ServiceForm
+            mode="edit"
+            teams={teams}
+            cancelHref={serviceHref}
+            reloadHref={`${serviceHref}/edit`}
+            initialValues={{
+              id: service.id,
+              // The version this form was loaded with: saving fails instead of overwriting a newer change.
+              version: String(service.version),
+              name: service.name,
+              slug: service.slug,
+              description: service.description,
+              teamId: service.team.id,
+              tier: String(service.tier),
+              lifecycle: service.lifecycle,
+              repositoryUrl: service.repositoryUrl ?? "",
+              runbookUrl: service.runbookUrl ?? "",
+              dashboardUrl: service.dashboardUrl ?? "",
+              onCall: service.onCall ?? "",
+            }}
+          />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

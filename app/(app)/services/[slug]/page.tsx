@@ -1,0 +1,201 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache, type ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LevelBadge } from "@/components/ui/level-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { can } from "@/lib/auth/permissions";
+import { getViewer, requireViewer } from "@/lib/auth/viewer";
+import { getServiceBySlug, type ServiceDetail, type ServiceReviewSummary } from "@/lib/db/services";
+import type { ReviewStatus, ReviewTrigger } from "@/lib/domain/types";
+import { LIFECYCLE_LABELS, TIER_LABELS } from "@/lib/schemas/service";
+
+type PageProps = { params: Promise<{ slug: string }> };
+
+const TRIGGER_LABELS: Record<ReviewTrigger, string> = {
+  FIRST_DEPLOY: "First deploy",
+  MAJOR_RELEASE: "Major release",
+  QUARTERLY: "Quarterly",
+  POST_INCIDENT: "Post-incident",
+  DEPENDENCY_UPGRADE: "Dependency upgrade",
+  TEAM_HANDOFF: "Team handoff",
+};
+
+const STATUS_BADGES: Record<ReviewStatus, { label: string; tone: "neutral" | "info" | "success" }> = {
+  DRAFT: { label: "Draft", tone: "neutral" },
+  SUBMITTED: { label: "Awaiting decision", tone: "info" },
+  DECIDED: { label: "Decided", tone: "success" },
+  CANCELLED: { label: "Cancelled", tone: "neutral" },
+};
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+// Metadata and the page ask for the same service; cache() makes that one query per request.
+const loadService = cache(async (slug: string) => {
+  const viewer = await getViewer();
+  return viewer ? getServiceBySlug(viewer, slug) : null;
+});
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const service = await loadService((await params).slug);
+  return { title: service?.name ?? "Service" };
+}
+
+export default async function ServicePage({ params }: PageProps) {
+  const { slug } = await params;
+  const viewer = await requireViewer(`/services/${encodeURIComponent(slug)}`);
+  const service = await loadService(slug);
+  if (!service) notFound();
+
+  const canEdit = can(viewer, { type: "service:update", teamId: service.team.id });
+  const canReview = can(viewer, { type: "review:edit", teamId: service.team.id });
+  const newReviewHref = `/services/${service.slug}/reviews/new`;
+
+  return (
+    <>
+      <PageHeader
+        title={service.name}
+        description={service.description || undefined}
+        breadcrumbs={[{ label: "Services", href: "/services" }, { label: service.name }]}
+        meta={
+          <>
+            <Badge tone="info">{service.team.name}</Badge>
+            <Badge>{TIER_LABELS[service.tier]}</Badge>
+            <Badge>{LIFECYCLE_LABELS[service.lifecycle]}</Badge>
+          </>
+        }
+        actions={
+          <>
+            {canEdit ? (
+              <ButtonLink href={`/services/${service.slug}/edit`} variant="secondary">
+                Edit service
+              </ButtonLink>
+            ) : null}
+            {canReview && service.reviews.length > 0 ? <ButtonLink href={newReviewHref}>Start a review</ButtonLink> : null}
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <ServiceDetails service={service} />
+        <section aria-labelledby="reviews-heading" className="space-y-4 lg:col-span-2">
+          <h2 id="reviews-heading" className="text-lg font-semibold text-ink">
+            Reviews
+          </h2>
+          {service.reviews.length > 0 ? (
+            <ReviewsTable slug={service.slug} reviews={service.reviews} />
+          ) : (
+            <EmptyState
+              as="h3"
+              title="No reviews yet"
+              description="Start a readiness review to see this service's maturity level and go/no-go verdict."
+              action={canReview ? <ButtonLink href={newReviewHref}>Start a review</ButtonLink> : null}
+            />
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
+
+/** Only http(s) links become anchors, even for rows written before validation existed or by other tools. */
+function SafeLink({ href, label }: { href: string | null; label: string }) {
+  if (!href) return <span className="text-ink-muted">Not set</span>;
+  let isHttp = false;
+  try {
+    isHttp = ["http:", "https:"].includes(new URL(href).protocol);
+  } catch {
+    isHttp = false;
+  }
+  if (!isHttp) return <span className="break-all">{href}</span>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" className="break-all text-brand-700 underline-offset-2 hover:underline">
+      {label}
+      <span className="sr-only"> (opens in a new tab)</span>
+    </a>
+  );
+}
+
+function ServiceDetails({ service }: { service: ServiceDetail }) {
+  const rows: { term: string; detail: ReactNode }[] = [
+    { term: "Owning team", detail: service.team.name },
+    { term: "On-call", detail: service.onCall ?? <span className="text-ink-muted">Not set</span> },
+    { term: "Repository", detail: <SafeLink href={service.repositoryUrl} label="Open repository" /> },
+    { term: "Runbook", detail: <SafeLink href={service.runbookUrl} label="Open runbook" /> },
+    { term: "Dashboard", detail: <SafeLink href={service.dashboardUrl} label="Open dashboard" /> },
+    { term: "Last changed", detail: <time dateTime={service.updatedAt.toISOString()}>{dateFormat.format(service.updatedAt)}</time> },
+  ];
+  return (
+    <Card className="h-fit">
+      <CardHeader>
+        <CardTitle>Details</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <dl className="space-y-3 text-sm">
+          {rows.map((row) => (
+            <div key={row.term}>
+              <dt className="font-medium text-ink-muted">{row.term}</dt>
+              <dd className="mt-0.5 text-ink">{row.detail}</dd>
+            </div>
+          ))}
+        </dl>
+      </CardContent>
+    </Card>
+  );
+}
+
+function ReviewsTable({ slug, reviews }: { slug: string; reviews: ServiceReviewSummary[] }) {
+  return (
+    <Table>
+      <Caption srOnly>Most recent reviews first</Caption>
+      <THead>
+        <tr>
+          <TH>Review</TH>
+          <TH>Status</TH>
+          <TH>Decided</TH>
+          <TH>Level</TH>
+          <TH>Verdict</TH>
+        </tr>
+      </THead>
+      <TBody>
+        {reviews.map((review) => {
+          const status = STATUS_BADGES[review.status];
+          return (
+            <TR key={review.id}>
+              <TH scope="row">
+                <Link href={`/reviews/${review.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {TRIGGER_LABELS[review.trigger]}
+                </Link>
+                <span className="block text-xs font-normal text-ink-muted">
+                  Started <time dateTime={review.createdAt.toISOString()}>{dateFormat.format(review.createdAt)}</time>
+                </span>
+              </TH>
+              <TD>
+                <Badge tone={status.tone}>{status.label}</Badge>
+              </TD>
+              <TD>
+                {review.decidedAt ? (
+                  <time dateTime={review.decidedAt.toISOString()}>{dateFormat.format(review.decidedAt)}</time>
+                ) : (
+                  "—"
+                )}
+              </TD>
+              <TD>
+                {review.level !== null ? <LevelBadge level={review.level} compact /> : "—"}
+                {review.targetLevel !== null ? (
+                  <span className="block text-xs text-ink-muted">Target L{review.targetLevel}</span>
+                ) : null}
+              </TD>
+              <TD>{review.status === "DECIDED" ? <VerdictBadge verdict={review.decision} /> : "—"}</TD>
+            </TR>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}

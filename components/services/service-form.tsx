@@ -1,0 +1,191 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { Field, fieldId, Input, Select, Textarea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/form-status";
+import {
+  createServiceAction,
+  updateServiceAction,
+  type ServiceFormField,
+  type ServiceFormState,
+  type ServiceFormValues,
+} from "@/lib/actions/services";
+import { LIFECYCLE_STAGES, TIERS } from "@/lib/domain/types";
+import { LIFECYCLE_LABELS, TIER_LABELS } from "@/lib/schemas/service";
+
+export type ServiceFormTeam = { id: string; name: string };
+
+export type ServiceFormProps = {
+  mode: "create" | "edit";
+  teams: ServiceFormTeam[];
+  /** What the fields start with: the stored service when editing, defaults when creating. */
+  initialValues: ServiceFormValues;
+  cancelHref: string;
+  /** The edit page of the service, offered as a reload link when someone else saved first. */
+  reloadHref?: string;
+};
+
+// Visual order, so focus lands on the first problem a person would meet reading down the form.
+const FIELD_ORDER: ServiceFormField[] = [
+  "name",
+  "slug",
+  "teamId",
+  "tier",
+  "lifecycle",
+  "description",
+  "onCall",
+  "repositoryUrl",
+  "runbookUrl",
+  "dashboardUrl",
+];
+
+export function ServiceForm({ mode, teams, initialValues, cancelHref, reloadHref }: ServiceFormProps) {
+  const action = mode === "create" ? createServiceAction : updateServiceAction;
+  const [state, formAction, isPending] = useActionState<ServiceFormState, FormData>(action, null);
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  const values = state?.values ?? initialValues;
+  const errors = state?.fieldErrors ?? {};
+  const value = (field: ServiceFormField) => values[field] ?? "";
+  const isStale = state?.reason === "STALE_VERSION";
+  // Errors on hidden fields (id, version) have no control to sit next to, so the alert carries them.
+  const formErrors = Object.entries(errors)
+    .filter(([field]) => !(FIELD_ORDER as string[]).includes(field))
+    .flatMap(([, messages]) => messages);
+
+  useEffect(() => {
+    if (!state) return;
+    const firstInvalid = FIELD_ORDER.find((field) => state.fieldErrors?.[field]?.length);
+    const target = firstInvalid ? document.getElementById(fieldId(firstInvalid)) : alertRef.current;
+    target?.focus();
+  }, [state]);
+
+  // React resets an uncontrolled form after a form action, even one that returns a failure. Starting the
+  // transition ourselves (React still reports the form as pending) keeps exactly what was typed on screen.
+  // Without JavaScript the form posts normally and the returned values refill it.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={isPending || undefined}>
+      {state ? (
+        <div ref={alertRef} tabIndex={-1} className="outline-none">
+          <Alert tone={isStale ? "warning" : "danger"} role="alert" title={state.message}>
+            {formErrors.length > 0 ? (
+              <ul className="list-disc pl-5">
+                {formErrors.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            ) : null}
+            {isStale && reloadHref ? (
+              <p>
+                Your edits are still below; copy anything you want to keep, then{" "}
+                <a href={reloadHref} className="font-semibold underline">
+                  reload the latest version
+                </a>
+                .
+              </p>
+            ) : null}
+            {state.code === "UNAUTHENTICATED" ? (
+              <p>
+                <a href="/signin" target="_blank" rel="noopener noreferrer" className="font-semibold underline">
+                  Sign in again in a new tab
+                </a>
+                , then save here; what you typed is kept.
+              </p>
+            ) : null}
+          </Alert>
+        </div>
+      ) : null}
+
+      {mode === "edit" ? (
+        <>
+          <input type="hidden" name="id" defaultValue={value("id")} />
+          <input type="hidden" name="version" defaultValue={value("version")} />
+        </>
+      ) : null}
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <Field label="Name" name="name" required error={errors.name}>
+          <Input defaultValue={value("name")} maxLength={80} autoComplete="off" />
+        </Field>
+        <Field
+          label="Slug"
+          name="slug"
+          required={mode === "edit"}
+          error={errors.slug}
+          description={
+            mode === "create"
+              ? "Used in links, like /services/payments-api. Leave blank to make one from the name."
+              : "Used in links. Changing it breaks links people have saved."
+          }
+        >
+          <Input defaultValue={value("slug")} maxLength={60} autoComplete="off" spellCheck={false} />
+        </Field>
+
+        <Field label="Team" name="teamId" required error={errors.teamId} description="The team that owns and runs it.">
+          <Select defaultValue={value("teamId")}>
+            <option value="">Choose a team</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Tier" name="tier" required error={errors.tier} description="Sets the maturity level it must reach.">
+          <Select defaultValue={value("tier")}>
+            <option value="">Choose a tier</option>
+            {TIERS.map((tier) => (
+              <option key={tier} value={String(tier)}>
+                {TIER_LABELS[tier]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+
+        <Field label="Lifecycle" name="lifecycle" required error={errors.lifecycle}>
+          <Select defaultValue={value("lifecycle")}>
+            {LIFECYCLE_STAGES.map((stage) => (
+              <option key={stage} value={stage}>
+                {LIFECYCLE_LABELS[stage]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="On-call" name="onCall" error={errors.onCall} description="A rotation, channel or pager alias.">
+          <Input defaultValue={value("onCall")} maxLength={200} autoComplete="off" />
+        </Field>
+
+        <Field label="Description" name="description" error={errors.description} className="md:col-span-2">
+          <Textarea defaultValue={value("description")} maxLength={2000} />
+        </Field>
+
+        <Field label="Repository link" name="repositoryUrl" error={errors.repositoryUrl} className="md:col-span-2">
+          <Input type="url" inputMode="url" defaultValue={value("repositoryUrl")} placeholder="https://" />
+        </Field>
+        <Field label="Runbook link" name="runbookUrl" error={errors.runbookUrl}>
+          <Input type="url" inputMode="url" defaultValue={value("runbookUrl")} placeholder="https://" />
+        </Field>
+        <Field label="Dashboard link" name="dashboardUrl" error={errors.dashboardUrl}>
+          <Input type="url" inputMode="url" defaultValue={value("dashboardUrl")} placeholder="https://" />
+        </Field>
+      </div>
+
+      <div className="flex flex-wrap items-center gap-3 border-t border-line pt-6">
+        <SubmitButton disabled={isPending} pendingLabel={mode === "create" ? "Creating…" : "Saving…"}>
+          {mode === "create" ? "Create service" : "Save changes"}
+        </SubmitButton>
+        <ButtonLink href={cancelHref} variant="ghost">
+          Cancel
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}
