@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
+import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -10,6 +11,8 @@ import { AppError } from "@/lib/errors";
 
 /** The signed-in person for this request (once per request), or null. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  // Who is asking is request-time data: never let a page that asks be prerendered at build time.
+  await connection();
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   return id ? getViewerById(id) : null;
