@@ -22,7 +22,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert")).toContainText("do not match");
+    await expect(page.getByText("That email and password do not match a demo account.")).toBeVisible();
     await page.goto("/services");
     await expect(page).toHaveURL(/\/signin/);
   });
@@ -61,6 +61,6 @@ test.describe.serial("single sign-on through OIDC", () => {
     await page.goto("/signin");
     await page.getByRole("button", { name: "Sign in with Test SSO" }).click();
     await expect(page).toHaveURL(/\/signin\?error=/);
-    await expect(page.getByRole("alert")).toContainText(/disabled|refused/);
+    await expect(page.getByText(/account is disabled|sign-in was refused/i)).toBeVisible();
   });
 });

@@ -14,10 +14,12 @@ test.describe("services", () => {
     await page.getByLabel("Repository").fill("javascript:alert(1)");
     await page.getByRole("button", { name: /create service/i }).click();
     await expect(page.getByText("Use an http:// or https:// link")).toBeVisible();
+    await expect(page.getByText("Choose tier 1, 2 or 3")).toBeVisible();
     // Nothing typed is lost after a refused submit.
     await expect(page.getByLabel("Name")).toHaveValue(name);
 
     await page.getByLabel("Repository").fill("https://git.example.com/checkout");
+    await page.getByLabel("Tier").selectOption({ label: "Tier 2" });
     await page.getByRole("button", { name: /create service/i }).click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expect(page.getByText(/no reviews yet/i)).toBeVisible();
