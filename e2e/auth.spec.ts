@@ -13,7 +13,7 @@ test.describe("sign-in", () => {
     await signIn(page, user, "/services");
     await expect(page).toHaveURL(/\/services$/);
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-    await expect(page.getByText(user.name)).toBeVisible();
+    await expect(page.getByText(user.name, { exact: true })).toBeVisible();
   });
 
   test("a wrong password shows a message and no session", async ({ page }) => {
@@ -46,7 +46,7 @@ test.describe.serial("single sign-on through OIDC", () => {
     await page.goto("/signin");
     await page.getByRole("button", { name: "Sign in with Test SSO" }).click();
     await page.waitForURL(/\/services/);
-    await expect(page.getByText(name)).toBeVisible();
+    await expect(page.getByText(name, { exact: true })).toBeVisible();
     const { rows } = await sql().query<{ role: string; oidc_subject: string | null }>("SELECT role, oidc_subject FROM users WHERE email = $1", [email]);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.role).toBe("VIEWER");
