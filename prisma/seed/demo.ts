@@ -5,6 +5,9 @@ import { isApplicable } from "@/lib/domain/maturity";
 import { defaultTierTargets, targetLevelForTier } from "@/lib/domain/targets";
 import type { AnswerStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
 import { evaluateReview } from "@/lib/domain/verdict";
+import { buildSnapshot } from "@/lib/domain/snapshot";
+import { summarizeEvaluation } from "@/lib/domain/summary";
+import { refreshServiceSummary } from "@/lib/db/service-summary";
 import { DEMO_ACCOUNTS, DEMO_SERVICES, DEMO_TEAMS, type DemoService } from "@/prisma/seed/demo-data";
 
 export { DEMO_ACCOUNTS };
@@ -32,8 +35,9 @@ function answersFor(items: TemplateItemDto[], tier: Tier, capability: number, ra
     if (!isApplicable(item, tier) || random() > completeness) continue;
     const r = random();
     const within = item.level <= Math.floor(capability);
-    let status: AnswerStatus = within ? (r < 0.93 ? "MET" : r < 0.98 ? "PARTIAL" : "NOT_MET") : r < 0.18 ? "MET" : r < 0.45 ? "PARTIAL" : "NOT_MET";
-    if (item.isBlocker && within && status !== "MET" && random() < 0.7) status = "MET";
+    let status: AnswerStatus = within ? (r < 0.985 ? "MET" : r < 0.995 ? "PARTIAL" : "NOT_MET") : r < 0.25 ? "MET" : r < 0.55 ? "PARTIAL" : "NOT_MET";
+    // Teams treat the NEVER rules first, whatever their level; the odd gap is what a review should catch.
+    if (item.isBlocker && status !== "MET" && random() < (capability >= 1.5 ? 0.92 : 0.6)) status = "MET";
     const isNa = !item.isBlocker && random() < 0.03;
     out.push({
       itemId: item.id,
@@ -71,6 +75,7 @@ async function createReviews(service: DemoService & { id: string; teamId: string
       tierTargets: defaultTierTargets,
     });
     const decision: Verdict = evaluation.verdict;
+    const decisionNote = decision === "GO" ? "Meets its target; keep the quarterly cadence." : "See the reasons; revisit next quarter.";
     const review = await db().review.create({
       data: {
         serviceId: service.id,
@@ -84,23 +89,22 @@ async function createReviews(service: DemoService & { id: string; teamId: string
         decidedById: approver?.id ?? null,
         decidedAt,
         decision,
-        decisionNote: decision === "GO" ? "Meets its target; keep the quarterly cadence." : "See the reasons; revisit next quarter.",
+        decisionNote,
         computedVerdict: evaluation.verdict,
         level: evaluation.level,
         levelWithoutWaivers: evaluation.levelWithoutWaivers,
         targetLevel: targetLevelForTier(service.tier),
-        snapshot: {
-          version: 1,
-          takenAt: decidedAt.toISOString(),
-          level: evaluation.level,
-          levelWithoutWaivers: evaluation.levelWithoutWaivers,
-          target: evaluation.target,
-          computedVerdict: evaluation.verdict,
+        snapshot: buildSnapshot({
+          takenAt: decidedAt,
+          today: isoDay(decidedAt),
+          evaluation,
           decision,
-          reasons: evaluation.reasons,
-          answers: answers.map((a) => ({ itemKey: a.itemKey, status: a.status, note: a.note, naReason: a.naReason })),
+          decisionNote,
+          items: ctx.items,
+          answers: answers.map((a) => ({ itemKey: a.itemKey, status: a.status, note: a.note, naReason: a.naReason, answeredByEmail: editor?.email ?? null, answeredAt: createdAt, evidence: [] })),
           waivers: [],
-        },
+        }),
+        ...summarizeEvaluation(evaluation),
         createdAt,
         updatedAt: decidedAt,
       },
@@ -144,7 +148,7 @@ async function createReviews(service: DemoService & { id: string; teamId: string
   return count;
 }
 
-type SeedUser = { id: string; teamIds: string[] };
+type SeedUser = { id: string; email: string; teamIds: string[] };
 type SeedContext = { templateId: string; items: TemplateItemDto[]; approvers: SeedUser[]; editors: Map<string, SeedUser>; admin: SeedUser | undefined };
 
 /** Loads the demo portfolio once; on later runs only refreshes the demo accounts' password. */
@@ -171,7 +175,7 @@ export async function seedDemo({ password }: { password: string }): Promise<{ cr
       data: { email: account.email, name: account.name, role: account.role, passwordHash, isDemo: true, memberships: { create: teamIds.map((teamId) => ({ teamId })) } },
       select: { id: true },
     });
-    users.set(account.email, { id: row.id, teamIds, role: account.role, teams: account.teams });
+    users.set(account.email, { id: row.id, email: account.email, teamIds, role: account.role, teams: account.teams });
   }
   const all = [...users.values()];
   const ctx: SeedContext = {
@@ -202,6 +206,7 @@ export async function seedDemo({ password }: { password: string }): Promise<{ cr
       select: { id: true },
     });
     reviews += await createReviews({ ...service, id: row.id, teamId }, ctx, prng(index * 7919 + 17));
+    await refreshServiceSummary(db(), row.id);
   }
   return { created: true, services: DEMO_SERVICES.length, reviews };
 }
