@@ -16,6 +16,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages of the signed-in app only: not sign-in, auth callbacks, the API, probes, metrics or static files.
-  matcher: ["/((?!signin|api/|livez|readyz|healthz|metrics|_next/|favicon|robots).*)"],
+  // Pages of the signed-in app only: not sign-in, auth callbacks, the API, exports (token clients), probes,
+  // metrics or static files.
+  matcher: ["/((?!signin|api/|exports/|livez|readyz|healthz|metrics|_next/|favicon|robots).*)"],
 };
