@@ -1,0 +1,5 @@
+import { ReviewListSkeleton } from "@/components/reviews/review-skeletons";
+
+export default function Loading() {
+  return <ReviewListSkeleton />;
+}

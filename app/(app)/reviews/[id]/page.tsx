@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { ConcernProgress } from "@/components/reviews/concern-progress";
+import { DecisionPanel } from "@/components/reviews/decision-panel";
+import { formatDateTime } from "@/components/reviews/labels";
+import { LevelSummary, NextLevel } from "@/components/reviews/level-summary";
+import { loadReviewPage } from "@/components/reviews/review-page-data";
+import { ReviewHeader } from "@/components/reviews/review-header";
+import { VerdictPanel } from "@/components/reviews/verdict-panel";
+
+type PageProps = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const view = await loadReviewPage((await params).id);
+  return { title: `Review of ${view.service.name}` };
+}
+
+export default async function ReviewOverviewPage({ params }: PageProps) {
+  const view = await loadReviewPage((await params).id);
+  const { review, evaluation, template } = view;
+
+  return (
+    <>
+      <ReviewHeader view={view} title={`Readiness review: ${view.service.name}`} active="overview" />
+      <div className="space-y-6">
+        <div className="grid gap-6 lg:grid-cols-2">
+          <LevelSummary evaluation={evaluation} />
+          <VerdictPanel reviewId={review.id} evaluation={evaluation} items={template.items} />
+        </div>
+        <section aria-labelledby="progress-heading" className="space-y-3">
+          <h2 id="progress-heading" className="text-lg font-semibold text-ink">
+            Concerns
+          </h2>
+          <ConcernProgress reviewId={review.id} concerns={template.concerns} scores={evaluation.concerns} />
+        </section>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <NextLevel reviewId={review.id} evaluation={evaluation} items={template.items} />
+          <DecisionPanel view={view} />
+        </div>
+        <section aria-labelledby="people-heading" className="text-sm text-ink-muted">
+          <h2 id="people-heading" className="sr-only">
+            People
+          </h2>
+          <p>
+            Started by {review.startedBy?.name ?? "unknown"} on {formatDateTime(review.createdAt)}.{" "}
+            {review.reviewers.length > 0
+              ? `Reviewers: ${review.reviewers.map((person) => person.name).join(", ")}.`
+              : "No reviewers named."}
+          </p>
+        </section>
+      </div>
+    </>
+  );
+}

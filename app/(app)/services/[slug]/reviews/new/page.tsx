@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StartReviewForm } from "@/components/reviews/start-review-form";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireViewer } from "@/lib/auth/viewer";
+import { todayUtc } from "@/lib/db/review-access";
+import { getReviewStartContext, listReviewerOptions } from "@/lib/db/reviews";
+
+export const metadata: Metadata = { title: "Start a review" };
+
+type PageProps = { params: Promise<{ slug: string }> };
+
+export default async function StartReviewPage({ params }: PageProps) {
+  const { slug } = await params;
+  const viewer = await requireViewer(`/services/${encodeURIComponent(slug)}/reviews/new`);
+  const [context, reviewers] = await Promise.all([getReviewStartContext(viewer, slug), listReviewerOptions(viewer)]);
+  if (!context) notFound();
+  const { service } = context;
+  const serviceHref = `/services/${service.slug}`;
+
+  return (
+    <>
+      <PageHeader
+        title="Start a review"
+        description={`A production readiness review of ${service.name} (tier ${service.tier}, owned by ${service.team.name}).`}
+        breadcrumbs={[
+          { label: "Services", href: "/services" },
+          { label: service.name, href: serviceHref },
+          { label: "Start a review" },
+        ]}
+      />
+      {!context.canStart ? (
+        <Alert tone="warning" title="You cannot start a review of this service">
+          Only editors of {service.team.name} can start its reviews.
+        </Alert>
+      ) : context.openReviewId ? (
+        <Alert tone="info" title="This service already has an open review">
+          Finish it before starting another:{" "}
+          <Link href={`/reviews/${context.openReviewId}`} className="font-medium underline underline-offset-2">
+            open the current review
+          </Link>
+          .
+        </Alert>
+      ) : (
+        <StartReviewForm serviceId={service.id} reviewers={reviewers} cancelHref={serviceHref} today={todayUtc()} />
+      )}
+    </>
+  );
+}

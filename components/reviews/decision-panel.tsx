@@ -1,0 +1,72 @@
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { VerdictBadge } from "@/components/ui/verdict-badge";
+import type { ReviewView } from "@/lib/db/reviews";
+import { DecisionForm } from "./decision-form";
+import { formatDateTime } from "./labels";
+import { SignOffControls } from "./sign-off-controls";
+
+/** Sign-off and decision: what happens next, and the controls for whoever may do it. */
+export function DecisionPanel({ view }: { view: ReviewView }) {
+  const { review, permissions, evaluation, service } = view;
+  const unanswered = evaluation.concerns.reduce((sum, c) => sum + (c.total - c.answered), 0);
+
+  if (review.status === "DECIDED") {
+    return (
+      <Card>
+        <CardHeader>
+          <div>
+            <CardTitle>Decision</CardTitle>
+            <CardDescription>
+              Recorded by {review.decidedBy?.name ?? "an approver"}
+              {review.decidedAt ? ` on ${formatDateTime(review.decidedAt)}` : ""}.
+            </CardDescription>
+          </div>
+          <VerdictBadge verdict={review.decision} size="md" />
+        </CardHeader>
+        <CardContent className="space-y-3">
+          {review.decisionNote ? <p className="text-sm whitespace-pre-wrap text-ink">{review.decisionNote}</p> : null}
+          <Alert tone="info" role={undefined}>
+            This review is frozen: answers, evidence, waivers, level, verdict and reasons are kept exactly as decided.
+            Further work happens in a new review.
+          </Alert>
+        </CardContent>
+      </Card>
+    );
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <div>
+          <CardTitle>Sign-off and decision</CardTitle>
+          <CardDescription>
+            {review.status === "DRAFT"
+              ? `An editor of ${service.team.name} signs the review as owner; then an approver from another team decides.`
+              : `Signed by ${review.submittedBy?.name ?? "the owning team"}${review.submittedAt ? ` on ${formatDateTime(review.submittedAt)}` : ""}; waiting for an approver who is not on ${service.team.name}.`}
+          </CardDescription>
+        </div>
+      </CardHeader>
+      <CardContent className="space-y-6">
+        {permissions.canSubmit ? (
+          <SignOffControls
+            reviewId={review.id}
+            version={review.version}
+            teamName={service.team.name}
+            mode="submit"
+            unanswered={unanswered}
+          />
+        ) : null}
+        {permissions.canDecide ? (
+          <DecisionForm reviewId={review.id} version={review.version} computedVerdict={evaluation.verdict} />
+        ) : null}
+        {permissions.canReopen ? (
+          <SignOffControls reviewId={review.id} version={review.version} teamName={service.team.name} mode="reopen" unanswered={0} />
+        ) : null}
+        {!permissions.canSubmit && !permissions.canDecide && !permissions.canReopen ? (
+          <p className="text-sm text-ink-muted">You can read this review; you cannot sign or decide it.</p>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}

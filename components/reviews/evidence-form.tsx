@@ -1,0 +1,59 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Field, Input, Select } from "@/components/ui/field";
+import { addEvidenceAction, type FormState } from "@/lib/actions/reviews";
+import { EVIDENCE_KINDS } from "@/lib/domain/types";
+import { EVIDENCE_KIND_LABELS } from "./labels";
+import { PendingButton } from "./pending-button";
+
+export function EvidenceForm({ reviewId, itemKey }: { reviewId: string; itemKey: string }) {
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(addEvidenceAction, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const baseId = useId();
+  const failure = state && !state.ok ? state : null;
+
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
+
+  // Submitting through our own transition keeps what was typed when the server refuses it.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={isPending || undefined}>
+      {failure ? (
+        <Alert tone="danger" title="The evidence was not added">
+          {failure.message}
+        </Alert>
+      ) : null}
+      <input type="hidden" name="reviewId" value={reviewId} />
+      <input type="hidden" name="itemKey" value={itemKey} />
+      <div className="grid gap-3 sm:grid-cols-[2fr_2fr_1fr]">
+        <Field label="Link" name="url" id={`${baseId}-url`} required description="http:// or https:// only" error={failure?.fieldErrors?.url}>
+          <Input type="url" inputMode="url" maxLength={2000} placeholder="https://" autoComplete="off" />
+        </Field>
+        <Field label="Title" name="title" id={`${baseId}-title`} required error={failure?.fieldErrors?.title}>
+          <Input maxLength={200} autoComplete="off" />
+        </Field>
+        <Field label="Kind" name="kind" id={`${baseId}-kind`} error={failure?.fieldErrors?.kind}>
+          <Select defaultValue="OTHER">
+            {EVIDENCE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {EVIDENCE_KIND_LABELS[kind]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <PendingButton type="submit" size="sm" variant="secondary" isPending={isPending} pendingLabel="Adding…">
+        Add evidence
+      </PendingButton>
+    </form>
+  );
+}

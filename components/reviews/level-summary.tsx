@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { LevelBadge } from "@/components/ui/level-badge";
+import type { ReviewEvaluationView } from "@/lib/db/reviews";
+import type { TemplateItemDto } from "@/lib/db/templates";
+import { concernHref, OUTCOME_BADGES } from "./labels";
+
+export type LevelSummaryProps = { evaluation: ReviewEvaluationView };
+
+/** Level with waivers, without waivers and the tier's target, side by side. */
+export function LevelSummary({ evaluation }: LevelSummaryProps) {
+  const reachesTarget = evaluation.level >= evaluation.target;
+  return (
+    <Card>
+      <CardHeader>
+        <div>
+          <CardTitle>Maturity level</CardTitle>
+          <CardDescription>
+            Tier {evaluation.tier} services must reach L{evaluation.target}.{" "}
+            {reachesTarget ? "This review reaches the target." : "This review is below the target."}
+          </CardDescription>
+        </div>
+      </CardHeader>
+      <CardContent>
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <div className="space-y-1">
+            <dt className="text-sm text-ink-muted">Level with waivers</dt>
+            <dd>
+              <LevelBadge level={evaluation.level} size="md" />
+            </dd>
+          </div>
+          <div className="space-y-1">
+            <dt className="text-sm text-ink-muted">Level without waivers</dt>
+            <dd>
+              <LevelBadge level={evaluation.levelWithoutWaivers} size="md" />
+            </dd>
+          </div>
+          <div className="space-y-1">
+            <dt className="text-sm text-ink-muted">Target for tier {evaluation.tier}</dt>
+            <dd>
+              <LevelBadge level={evaluation.target} size="md" />
+            </dd>
+          </div>
+        </dl>
+      </CardContent>
+    </Card>
+  );
+}
+
+export type NextLevelProps = { reviewId: string; evaluation: ReviewEvaluationView; items: readonly TemplateItemDto[] };
+
+/** What still stands between this review and the next level, linked to where each item is answered. */
+export function NextLevel({ reviewId, evaluation, items }: NextLevelProps) {
+  const next = evaluation.nextLevel;
+  const titles = new Map(items.map((item) => [item.key, item.title]));
+  return (
+    <Card>
+      <CardHeader>
+        <div>
+          <CardTitle>What the next level still needs</CardTitle>
+          <CardDescription>
+            {next ? `Items up to L${next.level} that do not count as met yet.` : "This review reaches the highest level, L4."}
+          </CardDescription>
+        </div>
+        {next ? <LevelBadge level={next.level} /> : null}
+      </CardHeader>
+      {next && next.items.length > 0 ? (
+        <CardContent>
+          <ul className="divide-y divide-line text-sm">
+            {next.items.map((item) => (
+              <li key={item.key} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <Link
+                  href={concernHref(reviewId, item.concernKey, item.key)}
+                  className="text-brand-700 underline underline-offset-2 hover:text-brand-900"
+                >
+                  {titles.get(item.key) ?? item.title}
+                </Link>
+                <span className="text-ink-muted">
+                  L{item.level} · {OUTCOME_BADGES[item.outcome].label}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </CardContent>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { TemplateConcernDto } from "@/lib/db/templates";
+import { cn } from "@/lib/utils/cn";
+import { concernHref, reviewHref } from "./labels";
+
+export type ReviewNavProps = {
+  reviewId: string;
+  concerns: readonly TemplateConcernDto[];
+  active: "overview" | "history" | { concernKey: string };
+};
+
+const linkBase = "block rounded-md px-3 py-1.5 text-sm whitespace-nowrap";
+
+function NavItem({ href, isActive, children }: { href: string; isActive: boolean; children: string }) {
+  return (
+    <li>
+      <Link
+        href={href}
+        aria-current={isActive ? "page" : undefined}
+        className={cn(linkBase, isActive ? "bg-brand-50 font-semibold text-brand-900" : "text-ink-muted hover:bg-slate-100 hover:text-ink")}
+      >
+        {children}
+      </Link>
+    </li>
+  );
+}
+
+/** Links between a review's pages: overview, one page per concern, and history. */
+export function ReviewNav({ reviewId, concerns, active }: ReviewNavProps) {
+  const activeConcern = typeof active === "object" ? active.concernKey : null;
+  return (
+    <nav aria-label="Review pages" className="mb-8 overflow-x-auto border-b border-line pb-2" data-print="hide">
+      <ul className="flex gap-1">
+        <NavItem href={reviewHref(reviewId)} isActive={active === "overview"}>
+          Overview
+        </NavItem>
+        {concerns.map((concern) => (
+          <NavItem key={concern.key} href={concernHref(reviewId, concern.key)} isActive={activeConcern === concern.key}>
+            {concern.title}
+          </NavItem>
+        ))}
+        <NavItem href={`${reviewHref(reviewId)}/history`} isActive={active === "history"}>
+          History
+        </NavItem>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { Field, fieldId, Input, Select } from "@/components/ui/field";
+import { startReviewAction, type StartReviewState } from "@/lib/actions/reviews";
+import { REVIEW_TRIGGERS } from "@/lib/domain/types";
+import { TRIGGER_DESCRIPTIONS, TRIGGER_LABELS } from "./labels";
+import { PendingButton } from "./pending-button";
+
+export type ReviewerChoice = { id: string; name: string; email: string };
+
+export type StartReviewFormProps = {
+  serviceId: string;
+  reviewers: readonly ReviewerChoice[];
+  cancelHref: string;
+  /** YYYY-MM-DD; target dates before it are not offered. */
+  today: string;
+};
+
+const FIELD_ORDER = ["trigger", "targetDate", "reviewerIds"] as const;
+
+export function StartReviewForm({ serviceId, reviewers, cancelHref, today }: StartReviewFormProps) {
+  const [state, formAction, isPending] = useActionState<StartReviewState, FormData>(startReviewAction, null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const errors = state?.fieldErrors ?? {};
+
+  // Focus the first field with a problem, or the alert when the problem is not about one field.
+  useEffect(() => {
+    if (!state) return;
+    const first = FIELD_ORDER.find((field) => state.fieldErrors?.[field]?.length);
+    (first ? document.getElementById(fieldId(first)) : alertRef.current)?.focus();
+  }, [state]);
+
+  // Our own transition keeps what was chosen on screen when the server refuses.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="max-w-xl space-y-6" aria-busy={isPending || undefined}>
+      {state ? (
+        <div ref={alertRef} tabIndex={-1} className="outline-none">
+          <Alert tone="danger" role="alert" title="The review was not started">
+            {state.message}
+            {state.reason === "OPEN_REVIEW_EXISTS" ? " Open the existing review from the service page." : null}
+          </Alert>
+        </div>
+      ) : null}
+      <input type="hidden" name="serviceId" value={serviceId} />
+      <Field label="What triggered this review?" name="trigger" required error={errors.trigger}>
+        <Select defaultValue="">
+          <option value="" disabled>
+            Choose a trigger
+          </option>
+          {REVIEW_TRIGGERS.map((trigger) => (
+            <option key={trigger} value={trigger}>
+              {TRIGGER_LABELS[trigger]} — {TRIGGER_DESCRIPTIONS[trigger]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Target date" name="targetDate" description="Optional: when the decision is needed." error={errors.targetDate}>
+        <Input type="date" min={today} />
+      </Field>
+      <Field
+        label="Reviewers"
+        name="reviewerIds"
+        description="Optional. Hold Ctrl (⌘ on a Mac) or Shift to choose several."
+        error={errors.reviewerIds}
+      >
+        <Select multiple size={Math.min(Math.max(reviewers.length, 3), 8)} className="min-h-24">
+          {reviewers.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name} ({person.email})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <p className="text-sm text-ink-muted">
+        The review uses the latest checklist template and keeps that version for its whole life.
+      </p>
+      <div className="flex flex-wrap gap-3">
+        <PendingButton type="submit" isPending={isPending} pendingLabel="Starting…">
+          Start review
+        </PendingButton>
+        <ButtonLink href={cancelHref} variant="secondary">
+          Cancel
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { requestWaiverAction, type FormState } from "@/lib/actions/reviews";
+import { addDays, MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
+import { formatDay } from "./labels";
+import { PendingButton } from "./pending-button";
+
+export type WaiverFormProps = { reviewId: string; itemKey: string; today: string };
+
+/** Asks for a waiver; an approver from another team decides it. The server re-checks the expiry window. */
+export function WaiverForm({ reviewId, itemKey, today }: WaiverFormProps) {
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(requestWaiverAction, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const baseId = useId();
+  const failure = state && !state.ok ? state : null;
+  const earliest = addDays(today, 1) ?? undefined;
+  const latest = addDays(today, MAX_WAIVER_DAYS) ?? undefined;
+
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={isPending || undefined}>
+      {failure ? (
+        <Alert tone="danger" title="The waiver was not requested">
+          {failure.message}
+        </Alert>
+      ) : null}
+      <input type="hidden" name="reviewId" value={reviewId} />
+      <input type="hidden" name="itemKey" value={itemKey} />
+      <Field label="Reason" name="reason" id={`${baseId}-reason`} required error={failure?.fieldErrors?.reason}>
+        <Textarea rows={2} maxLength={2000} />
+      </Field>
+      <Field
+        label="Compensating control"
+        name="compensatingControl"
+        id={`${baseId}-control`}
+        required
+        description="What limits the risk until the item is met."
+        error={failure?.fieldErrors?.compensatingControl}
+      >
+        <Textarea rows={2} maxLength={2000} />
+      </Field>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Risk owner" name="riskOwner" id={`${baseId}-owner`} required error={failure?.fieldErrors?.riskOwner}>
+          <Input maxLength={200} autoComplete="off" />
+        </Field>
+        <Field
+          label="Expires on"
+          name="expiresOn"
+          id={`${baseId}-expires`}
+          required
+          description={latest ? `Last day it counts; at most ${MAX_WAIVER_DAYS} days away (${formatDay(latest)}).` : undefined}
+          error={failure?.fieldErrors?.expiresOn}
+        >
+          <Input type="date" min={earliest} max={latest} />
+        </Field>
+      </div>
+      <PendingButton type="submit" size="sm" variant="secondary" isPending={isPending} pendingLabel="Requesting…">
+        Request waiver
+      </PendingButton>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import { findItemId } from "@/lib/db/answers";
+import { recordAudit, type AuditContext } from "@/lib/db/audit";
+import { db } from "@/lib/db/client";
+import { assertCanEdit, assertDraft, auditScope, isUuid, lockReview } from "@/lib/db/review-access";
+import { evidenceSelect, toEvidenceDto, type EvidenceDto } from "@/lib/db/review-dtos";
+import { AppError } from "@/lib/errors";
+import { evidenceInput, itemKeyInput, parseOrThrow } from "@/lib/schemas/review";
+
+// Evidence hangs off an answer: a link (http/https only, checked by the schema and again by a
+// CHECK constraint in the database), a title and a kind.
+
+function auditView(evidence: Pick<EvidenceDto, "url" | "title" | "kind">, itemKey: string) {
+  return { itemKey, url: evidence.url, title: evidence.title, kind: evidence.kind };
+}
+
+export async function addEvidence(ctx: AuditContext, reviewId: string, itemKey: string, rawInput: unknown): Promise<EvidenceDto> {
+  const input = parseOrThrow(evidenceInput, rawInput);
+  const key = parseOrThrow(itemKeyInput, itemKey);
+
+  return db().$transaction(async (tx) => {
+    const review = await lockReview(tx, reviewId, "share");
+    assertCanEdit(ctx.viewer, review);
+    assertDraft(review);
+    const itemId = await findItemId(tx, review, key);
+    const answer = await tx.answer.findUnique({
+      where: { reviewId_itemId: { reviewId: review.id, itemId } },
+      select: { id: true },
+    });
+    if (!answer) {
+      throw new AppError("CONFLICT", "Save an answer for this item before adding evidence to it.", {
+        reason: "UNANSWERED_ITEM",
+      });
+    }
+    const row = await tx.evidence.create({
+      data: { answerId: answer.id, url: input.url, title: input.title, kind: input.kind, createdById: ctx.viewer.id },
+      select: evidenceSelect,
+    });
+    const dto = toEvidenceDto(row, new Map([[ctx.viewer.id, ctx.viewer]]));
+    await recordAudit(tx, ctx, {
+      action: "evidence.add",
+      entityType: "evidence",
+      entityId: dto.id,
+      ...auditScope(review),
+      after: auditView(dto, key),
+    });
+    return dto;
+  });
+}
+
+export async function removeEvidence(ctx: AuditContext, reviewId: string, evidenceId: string): Promise<void> {
+  if (!isUuid(evidenceId)) throw new AppError("NOT_FOUND", "This evidence does not exist");
+
+  await db().$transaction(async (tx) => {
+    const review = await lockReview(tx, reviewId, "share");
+    assertCanEdit(ctx.viewer, review);
+    assertDraft(review);
+    // Scoped to the review, so an id from another review is simply not found here.
+    const row = await tx.evidence.findFirst({
+      where: { id: evidenceId, answer: { reviewId: review.id } },
+      select: { id: true, url: true, title: true, kind: true, answer: { select: { item: { select: { key: true } } } } },
+    });
+    if (!row) throw new AppError("NOT_FOUND", "This evidence does not exist (it may have been removed already)");
+    await tx.evidence.delete({ where: { id: row.id }, select: { id: true } });
+    await recordAudit(tx, ctx, {
+      action: "evidence.remove",
+      entityType: "evidence",
+      entityId: row.id,
+      ...auditScope(review),
+      before: auditView(row, row.answer.item.key),
+    });
+  });
+}

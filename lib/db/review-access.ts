@@ -1,0 +1,146 @@
+import { can, type Viewer } from "@/lib/auth/permissions";
+import type { Tx } from "@/lib/db/client";
+import { defaultTierTargets, parseTierTargets, type TierTargets } from "@/lib/domain/targets";
+import type { ReviewStatus, Tier } from "@/lib/domain/types";
+import { AppError } from "@/lib/errors";
+
+// Shared by every review mutation: find the review, lock it, check who may do what in which state.
+// Reads are open to every signed-in viewer (the portfolio is public inside the company), so a
+// refusal to write is FORBIDDEN, and only a review that does not exist is NOT_FOUND.
+
+export type LockedReview = {
+  id: string;
+  status: ReviewStatus;
+  version: number;
+  serviceId: string;
+  templateId: string;
+  teamId: string;
+  tier: Tier;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** The calendar day in UTC: waivers and the engine work in days, never in server-local time. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** A `@db.Date` column comes back as UTC midnight; its calendar day is the first ten characters. */
+export function isoDay(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+type LockRow = {
+  id: string;
+  status: ReviewStatus;
+  version: number;
+  service_id: string;
+  template_id: string;
+  team_id: string;
+  tier: number;
+};
+
+/**
+ * Reads the review and locks its row for the rest of the transaction.
+ * - "share": answer/evidence/waiver writes; they may run side by side, but never alongside a
+ *   status change, so nothing lands in a review after it was submitted or decided.
+ * - "update": status changes (submit, reopen, decide), which must see a stable review.
+ */
+export async function lockReview(tx: Tx, reviewId: string, mode: "share" | "update"): Promise<LockedReview> {
+  if (!isUuid(reviewId)) throw new AppError("NOT_FOUND", "This review does not exist");
+  const rows =
+    mode === "share"
+      ? await tx.$queryRaw<LockRow[]>`
+          SELECT r.id::text, r.status::text AS status, r.version, r.service_id::text, r.template_id::text, s.team_id::text, s.tier
+          FROM reviews r JOIN services s ON s.id = r.service_id
+          WHERE r.id = ${reviewId}::uuid
+          FOR SHARE OF r`
+      : await tx.$queryRaw<LockRow[]>`
+          SELECT r.id::text, r.status::text AS status, r.version, r.service_id::text, r.template_id::text, s.team_id::text, s.tier
+          FROM reviews r JOIN services s ON s.id = r.service_id
+          WHERE r.id = ${reviewId}::uuid
+          FOR UPDATE OF r`;
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", "This review does not exist");
+  return {
+    id: row.id,
+    status: row.status,
+    version: row.version,
+    serviceId: row.service_id,
+    templateId: row.template_id,
+    teamId: row.team_id,
+    tier: row.tier as Tier,
+  };
+}
+
+export const DECIDED_MESSAGE =
+  "This review was decided and is read-only; start a new review for further work.";
+export const SUBMITTED_MESSAGE =
+  "This review was submitted; it is read-only until the team reopens it.";
+
+/** Answers, evidence and waiver requests change only while the review is a draft. */
+export function assertDraft(review: LockedReview): void {
+  if (review.status === "DRAFT") return;
+  if (review.status === "SUBMITTED") throw new AppError("CONFLICT", SUBMITTED_MESSAGE, { status: review.status });
+  if (review.status === "DECIDED") throw new AppError("CONFLICT", DECIDED_MESSAGE, { status: review.status });
+  throw new AppError("CONFLICT", "This review was cancelled and is read-only.", { status: review.status });
+}
+
+/** Waiver approval and revocation may continue while the review waits for its decision. */
+export function assertOpen(review: LockedReview): void {
+  if (review.status === "DRAFT" || review.status === "SUBMITTED") return;
+  assertDraft(review);
+}
+
+export function assertCanEdit(viewer: Viewer, review: { teamId: string }): void {
+  if (!can(viewer, { type: "review:edit", teamId: review.teamId })) {
+    throw new AppError("FORBIDDEN", "Only editors of the team that owns this service can change its review.");
+  }
+}
+
+export function assertCanDecide(viewer: Viewer, review: { teamId: string }): void {
+  if (!can(viewer, { type: "review:decide", teamId: review.teamId })) {
+    throw new AppError(
+      "FORBIDDEN",
+      "Only an approver who is not on the team that owns this service can decide its review.",
+    );
+  }
+}
+
+export function assertCanApproveWaivers(viewer: Viewer, review: { teamId: string }): void {
+  if (!can(viewer, { type: "waiver:approve", teamId: review.teamId })) {
+    throw new AppError(
+      "FORBIDDEN",
+      "Only an approver who is not on the team that owns this service can approve or reject its waivers.",
+    );
+  }
+}
+
+export function assertVersion(review: LockedReview, expectedVersion: number): void {
+  if (review.version !== expectedVersion) {
+    throw new AppError("CONFLICT", "Someone else changed this review since you loaded it; reload to see the latest.", {
+      reason: "STALE_VERSION",
+      currentVersion: review.version,
+    });
+  }
+}
+
+/** The organisation's tier → level mapping; a malformed setting falls back to the defaults rather than failing reads. */
+export async function loadTierTargets(tx: Pick<Tx, "setting">): Promise<TierTargets> {
+  const row = await tx.setting.findUnique({ where: { key: "tierTargets" }, select: { value: true } });
+  if (!row) return defaultTierTargets;
+  const parsed = parseTierTargets(row.value);
+  return parsed.ok ? parsed.value : defaultTierTargets;
+}
+
+export function auditScope(review: LockedReview) {
+  return { teamId: review.teamId, serviceId: review.serviceId, reviewId: review.id };
+}

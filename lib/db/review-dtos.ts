@@ -1,0 +1,191 @@
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isoDay } from "@/lib/db/review-access";
+import type { AnswerStatus, EvidenceKind } from "@/lib/domain/types";
+import { isWaiverActive, isWaiverExpired, type WaiverStatus } from "@/lib/domain/waivers";
+
+// The plain shapes review pages, actions and the API receive. Selects are explicit so a new
+// column never leaks out by accident; item ids are translated to stable item keys.
+
+export type PersonRef = { id: string; name: string; email: string };
+
+export type EvidenceDto = {
+  id: string;
+  url: string;
+  title: string;
+  kind: EvidenceKind;
+  createdByEmail: string | null;
+  createdAt: Date;
+};
+
+export type AnswerDto = {
+  id: string;
+  itemKey: string;
+  status: AnswerStatus;
+  note: string;
+  naReason: string | null;
+  version: number;
+  answeredBy: PersonRef | null;
+  answeredAt: Date;
+  evidence: EvidenceDto[];
+};
+
+export type WaiverDto = {
+  id: string;
+  itemKey: string;
+  reason: string;
+  compensatingControl: string;
+  riskOwner: string;
+  /** YYYY-MM-DD, the last day it counts. */
+  expiresOn: string;
+  status: WaiverStatus;
+  /** Approved and not past its expiry on the day it was read. */
+  isActive: boolean;
+  /** Approved but past its expiry: it no longer counts. */
+  isExpired: boolean;
+  requestedByEmail: string | null;
+  approvedByEmail: string | null;
+  approvedAt: Date | null;
+  createdAt: Date;
+};
+
+export const personSelect = { select: { id: true, name: true, email: true } } as const;
+
+export const evidenceSelect = {
+  id: true,
+  url: true,
+  title: true,
+  kind: true,
+  createdById: true,
+  createdAt: true,
+} as const;
+
+export const answerSelect = {
+  id: true,
+  status: true,
+  note: true,
+  naReason: true,
+  version: true,
+  answeredById: true,
+  answeredAt: true,
+  item: { select: { key: true } },
+  evidence: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: evidenceSelect },
+} satisfies Prisma.AnswerSelect;
+
+export const waiverSelect = {
+  id: true,
+  reason: true,
+  compensatingControl: true,
+  riskOwner: true,
+  expiresOn: true,
+  status: true,
+  requestedById: true,
+  approvedById: true,
+  approvedAt: true,
+  createdAt: true,
+  item: { select: { key: true } },
+} as const;
+
+type EvidenceRow = { id: string; url: string; title: string; kind: EvidenceKind; createdById: string | null; createdAt: Date };
+export type AnswerRow = {
+  id: string;
+  status: AnswerStatus;
+  note: string;
+  naReason: string | null;
+  version: number;
+  answeredById: string | null;
+  answeredAt: Date;
+  item: { key: string };
+  evidence: EvidenceRow[];
+};
+export type WaiverRow = {
+  id: string;
+  reason: string;
+  compensatingControl: string;
+  riskOwner: string;
+  expiresOn: Date;
+  status: WaiverStatus;
+  requestedById: string | null;
+  approvedById: string | null;
+  approvedAt: Date | null;
+  createdAt: Date;
+  item: { key: string };
+};
+
+/** Users referenced by id (answers and evidence keep no FK to users, so a removed user simply shows as unknown). */
+export type People = ReadonlyMap<string, PersonRef>;
+
+export async function loadPeople(client: Pick<Tx, "user">, ids: readonly (string | null)[]): Promise<People> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (unique.length === 0) return new Map();
+  const rows = await client.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export function toEvidenceDto(row: EvidenceRow, people: People): EvidenceDto {
+  return {
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    kind: row.kind,
+    createdByEmail: row.createdById ? (people.get(row.createdById)?.email ?? null) : null,
+    createdAt: row.createdAt,
+  };
+}
+
+export function toAnswerDto(row: AnswerRow, people: People): AnswerDto {
+  return {
+    id: row.id,
+    itemKey: row.item.key,
+    status: row.status,
+    note: row.note,
+    naReason: row.naReason,
+    version: row.version,
+    answeredBy: row.answeredById ? (people.get(row.answeredById) ?? null) : null,
+    answeredAt: row.answeredAt,
+    evidence: row.evidence.map((e) => toEvidenceDto(e, people)),
+  };
+}
+
+export function toWaiverDto(row: WaiverRow, people: People, today: string): WaiverDto {
+  const expiresOn = isoDay(row.expiresOn);
+  const dates = { status: row.status, expiresOn };
+  return {
+    id: row.id,
+    itemKey: row.item.key,
+    reason: row.reason,
+    compensatingControl: row.compensatingControl,
+    riskOwner: row.riskOwner,
+    expiresOn,
+    status: row.status,
+    isActive: isWaiverActive(dates, today),
+    isExpired: isWaiverExpired(dates, today),
+    requestedByEmail: row.requestedById ? (people.get(row.requestedById)?.email ?? null) : null,
+    approvedByEmail: row.approvedById ? (people.get(row.approvedById)?.email ?? null) : null,
+    approvedAt: row.approvedAt,
+    createdAt: row.createdAt,
+  };
+}
+
+export function peopleIdsOf(answers: readonly AnswerRow[], waivers: readonly WaiverRow[]): (string | null)[] {
+  return [
+    ...answers.flatMap((a) => [a.answeredById, ...a.evidence.map((e) => e.createdById)]),
+    ...waivers.flatMap((w) => [w.requestedById, w.approvedById]),
+  ];
+}
+
+/** What the audit trail records for an answer: the fields a person edits, plus the version. */
+export function answerAuditView(answer: Pick<AnswerDto, "itemKey" | "status" | "note" | "naReason" | "version">) {
+  return { itemKey: answer.itemKey, status: answer.status, note: answer.note, naReason: answer.naReason, version: answer.version };
+}
+
+export function waiverAuditView(waiver: Pick<WaiverDto, "itemKey" | "reason" | "compensatingControl" | "riskOwner" | "expiresOn" | "status">) {
+  return {
+    itemKey: waiver.itemKey,
+    status: waiver.status,
+    reason: waiver.reason,
+    compensatingControl: waiver.compensatingControl,
+    riskOwner: waiver.riskOwner,
+    expiresOn: waiver.expiresOn,
+  };
+}

@@ -1,0 +1,178 @@
+import { can, type Viewer } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { isoDay, isUuid, loadTierTargets, todayUtc } from "@/lib/db/review-access";
+import { evaluateRows, getReviewTemplate, loadReviewRows } from "@/lib/db/review-data";
+import { loadPeople, type AnswerDto, type PersonRef, type WaiverDto } from "@/lib/db/review-dtos";
+import type { TemplateDto } from "@/lib/db/templates";
+import type { ConcernScore, NextLevelNeeds, OutcomeMap } from "@/lib/domain/maturity";
+import { isReviewSnapshot } from "@/lib/domain/snapshot";
+import type { AchievedLevel, Level, ReviewStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
+import type { Reason } from "@/lib/domain/verdict";
+import { AppError } from "@/lib/errors";
+
+export type ReviewPermissions = {
+  canEdit: boolean;
+  canSubmit: boolean;
+  canReopen: boolean;
+  canDecide: boolean;
+  canApproveWaivers: boolean;
+  canRevokeWaivers: boolean;
+};
+
+export type ReviewEvaluationView = {
+  verdict: Verdict;
+  reasons: Reason[];
+  tier: Tier;
+  target: Level;
+  level: AchievedLevel;
+  levelWithoutWaivers: AchievedLevel;
+  concerns: ConcernScore[];
+  nextLevel: NextLevelNeeds | null;
+  /** Per applicable item key. */
+  outcomes: OutcomeMap;
+  /** The day the evaluation is for: today, or the day of the decision for a frozen review. */
+  evaluatedOn: string;
+  /** True when the values come from the decision's snapshot and can no longer change. */
+  isFrozen: boolean;
+};
+
+export type ReviewView = {
+  review: {
+    id: string;
+    status: ReviewStatus;
+    trigger: ReviewTrigger;
+    targetDate: string | null;
+    version: number;
+    createdAt: Date;
+    startedBy: PersonRef | null;
+    submittedBy: PersonRef | null;
+    submittedAt: Date | null;
+    decidedBy: PersonRef | null;
+    decidedAt: Date | null;
+    decision: Verdict | null;
+    decisionNote: string | null;
+    reviewers: PersonRef[];
+  };
+  service: { id: string; slug: string; name: string; tier: Tier; team: { id: string; slug: string; name: string } };
+  template: TemplateDto;
+  /** Keyed by item key; unanswered items are absent. */
+  answers: Record<string, AnswerDto>;
+  waivers: WaiverDto[];
+  evaluation: ReviewEvaluationView;
+  permissions: ReviewPermissions;
+};
+
+function permissionsFor(viewer: Viewer, status: ReviewStatus, teamId: string): ReviewPermissions {
+  const isEditor = can(viewer, { type: "review:edit", teamId });
+  const isApprover = can(viewer, { type: "waiver:approve", teamId });
+  const isOpen = status === "DRAFT" || status === "SUBMITTED";
+  return {
+    canEdit: status === "DRAFT" && isEditor,
+    canSubmit: status === "DRAFT" && isEditor,
+    canReopen: status === "SUBMITTED" && isEditor,
+    canDecide: status === "SUBMITTED" && can(viewer, { type: "review:decide", teamId }),
+    canApproveWaivers: isOpen && isApprover,
+    canRevokeWaivers: isOpen && (isEditor || isApprover),
+  };
+}
+
+/** Everything the overview, concern and decision pages need, in one read. */
+export async function getReviewView(viewer: Viewer, reviewId: string): Promise<ReviewView> {
+  if (!isUuid(reviewId)) throw new AppError("NOT_FOUND", "This review does not exist");
+  const row = await db().review.findUnique({
+    where: { id: reviewId },
+    select: {
+      id: true,
+      status: true,
+      trigger: true,
+      targetDate: true,
+      version: true,
+      createdAt: true,
+      templateId: true,
+      startedById: true,
+      submittedById: true,
+      submittedAt: true,
+      decidedById: true,
+      decidedAt: true,
+      decision: true,
+      decisionNote: true,
+      snapshot: true,
+      reviewers: { select: { userId: true } },
+      service: {
+        select: { id: true, slug: true, name: true, tier: true, team: { select: { id: true, slug: true, name: true } } },
+      },
+    },
+  });
+  if (!row) throw new AppError("NOT_FOUND", "This review does not exist");
+
+  const today = todayUtc();
+  const [template, rows, tierTargets, people] = await Promise.all([
+    getReviewTemplate(row.templateId),
+    loadReviewRows(db(), row.id, today),
+    loadTierTargets(db()),
+    loadPeople(db(), [row.startedById, row.submittedById, row.decidedById, ...row.reviewers.map((r) => r.userId)]),
+  ]);
+  const tier = row.service.tier as Tier;
+  const person = (id: string | null) => (id ? (people.get(id) ?? null) : null);
+
+  const snapshot = row.status === "DECIDED" && isReviewSnapshot(row.snapshot) ? row.snapshot : null;
+  let evaluation: ReviewEvaluationView;
+  if (snapshot) {
+    // Outcomes depend only on answers, waivers, tier and day, all frozen, so recomputing them for
+    // the decision day reproduces what the approver saw; the headline values come from the snapshot.
+    const frozen = evaluateRows(template, snapshot.tier, rows, snapshot.today, tierTargets);
+    evaluation = {
+      verdict: snapshot.computedVerdict,
+      reasons: snapshot.reasons,
+      tier: snapshot.tier,
+      target: snapshot.target,
+      level: snapshot.level,
+      levelWithoutWaivers: snapshot.levelWithoutWaivers,
+      concerns: snapshot.concerns,
+      nextLevel: snapshot.nextLevel,
+      outcomes: frozen.outcomes,
+      evaluatedOn: snapshot.today,
+      isFrozen: true,
+    };
+  } else {
+    const live = evaluateRows(template, tier, rows, today, tierTargets);
+    evaluation = {
+      verdict: live.verdict,
+      reasons: live.reasons,
+      tier: live.tier,
+      target: live.target,
+      level: live.level,
+      levelWithoutWaivers: live.levelWithoutWaivers,
+      concerns: live.concerns,
+      nextLevel: live.nextLevel,
+      outcomes: live.outcomes,
+      evaluatedOn: today,
+      isFrozen: false,
+    };
+  }
+
+  return {
+    review: {
+      id: row.id,
+      status: row.status,
+      trigger: row.trigger,
+      targetDate: row.targetDate ? isoDay(row.targetDate) : null,
+      version: row.version,
+      createdAt: row.createdAt,
+      startedBy: person(row.startedById),
+      submittedBy: person(row.submittedById),
+      submittedAt: row.submittedAt,
+      decidedBy: person(row.decidedById),
+      decidedAt: row.decidedAt,
+      decision: row.decision,
+      decisionNote: row.decisionNote,
+      reviewers: row.reviewers.map((r) => person(r.userId)).filter((p): p is PersonRef => p !== null),
+    },
+    service: { ...row.service, tier },
+    template,
+    answers: Object.fromEntries(rows.answers.map((answer) => [answer.itemKey, answer])),
+    waivers: rows.waivers,
+    evaluation,
+    permissions: permissionsFor(viewer, row.status, row.service.team.id),
+  };
+}
