@@ -1,0 +1,7 @@
+import { apiRoute, ok } from "@/lib/api/handler";
+import { reviewJson } from "@/lib/api/serializers";
+import { getReviewView } from "@/lib/db/review-view";
+
+export const GET = apiRoute<{ id: string }>(async (_request, { viewer, params }) => {
+  return ok(reviewJson(await getReviewView(viewer, params.id)));
+});

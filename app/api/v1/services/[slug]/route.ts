@@ -1,0 +1,10 @@
+import { apiRoute, ok } from "@/lib/api/handler";
+import { serviceDetailJson } from "@/lib/api/serializers";
+import { getServiceBySlug } from "@/lib/db/services";
+import { AppError } from "@/lib/errors";
+
+export const GET = apiRoute<{ slug: string }>(async (_request, { viewer, params }) => {
+  const service = await getServiceBySlug(viewer, params.slug);
+  if (!service) throw new AppError("NOT_FOUND", `No service with slug "${params.slug}"`);
+  return ok(serviceDetailJson(service));
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { GET as listServices } from "@/app/api/v1/services/route";
+import { POST as createReview } from "@/app/api/v1/services/[slug]/reviews/route";
+import { GET as getReview } from "@/app/api/v1/reviews/[id]/route";
+import { PUT as putAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/route";
+import { POST as addEvidence } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/evidence/route";
+import { DELETE as removeEvidence } from "@/app/api/v1/reviews/[id]/evidence/[evidenceId]/route";
+import { createApiToken } from "@/lib/db/api-tokens";
+import { db } from "@/lib/db/client";
+import { createService, createTeam, createViewer, ctxOf } from "@/lib/db/review-test-fixtures";
+import { installDefaultTemplate } from "@/lib/db/templates";
+
+// The review API exercised through its real route handlers with personal API tokens, against Postgres.
+
+const BASE = "http://shipshape.test";
+const ITEM = "health.healthz-endpoint";
+
+type Json = Record<string, unknown> & { error?: { code: string; fields?: Record<string, string[]>; current?: { version: number } } };
+
+function req(method: string, path: string, token: string | null, init: { body?: unknown; headers?: Record<string, string>; raw?: string } = {}) {
+  const headers: Record<string, string> = { ...(init.headers ?? {}) };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (init.body !== undefined || init.raw !== undefined) headers["content-type"] = "application/json";
+  return new Request(`${BASE}${path}`, { method, headers, body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
+}
+
+const params = <P>(p: P) => ({ params: Promise.resolve(p) });
+const body = async (r: Response) => (await r.json()) as Json;
+
+async function world() {
+  await installDefaultTemplate();
+  const team = await createTeam("api");
+  const other = await createTeam("api-other");
+  const editor = await createViewer("EDITOR", [team.id]);
+  const outsider = await createViewer("EDITOR", [other.id]);
+  const service = await createService(team.id, 3);
+  const { token } = await createApiToken(ctxOf(editor), "ci");
+  const { token: outsiderToken } = await createApiToken(ctxOf(outsider), "ci");
+  const created = await createReview(req("POST", `/api/v1/services/${service.slug}/reviews`, token, { body: { trigger: "FIRST_DEPLOY" } }), params({ slug: service.slug }));
+  expect(created.status).toBe(201);
+  const review = await body(created);
+  return { service, token, outsiderToken, reviewId: review.id as string, review };
+}
+
+const answer = (reviewId: string, token: string | null, data: unknown, headers: Record<string, string> = {}, item = ITEM) =>
+  putAnswer(req("PUT", `/api/v1/reviews/${reviewId}/answers/${item}`, token, { body: data, headers }), params({ id: reviewId, itemKey: item }));
+
+describe("/api/v1", () => {
+  // Requests with no credentials at all fall through to the browser session, which needs a real Next
+  // request: e2e/api.spec.ts covers that case against the running server.
+  it("refuses an unknown or revoked token", async () => {
+    const bad = await listServices(req("GET", "/api/v1/services", "ss_not-a-real-token"), params({}));
+    expect(bad.status).toBe(401);
+    expect((await body(bad)).error?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("lists services, validates the query, and starts a review that reports its level and verdict", async () => {
+    const { service, token, review } = await world();
+    const list = await body(await listServices(req("GET", `/api/v1/services?q=${service.slug}`, token), params({})));
+    expect((list.items as { slug: string }[]).map((s) => s.slug)).toEqual([service.slug]);
+    const invalid = await listServices(req("GET", "/api/v1/services?tier=7", token), params({}));
+    expect(invalid.status).toBe(422);
+    expect(review).toMatchObject({ status: "DRAFT", level: 0, verdict: "NO_GO", targetLevel: 1 });
+    expect((review.reasons as { code: string }[]).some((r) => r.code === "BLOCKER_UNMET")).toBe(true);
+    const again = await createReview(req("POST", `/api/v1/services/${service.slug}/reviews`, token, { body: { trigger: "QUARTERLY" } }), params({ slug: service.slug }));
+    expect(again.status).toBe(409);
+  });
+
+  it("writes answers only with a precondition and never overwrites a newer version", async () => {
+    const { token, reviewId } = await world();
+    expect((await answer(reviewId, token, { status: "MET" })).status).toBe(428);
+    const created = await answer(reviewId, token, { status: "PARTIAL", note: "probe only" }, { "if-none-match": "*" });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("etag")).toBe('"1"');
+    const createdAgain = await answer(reviewId, token, { status: "MET" }, { "if-none-match": "*" });
+    expect(createdAgain.status).toBe(412);
+    expect((await body(createdAgain)).error?.current?.version).toBe(1);
+
+    const updated = await answer(reviewId, token, { status: "MET" }, { "if-match": '"1"' });
+    expect(updated.status).toBe(200);
+    expect(updated.headers.get("etag")).toBe('"2"');
+    const stale = await answer(reviewId, token, { status: "NOT_MET" }, { "if-match": '"1"' });
+    expect(stale.status).toBe(412);
+    expect((await body(stale)).error?.current).toMatchObject({ version: 2, status: "MET" });
+
+    // Two writers that both saw version 2: exactly one wins.
+    const [a, b] = await Promise.all([
+      answer(reviewId, token, { status: "NOT_MET" }, { "if-match": '"2"' }),
+      answer(reviewId, token, { status: "PARTIAL" }, { "if-match": '"2"' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 412]);
+
+    const review = await body(await getReview(req("GET", `/api/v1/reviews/${reviewId}`, token), params({ id: reviewId })));
+    expect((review.answers as { itemKey: string; version: number }[]).find((x) => x.itemKey === ITEM)?.version).toBe(3);
+  });
+
+  it("answers bad input with 4xx and field details, never 500", async () => {
+    const { token, reviewId } = await world();
+    const badStatus = await answer(reviewId, token, { status: "DONE" }, { "if-none-match": "*" });
+    expect(badStatus.status).toBe(422);
+    expect((await body(badStatus)).error?.fields?.status).toBeTruthy();
+    const naWithoutReason = await answer(reviewId, token, { status: "NOT_APPLICABLE" }, { "if-none-match": "*" });
+    expect(naWithoutReason.status).toBe(422);
+    expect((await body(naWithoutReason)).error?.fields?.naReason).toBeTruthy();
+    const badJson = await putAnswer(req("PUT", `/api/v1/reviews/${reviewId}/answers/${ITEM}`, token, { raw: "{nope", headers: { "if-none-match": "*" } }), params({ id: reviewId, itemKey: ITEM }));
+    expect(badJson.status).toBe(400);
+    expect((await answer(reviewId, token, { status: "MET" }, { "if-none-match": "*" }, "no.such-item")).status).toBe(404);
+    expect((await getReview(req("GET", "/api/v1/reviews/not-a-uuid", token), params({ id: "not-a-uuid" }))).status).toBe(404);
+    expect((await getReview(req("GET", "/api/v1/reviews/00000000-0000-4000-8000-000000000000", token), params({ id: "00000000-0000-4000-8000-000000000000" }))).status).toBe(404);
+  });
+
+  it("adds evidence with http(s) links only, and removes it", async () => {
+    const { token, reviewId } = await world();
+    await answer(reviewId, token, { status: "MET" }, { "if-none-match": "*" });
+    const add = (url: string) =>
+      addEvidence(req("POST", `/api/v1/reviews/${reviewId}/answers/${ITEM}/evidence`, token, { body: { url, title: "Health dashboard", kind: "DASHBOARD" } }), params({ id: reviewId, itemKey: ITEM }));
+    for (const evil of ["javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd"]) {
+      const refused = await add(evil);
+      expect(refused.status).toBe(422);
+    }
+    const added = await add("https://grafana.example.com/d/health");
+    expect(added.status).toBe(201);
+    const evidence = await body(added);
+    const removed = await removeEvidence(req("DELETE", `/api/v1/reviews/${reviewId}/evidence/${evidence.id}`, token), params({ id: reviewId, evidenceId: evidence.id as string }));
+    expect(removed.status).toBe(204);
+    expect(await db().evidence.count({ where: { id: evidence.id as string } })).toBe(0);
+  });
+
+  it("lets an editor of another team read but not change the review", async () => {
+    const { outsiderToken, reviewId } = await world();
+    expect((await getReview(req("GET", `/api/v1/reviews/${reviewId}`, outsiderToken), params({ id: reviewId }))).status).toBe(200);
+    const refused = await answer(reviewId, outsiderToken, { status: "MET" }, { "if-none-match": "*" });
+    expect(refused.status).toBe(403);
+    expect(await db().answer.count({ where: { reviewId } })).toBe(0);
+  });
+});

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { answerBody, createReviewBody, errorBody, evidenceBody, servicesQuery } from "@/lib/schemas/api";
+import packageJson from "@/package.json";
+
+// The API's contract, generated from the same zod schemas the handlers parse with. A test checks that every
+// route handler under app/api/v1 is described here and nothing else is.
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
+
+const json = (description: string, body?: z.ZodType) => ({
+  description,
+  content: { "application/json": { schema: body ? schema(body) : { type: "object" } } },
+});
+
+const errors = {
+  "400": json("Malformed request (bad JSON, bad header)", errorBody),
+  "401": json("No session and no valid API token", errorBody),
+  "403": json("Signed in, but not allowed to do this", errorBody),
+  "404": json("Not found", errorBody),
+  "422": json("Invalid fields; `error.fields` names each one", errorBody),
+  "503": json("The database is unavailable; retry after the Retry-After header", errorBody),
+};
+
+const pathParam = (name: string, description: string) => ({ name, in: "path", required: true, schema: { type: "string" }, description });
+
+function queryParams(s: z.ZodObject) {
+  return Object.entries(s.shape).map(([name, field]) => ({ name, in: "query", required: false, schema: schema(field as z.ZodType) }));
+}
+
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Shipshape review API",
+      version: packageJson.version,
+      description:
+        "Production readiness reviews for CI pipelines and scripts. Authenticate with a personal API token (`Authorization: Bearer ss_…`, created under API tokens) or a browser session.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearerToken: [] }, { session: [] }],
+    components: {
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token" },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+    },
+    paths: {
+      "/api/v1/services": {
+        get: { summary: "List services", parameters: queryParams(servicesQuery), responses: { "200": json("A page of services"), ...errors } },
+      },
+      "/api/v1/services/{slug}": {
+        get: { summary: "Get a service and its reviews", parameters: [pathParam("slug", "Service slug")], responses: { "200": json("The service"), ...errors } },
+      },
+      "/api/v1/services/{slug}/reviews": {
+        post: {
+          summary: "Start a review of a service (editors of the owning team)",
+          parameters: [pathParam("slug", "Service slug")],
+          requestBody: { required: true, ...json("The review to start", createReviewBody) },
+          responses: { "201": json("The new review with its computed level and verdict"), "409": json("An open review already exists", errorBody), ...errors },
+        },
+      },
+      "/api/v1/reviews/{id}": {
+        get: {
+          summary: "Get a review with its computed level, verdict and reasons",
+          parameters: [pathParam("id", "Review id")],
+          responses: { "200": json("The review"), ...errors },
+        },
+      },
+      "/api/v1/reviews/{id}/answers/{itemKey}": {
+        put: {
+          summary: "Set the answer to one checklist item",
+          description:
+            'Optimistic concurrency: send `If-Match: "<version>"` to update the answer you last saw, or `If-None-Match: *` to create it. A stale version gets 412 with the current answer; no precondition gets 428.',
+          parameters: [
+            pathParam("id", "Review id"),
+            pathParam("itemKey", "Checklist item key, e.g. health.healthz-endpoint"),
+            { name: "If-Match", in: "header", required: false, schema: { type: "string" } },
+            { name: "If-None-Match", in: "header", required: false, schema: { type: "string", enum: ["*"] } },
+          ],
+          requestBody: { required: true, ...json("The answer", answerBody) },
+          responses: {
+            "200": json("Updated; the ETag header carries the new version"),
+            "201": json("Created; the ETag header carries the version"),
+            "409": json("The review is no longer editable (submitted or decided)", errorBody),
+            "412": json("The answer changed since the given version; `error.current` holds it", errorBody),
+            "428": json("Neither If-Match nor If-None-Match was sent", errorBody),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/reviews/{id}/answers/{itemKey}/evidence": {
+        post: {
+          summary: "Add an evidence link to an answered item",
+          parameters: [pathParam("id", "Review id"), pathParam("itemKey", "Checklist item key")],
+          requestBody: { required: true, ...json("The evidence link", evidenceBody) },
+          responses: { "201": json("The evidence"), "409": json("The review is no longer editable", errorBody), ...errors },
+        },
+      },
+      "/api/v1/reviews/{id}/evidence/{evidenceId}": {
+        delete: {
+          summary: "Remove an evidence link",
+          parameters: [pathParam("id", "Review id"), pathParam("evidenceId", "Evidence id")],
+          responses: { "204": { description: "Removed" }, "409": json("The review is no longer editable", errorBody), ...errors },
+        },
+      },
+      "/api/v1/openapi.json": {
+        get: { summary: "This document", security: [], responses: { "200": json("OpenAPI 3.1 document") } },
+      },
+    },
+  };
+}

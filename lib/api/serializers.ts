@@ -1,0 +1,91 @@
+import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
+import type { ReviewView } from "@/lib/db/review-view";
+import type { ServiceDetail, ServiceListItem } from "@/lib/db/services";
+
+// The API's JSON: stable field names, ISO dates, emails rather than internal user ids.
+
+export function serviceJson(s: ServiceListItem) {
+  return {
+    slug: s.slug,
+    name: s.name,
+    team: { slug: s.team.slug, name: s.team.name },
+    tier: s.tier,
+    lifecycle: s.lifecycle,
+    updatedAt: s.updatedAt.toISOString(),
+    latestReview: s.latestReview
+      ? {
+          status: s.latestReview.status,
+          level: s.latestReview.level,
+          verdict: s.latestReview.decision ?? s.latestReview.computedVerdict,
+          decidedAt: s.latestReview.decidedAt?.toISOString() ?? null,
+        }
+      : null,
+  };
+}
+
+export function serviceDetailJson(s: ServiceDetail) {
+  return {
+    slug: s.slug,
+    name: s.name,
+    description: s.description,
+    team: { slug: s.team.slug, name: s.team.name },
+    tier: s.tier,
+    lifecycle: s.lifecycle,
+    links: { repository: s.repositoryUrl, runbook: s.runbookUrl, dashboard: s.dashboardUrl, onCall: s.onCall },
+    reviews: s.reviews.map((r) => ({
+      id: r.id,
+      trigger: r.trigger,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+      decision: r.decision,
+      level: r.level,
+      targetLevel: r.targetLevel,
+    })),
+  };
+}
+
+export function answerJson(a: AnswerDto) {
+  return {
+    itemKey: a.itemKey,
+    status: a.status,
+    note: a.note,
+    naReason: a.naReason,
+    version: a.version,
+    answeredBy: a.answeredBy?.email ?? null,
+    answeredAt: a.answeredAt.toISOString(),
+    evidence: a.evidence.map((e) => ({ id: e.id, url: e.url, title: e.title, kind: e.kind, createdAt: e.createdAt.toISOString() })),
+  };
+}
+
+function waiverJson(w: WaiverDto) {
+  return { id: w.id, itemKey: w.itemKey, status: w.status, reason: w.reason, compensatingControl: w.compensatingControl, riskOwner: w.riskOwner, expiresOn: w.expiresOn };
+}
+
+export function reviewJson(view: ReviewView) {
+  const { review, service, evaluation } = view;
+  return {
+    id: review.id,
+    status: review.status,
+    trigger: review.trigger,
+    targetDate: review.targetDate,
+    version: review.version,
+    createdAt: review.createdAt.toISOString(),
+    decidedAt: review.decidedAt?.toISOString() ?? null,
+    decision: review.decision,
+    service: { slug: service.slug, name: service.name, tier: service.tier, team: service.team.slug },
+    template: { key: view.template.key, version: view.template.version },
+    level: evaluation.level,
+    levelWithoutWaivers: evaluation.levelWithoutWaivers,
+    targetLevel: evaluation.target,
+    verdict: evaluation.verdict,
+    reasons: evaluation.reasons,
+    evaluatedOn: evaluation.evaluatedOn,
+    frozen: evaluation.isFrozen,
+    concerns: evaluation.concerns,
+    nextLevel: evaluation.nextLevel,
+    items: view.template.items.map((i) => ({ key: i.key, concern: i.concernKey, title: i.title, level: i.level, isBlocker: i.isBlocker, outcome: evaluation.outcomes[i.key] ?? null })),
+    answers: Object.values(view.answers).map(answerJson),
+    waivers: view.waivers.map(waiverJson),
+  };
+}
