@@ -1,0 +1,89 @@
+import { createService, createTeam, createUser, sql } from "./support/db";
+import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { draftReviewWithAnswers } from "./support/review-data";
+
+const HEALTH_ITEM = "health.healthz-endpoint";
+const HEALTH_TITLE = "Health check endpoint (/healthz or /health) returns dependency status";
+
+test.describe("a readiness review from no-go to go", () => {
+  test("the team fixes the unmet health check, signs, and an approver from another team records go", async ({ browser }) => {
+    const owners = await createTeam();
+    const platform = await createTeam();
+    const editor = await createUser("EDITOR", [owners]);
+    const approver = await createUser("APPROVER", [platform]);
+    const service = await createService(owners, { tier: 3 });
+    const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3, [HEALTH_ITEM]);
+
+    const team = await browser.newPage();
+    await signIn(team, editor, `/reviews/${reviewId}`);
+    await expect(team.getByText("Computed verdict")).toBeVisible();
+    const verdict = team.locator("section, div").filter({ has: team.getByRole("heading", { name: "Computed verdict" }) }).first();
+    await expect(verdict.getByText("No-go").first()).toBeVisible();
+    await expect(verdict.getByRole("link", { name: new RegExp(HEALTH_TITLE.slice(0, 20).replace(/[()/]/g, ".")) }).first()).toBeVisible();
+    await expectAccessible(team);
+
+    // Fix it on the concern page, with the keyboard shortcut.
+    await verdict.getByRole("link", { name: new RegExp(HEALTH_TITLE.slice(0, 20).replace(/[()/]/g, ".")) }).first().click();
+    await expect(team).toHaveURL(/\/concerns\/health/);
+    const form = team.getByRole("group", { name: `Answer for “${HEALTH_TITLE}”` });
+    await form.getByLabel("Met", { exact: true }).check();
+    await team.getByRole("button", { name: "Save answer" }).first().click();
+    await expect(team.getByText(/saved/i).first()).toBeVisible();
+    await expectAccessible(team);
+
+    await team.goto(`/reviews/${reviewId}`);
+    await expect(verdict.getByText("Go", { exact: true }).first()).toBeVisible();
+    await team.getByLabel(/I sign these answers as the service owner/).check();
+    await team.getByRole("button", { name: "Sign and submit for decision" }).click();
+    await expect(team.getByRole("button", { name: "Reopen as draft" })).toBeVisible();
+
+    const outside = await browser.newPage();
+    await signIn(outside, approver, `/reviews/${reviewId}`);
+    await outside.getByLabel("Go", { exact: true }).check();
+    await outside.getByRole("button", { name: "Record decision" }).click();
+    await expect(outside.getByText(/decided|decision recorded/i).first()).toBeVisible();
+    const { rows } = await sql().query<{ status: string; decision: string; level: number }>("SELECT status, decision, level FROM reviews WHERE id = $1", [reviewId]);
+    expect(rows[0]).toMatchObject({ status: "DECIDED", decision: "GO" });
+    const { rows: audit } = await sql().query<{ action: string }>("SELECT action FROM audit_events WHERE review_id = $1 ORDER BY id", [reviewId]);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["answer.create", "review.submit", "review.decide"]));
+
+    await outside.goto(`/reviews/${reviewId}/history`);
+    await expect(outside.getByRole("table", { name: "Review history" })).toBeVisible();
+  });
+
+  test("an approver on the owning team is not offered the decision", async ({ page }) => {
+    const owners = await createTeam();
+    const editor = await createUser("EDITOR", [owners]);
+    const insider = await createUser("APPROVER", [owners]);
+    const service = await createService(owners, { tier: 3 });
+    const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3);
+    await sql().query("UPDATE reviews SET status = 'SUBMITTED', submitted_by_id = $2, submitted_at = now() WHERE id = $1", [reviewId, editor.id]);
+    await signIn(page, insider, `/reviews/${reviewId}`);
+    await expect(page.getByText("Computed verdict")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
+  });
+});
+
+test.describe("another team's review", () => {
+  test("an editor of another team sees no edit controls and cannot change answers through the API", async ({ page }) => {
+    const owners = await createTeam();
+    const others = await createTeam();
+    const editor = await createUser("EDITOR", [owners]);
+    const outsider = await createUser("EDITOR", [others]);
+    const service = await createService(owners, { tier: 3 });
+    const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3, [HEALTH_ITEM]);
+
+    await signIn(page, outsider, `/reviews/${reviewId}/concerns/health`);
+    await expect(page.getByText(HEALTH_TITLE).first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save answer" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /add evidence/i })).toHaveCount(0);
+
+    const response = await page.request.put(`/api/v1/reviews/${reviewId}/answers/${HEALTH_ITEM}`, {
+      data: { status: "MET" },
+      headers: { "If-None-Match": "*" },
+    });
+    expect(response.status()).toBe(403);
+    const { rows } = await sql().query("SELECT 1 FROM answers a JOIN checklist_items i ON i.id = a.item_id WHERE a.review_id = $1 AND i.key = $2", [reviewId, HEALTH_ITEM]);
+    expect(rows).toHaveLength(0);
+  });
+});
