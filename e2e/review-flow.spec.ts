@@ -6,7 +6,7 @@ const HEALTH_ITEM = "health.healthz-endpoint";
 const HEALTH_TITLE = "Health check endpoint (/healthz or /health) returns dependency status";
 
 test.describe("a readiness review from no-go to go", () => {
-  test("the team fixes the unmet health check, signs, and an approver from another team records go", async ({ browser }) => {
+  test("the team fixes the unmet health check, signs, and an approver from another team records go", async ({ page: team, browser }, testInfo) => {
     const owners = await createTeam();
     const platform = await createTeam();
     const editor = await createUser("EDITOR", [owners]);
@@ -14,7 +14,6 @@ test.describe("a readiness review from no-go to go", () => {
     const service = await createService(owners, { tier: 3 });
     const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3, [HEALTH_ITEM]);
 
-    const team = await browser.newPage();
     await signIn(team, editor, `/reviews/${reviewId}`);
     await expect(team.getByText("Computed verdict")).toBeVisible();
     const verdict = team.locator("section, div").filter({ has: team.getByRole("heading", { name: "Computed verdict" }) }).first();
@@ -37,7 +36,8 @@ test.describe("a readiness review from no-go to go", () => {
     await team.getByRole("button", { name: "Sign and submit for decision" }).click();
     await expect(team.getByRole("button", { name: "Reopen as draft" })).toBeVisible();
 
-    const outside = await browser.newPage();
+    const outsideContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+    const outside = await outsideContext.newPage();
     await signIn(outside, approver, `/reviews/${reviewId}`);
     await outside.getByLabel("Go", { exact: true }).check();
     await outside.getByRole("button", { name: "Record decision" }).click();
@@ -49,6 +49,7 @@ test.describe("a readiness review from no-go to go", () => {
 
     await outside.goto(`/reviews/${reviewId}/history`);
     await expect(outside.getByRole("table", { name: "Review history" })).toBeVisible();
+    await outsideContext.close();
   });
 
   test("an approver on the owning team is not offered the decision", async ({ page }) => {
