@@ -42,6 +42,9 @@ export function ReviewNav({ reviewId, concerns, active }: ReviewNavProps) {
         <NavItem href={`${reviewHref(reviewId)}/history`} isActive={active === "history"}>
           History
         </NavItem>
+        <NavItem href={`${reviewHref(reviewId)}/report`} isActive={false}>
+          Report
+        </NavItem>
       </ul>
     </nav>
   );

@@ -1,0 +1,297 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache, type ReactNode } from "react";
+import { PrintButton } from "@/components/portfolio/print-button";
+import { isSafeHref } from "@/components/reviews/evidence-list";
+import { formatDateTime, formatDay, OUTCOME_BADGES, reviewHref, STATUS_BADGES, TRIGGER_LABELS, WAIVER_BADGES } from "@/components/reviews/labels";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { LevelBadge } from "@/components/ui/level-badge";
+import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getReviewReport } from "@/lib/db/service-history";
+import { answerText, SEVERITY_WORDS, type ReportEvidence, type ReviewReport } from "@/lib/domain/review-markdown";
+import { isAppError } from "@/lib/errors";
+
+// A review as a document to print or save as PDF: no controls, every value in words, link targets
+// printed after their text (paper cannot be clicked). A decided review comes from its snapshot.
+
+type PageProps = { params: Promise<{ id: string }> };
+
+const loadReport = cache(async (id: string): Promise<ReviewReport> => {
+  const viewer = await requireViewer(`/reviews/${encodeURIComponent(id)}/report`);
+  try {
+    return await getReviewReport(viewer, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const report = await loadReport((await params).id);
+  return { title: `Review report: ${report.service.name}` };
+}
+
+const h2 = "text-lg font-semibold text-ink print:text-base";
+// Paper has no scrollbars: let tables grow instead of clipping them.
+const printTable = "print:overflow-visible print:rounded-none";
+
+function when(iso: string | null, by: string | null): string {
+  if (!iso) return "—";
+  return by ? `${formatDateTime(iso)} by ${by}` : formatDateTime(iso);
+}
+
+function EvidenceLink({ evidence }: { evidence: ReportEvidence }) {
+  const isHttp = isSafeHref(evidence.url);
+  if (!isHttp) return <span className="break-all">{`${evidence.title} (${evidence.url})`}</span>;
+  return (
+    <a
+      href={evidence.url}
+      className="break-all text-brand-700 underline underline-offset-2 print:text-ink print:after:text-ink-muted print:after:content-['_('_attr(href)_')']"
+    >
+      {evidence.title}
+    </a>
+  );
+}
+
+function Header({ report }: { report: ReviewReport }) {
+  const status = STATUS_BADGES[report.status];
+  const meta: [string, ReactNode][] = [
+    ["Service", `${report.service.name} (${report.service.slug})`],
+    ["Team", report.service.teamName],
+    ["Tier", `Tier ${report.service.tier}`],
+    ["Trigger", TRIGGER_LABELS[report.trigger]],
+    ["Checklist", `${report.template.name} v${report.template.version}`],
+    ["Target date", report.targetDate ? formatDay(report.targetDate) : "—"],
+    ["Started", when(report.startedAt, report.startedBy)],
+    ["Submitted", when(report.submittedAt, report.submittedBy)],
+    ["Decided", when(report.decidedAt, report.decidedBy)],
+    ["Decision", report.decision ? <VerdictBadge verdict={report.decision} /> : "Not decided"],
+    ["Decision note", report.decisionNote ?? "—"],
+  ];
+  return (
+    <header className="space-y-4 border-b border-line pb-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-1">
+          <p className="text-sm text-ink-muted">Production readiness review report</p>
+          <h1 className="text-2xl font-semibold tracking-tight text-ink">{report.service.name}</h1>
+          <div className="flex flex-wrap items-center gap-2 pt-1">
+            <Badge tone={status.tone}>{status.label}</Badge>
+            <Badge>{report.isFrozen ? `Frozen at the decision (${formatDay(report.evaluatedOn)})` : `Live as of ${formatDay(report.evaluatedOn)}`}</Badge>
+          </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 print:hidden">
+          <Link href={reviewHref(report.reviewId)} className={buttonClasses({ variant: "ghost" })}>
+            Back to the review
+          </Link>
+          <PrintButton />
+          <a href={`/exports/reviews/${report.reviewId}`} download className={buttonClasses({ variant: "secondary" })}>
+            Download Markdown
+          </a>
+        </div>
+      </div>
+      <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
+        {meta.map(([term, detail]) => (
+          <div key={term}>
+            <dt className="text-ink-muted">{term}</dt>
+            <dd className="whitespace-pre-line text-ink">{detail}</dd>
+          </div>
+        ))}
+      </dl>
+    </header>
+  );
+}
+
+function VerdictAndLevel({ report }: { report: ReviewReport }) {
+  const levels = [
+    { label: "Level with waivers", level: report.level },
+    { label: "Level without waivers", level: report.levelWithoutWaivers },
+    { label: `Target for tier ${report.service.tier}`, level: report.target },
+  ];
+  return (
+    <div className="grid gap-8 lg:grid-cols-2 print:grid-cols-2">
+      <section aria-labelledby="verdict-heading" className="space-y-3" data-print="keep">
+        <h2 id="verdict-heading" className={h2}>
+          Verdict
+        </h2>
+        <p className="flex items-center gap-2 text-sm">
+          Computed verdict <VerdictBadge verdict={report.verdict} size="md" />
+        </p>
+        {report.reasons.length === 0 ? (
+          <p className="text-sm text-ink-muted">Nothing stands in the way.</p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {report.reasons.map((reason, index) => (
+              <li key={index}>
+                <span className="font-medium">{SEVERITY_WORDS[reason.severity]}:</span> {reason.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="level-heading" className="space-y-3" data-print="keep">
+        <h2 id="level-heading" className={h2}>
+          Level
+        </h2>
+        <dl className="space-y-2 text-sm">
+          {levels.map((row) => (
+            <div key={row.label} className="flex items-center justify-between gap-3 border-b border-line pb-2">
+              <dt className="text-ink-muted">{row.label}</dt>
+              <dd>
+                <LevelBadge level={row.level} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}
+
+function ConcernSummary({ report }: { report: ReviewReport }) {
+  const columns = ["Answered", "Met", "Partial", "Not met", "N/A", "Waived"];
+  return (
+    <section aria-labelledby="concerns-heading" className="space-y-3">
+      <h2 id="concerns-heading" className={h2}>
+        Concerns
+      </h2>
+      <Table wrapperClassName={printTable}>
+        <Caption srOnly>Outcomes per concern</Caption>
+        <THead>
+          <tr>
+            <TH>Concern</TH>
+            {columns.map((column) => (
+              <TH key={column} className="text-right">
+                {column}
+              </TH>
+            ))}
+          </tr>
+        </THead>
+        <TBody>
+          {report.concerns.map(({ key, title, counts }) => (
+            <TR key={key}>
+              <TH scope="row">{title}</TH>
+              {[`${counts.answered}/${counts.total}`, counts.met, counts.partial, counts.notMet, counts.na, counts.waived].map((value, index) => (
+                <TD key={columns[index]} className="text-right tabular-nums">
+                  {value}
+                </TD>
+              ))}
+            </TR>
+          ))}
+        </TBody>
+      </Table>
+    </section>
+  );
+}
+
+function Items({ report }: { report: ReviewReport }) {
+  return (
+    <section aria-labelledby="items-heading" className="space-y-6">
+      <h2 id="items-heading" className={h2}>
+        Items
+      </h2>
+      {report.concerns.map((concern) => (
+        <div key={concern.key} className="space-y-2">
+          <h3 className="font-semibold text-ink">{concern.title}</h3>
+          {/* Fixed columns line the concerns' tables up with each other, on screen and on paper. */}
+          <Table wrapperClassName={printTable} className="table-fixed break-words">
+            <Caption srOnly>{`Items of ${concern.title}`}</Caption>
+            <THead>
+              <tr>
+                <TH className="w-[30%]">Item</TH>
+                <TH className="w-[18%]">Answer</TH>
+                <TH className="w-[27%]">Note</TH>
+                <TH>Evidence</TH>
+              </tr>
+            </THead>
+            <TBody>
+              {concern.items.map((item) => (
+                <TR key={item.key} className="align-top">
+                  <TH scope="row" className="align-top">
+                    {item.title}
+                    <span className="block text-xs font-normal text-ink-muted">
+                      L{item.level}
+                      {item.isBlocker ? " · Blocker" : ""}
+                    </span>
+                  </TH>
+                  <TD className="align-top">
+                    <Badge tone={OUTCOME_BADGES[item.outcome].tone}>{answerText(item)}</Badge>
+                  </TD>
+                  <TD className="align-top whitespace-pre-line">
+                    {item.answer?.naReason ? <p>N/A reason: {item.answer.naReason}</p> : null}
+                    {item.answer?.note ? <p>{item.answer.note}</p> : null}
+                  </TD>
+                  <TD className="align-top">
+                    <ul className="space-y-1">
+                      {(item.answer?.evidence ?? []).map((evidence, index) => (
+                        <li key={index}>
+                          <EvidenceLink evidence={evidence} />
+                        </li>
+                      ))}
+                    </ul>
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Waivers({ report }: { report: ReviewReport }) {
+  return (
+    <section aria-labelledby="waivers-heading" className="space-y-3">
+      <h2 id="waivers-heading" className={h2}>
+        Waivers
+      </h2>
+      {report.waivers.length === 0 ? (
+        <p className="text-sm text-ink-muted">No waivers.</p>
+      ) : (
+        <Table wrapperClassName={printTable}>
+          <Caption srOnly>Waivers requested in this review</Caption>
+          <THead>
+            <tr>
+              {["Item", "Status", "Reason", "Compensating control", "Risk owner", "Expires", "Approved by"].map((column) => (
+                <TH key={column}>{column}</TH>
+              ))}
+            </tr>
+          </THead>
+          <TBody>
+            {report.waivers.map((waiver, index) => (
+              <TR key={`${waiver.itemKey}-${index}`} className="align-top">
+                <TH scope="row">{waiver.itemTitle}</TH>
+                <TD>
+                  <Badge tone={WAIVER_BADGES[waiver.status].tone}>{WAIVER_BADGES[waiver.status].label}</Badge>
+                  {waiver.status === "APPROVED" && !waiver.isActive ? <span className="block text-xs text-ink-muted">Expired</span> : null}
+                </TD>
+                <TD className="whitespace-pre-line">{waiver.reason}</TD>
+                <TD className="whitespace-pre-line">{waiver.compensatingControl}</TD>
+                <TD>{waiver.riskOwner}</TD>
+                <TD>{formatDay(waiver.expiresOn)}</TD>
+                <TD>{waiver.approvedByEmail ?? "—"}</TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+export default async function ReviewReportPage({ params }: PageProps) {
+  const report = await loadReport((await params).id);
+  return (
+    <article className="mx-auto max-w-5xl space-y-8 print:max-w-none print:space-y-6 print:text-sm">
+      <Header report={report} />
+      <VerdictAndLevel report={report} />
+      <ConcernSummary report={report} />
+      <Items report={report} />
+      <Waivers report={report} />
+    </article>
+  );
+}

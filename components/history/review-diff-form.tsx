@@ -1,0 +1,63 @@
+import { STATUS_BADGES, TRIGGER_LABELS } from "@/components/reviews/labels";
+import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+import { verdictLabel } from "@/components/ui/verdict-badge";
+import type { ServiceHistory } from "@/lib/db/service-history";
+
+export type ReviewOption = { id: string; label: string };
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+/** The service's open review (compared live) and its decided reviews, newest first, each named by what tells them apart. */
+export function reviewOptions(history: ServiceHistory): ReviewOption[] {
+  const open = history.openReview;
+  const decided = [...history.reviews].reverse().map((r) => ({
+    id: r.id,
+    label: [dateFormat.format(r.decidedAt), r.level === null ? "no level" : `L${r.level}`, verdictLabel(r.decision ?? r.computedVerdict), TRIGGER_LABELS[r.trigger]].join(" · "),
+  }));
+  if (!open) return decided;
+  const openLabel = `Open review (${STATUS_BADGES[open.status].label.toLowerCase()}), started ${dateFormat.format(open.createdAt)}`;
+  return [{ id: open.id, label: openLabel }, ...decided];
+}
+
+export type ReviewDiffFormProps = {
+  /** The service page the form submits to. */
+  action: string;
+  /** Newest first, as people scan for "the latest". */
+  options: readonly ReviewOption[];
+  from: string | undefined;
+  to: string | undefined;
+};
+
+/**
+ * Picks two reviews to compare. A plain GET form: the choice lives in the URL (?from=&to=), so a comparison
+ * can be shared or bookmarked, and it works with the keyboard and without JavaScript.
+ */
+export function ReviewDiffForm({ action, options, from, to }: ReviewDiffFormProps) {
+  return (
+    // The key resets the selects when the URL changes, since they are uncontrolled.
+    <form key={`${from}:${to}`} method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Choose reviews to compare">
+      <Field label="Compare" name="from" className="min-w-56 flex-1">
+        <Select defaultValue={from}>
+          {options.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="with" name="to" className="min-w-56 flex-1">
+        <Select defaultValue={to}>
+          {options.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button type="submit" variant="secondary">
+        Show changes
+      </Button>
+    </form>
+  );
+}

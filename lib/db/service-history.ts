@@ -1,0 +1,306 @@
+import type { Viewer } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { isoDay, isUuid, loadTierTargets, todayUtc } from "@/lib/db/review-access";
+import { getReviewTemplate } from "@/lib/db/review-data";
+import { getReviewView } from "@/lib/db/review-view";
+import { computeMaturity, computeOutcomes, applicableItems, type AnswerMap } from "@/lib/domain/maturity";
+import { buildReportConcerns, type ReportAnswer, type ReportWaiver, type ReviewReport } from "@/lib/domain/review-markdown";
+import { diffReviews, levelChange, type DiffItemInput, type LevelChange, type ReviewDiff } from "@/lib/domain/review-diff";
+import { isReviewSnapshot, type ReviewSnapshot } from "@/lib/domain/snapshot";
+import { targetLevelForTier } from "@/lib/domain/targets";
+import { LEVELS, type AchievedLevel, type Level, type ReviewStatus, type ReviewTrigger, type Tier, type Verdict } from "@/lib/domain/types";
+import { isWaiverActive, type WaiverInput } from "@/lib/domain/waivers";
+import { AppError } from "@/lib/errors";
+
+// A service's record over time: decided reviews (from their summary columns, never their answers),
+// a diff between any two of its reviews, and one review as a report document. Every signed-in viewer
+// may read every service, so the viewer only keeps one shape for every door into the data.
+
+export type HistoryReview = {
+  id: string;
+  decidedAt: Date;
+  trigger: ReviewTrigger;
+  level: AchievedLevel | null;
+  levelWithoutWaivers: AchievedLevel | null;
+  targetLevel: Level | null;
+  decision: Verdict | null;
+  computedVerdict: Verdict | null;
+  /** null for reviews decided before summary counts were recorded. */
+  openBlockerCount: number | null;
+};
+
+export type OpenReviewRef = { id: string; status: ReviewStatus; trigger: ReviewTrigger; createdAt: Date };
+
+export type ServiceHistory = {
+  serviceId: string;
+  tier: Tier;
+  targetLevel: Level;
+  currentLevel: AchievedLevel | null;
+  lastVerdict: Verdict | null;
+  lastDecidedAt: Date | null;
+  /** Oldest first, so a chart reads left to right. */
+  reviews: HistoryReview[];
+  openReview: OpenReviewRef | null;
+};
+
+// A quarterly cadence makes four decisions a year; the cap only guards the page against a runaway import.
+const HISTORY_LIMIT = 200;
+
+function toAchievedLevel(value: number | null): AchievedLevel | null {
+  return value === 0 || (LEVELS as readonly number[]).includes(value ?? -1) ? (value as AchievedLevel) : null;
+}
+
+function toLevel(value: number | null): Level | null {
+  const level = toAchievedLevel(value);
+  return level === 0 ? null : level;
+}
+
+const notFound = (what: string) => new AppError("NOT_FOUND", what);
+
+export async function getServiceHistory(viewer: Viewer, serviceId: string): Promise<ServiceHistory> {
+  if (!isUuid(serviceId)) throw notFound("This service does not exist");
+  const [service, rows, open, tierTargets] = await Promise.all([
+    db().service.findUnique({
+      where: { id: serviceId },
+      select: { id: true, tier: true, currentLevel: true, currentVerdict: true, lastDecidedAt: true },
+    }),
+    db().review.findMany({
+      where: { serviceId, status: "DECIDED", decidedAt: { not: null } },
+      orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+      take: HISTORY_LIMIT,
+      select: {
+        id: true,
+        decidedAt: true,
+        trigger: true,
+        level: true,
+        levelWithoutWaivers: true,
+        targetLevel: true,
+        decision: true,
+        computedVerdict: true,
+        openBlockerCount: true,
+      },
+    }),
+    db().review.findFirst({
+      where: { serviceId, status: { in: ["DRAFT", "SUBMITTED"] } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, status: true, trigger: true, createdAt: true },
+    }),
+    loadTierTargets(db()),
+  ]);
+  if (!service) throw notFound("This service does not exist");
+
+  const reviews = rows.reverse().map((row) => ({
+    ...row,
+    decidedAt: row.decidedAt as Date,
+    level: toAchievedLevel(row.level),
+    levelWithoutWaivers: toAchievedLevel(row.levelWithoutWaivers),
+    targetLevel: toLevel(row.targetLevel),
+  }));
+  const tier = service.tier as Tier;
+  // The services row caches the latest decision; until that cache is written (a review decided
+  // before the summary existed) the newest decided review says the same thing.
+  const latest = reviews.at(-1);
+  const cached = service.lastDecidedAt !== null;
+  return {
+    serviceId: service.id,
+    tier,
+    targetLevel: targetLevelForTier(tier, tierTargets),
+    currentLevel: cached ? toAchievedLevel(service.currentLevel) : (latest?.level ?? null),
+    lastVerdict: cached ? service.currentVerdict : (latest?.decision ?? latest?.computedVerdict ?? null),
+    lastDecidedAt: cached ? service.lastDecidedAt : (latest?.decidedAt ?? null),
+    reviews,
+    openReview: open,
+  };
+}
+
+export type DiffSide = {
+  id: string;
+  status: ReviewStatus;
+  trigger: ReviewTrigger;
+  createdAt: Date;
+  decidedAt: Date | null;
+  level: AchievedLevel;
+  /** Decided reviews are compared as they were decided; open ones as they stand today. */
+  isFrozen: boolean;
+  evaluatedOn: string;
+};
+
+export type ServiceReviewDiff = {
+  /** The earlier of the two reviews, whatever order they were asked in, so "regression" means "got worse". */
+  before: DiffSide;
+  after: DiffSide;
+  diff: ReviewDiff;
+  levelChange: LevelChange;
+  concernTitles: Record<string, string>;
+};
+
+type DiffRow = {
+  id: string;
+  status: ReviewStatus;
+  trigger: ReviewTrigger;
+  createdAt: Date;
+  decidedAt: Date | null;
+  templateId: string;
+  level: number | null;
+  snapshot: unknown;
+  service: { tier: number };
+};
+
+type EvaluationInputs = { answers: AnswerMap; waivers: WaiverInput[] };
+
+function inputsFromSnapshot(snapshot: ReviewSnapshot): EvaluationInputs {
+  return {
+    answers: Object.fromEntries(snapshot.answers.map((a) => [a.itemKey, { status: a.status, naReason: a.naReason }])),
+    waivers: snapshot.waivers.map((w) => ({ itemKey: w.itemKey, expiresOn: w.expiresOn, status: w.status })),
+  };
+}
+
+/** Only what outcomes need, for one review: no notes, evidence or people. */
+async function loadInputs(reviewId: string): Promise<EvaluationInputs> {
+  const [answers, waivers] = await Promise.all([
+    db().answer.findMany({ where: { reviewId }, select: { status: true, naReason: true, item: { select: { key: true } } } }),
+    db().waiver.findMany({ where: { reviewId }, select: { status: true, expiresOn: true, item: { select: { key: true } } } }),
+  ]);
+  return {
+    answers: Object.fromEntries(answers.map((a) => [a.item.key, { status: a.status, naReason: a.naReason }])),
+    waivers: waivers.map((w) => ({ itemKey: w.item.key, expiresOn: isoDay(w.expiresOn), status: w.status })),
+  };
+}
+
+async function evaluateSide(row: DiffRow, today: string) {
+  const template = await getReviewTemplate(row.templateId);
+  const isDecided = row.status === "DECIDED";
+  const snapshot = isDecided && isReviewSnapshot(row.snapshot) ? row.snapshot : null;
+  const tier = snapshot?.tier ?? (row.service.tier as Tier);
+  // A decided review is judged on the day it was decided, so an expired waiver cannot rewrite it.
+  const day = snapshot?.today ?? (isDecided && row.decidedAt ? isoDay(row.decidedAt) : today);
+  const inputs = snapshot && snapshot.answers.length > 0 ? inputsFromSnapshot(snapshot) : await loadInputs(row.id);
+  const maturity = computeMaturity({ items: template.items, tier, answers: inputs.answers, waivers: inputs.waivers, today: day });
+  const frozenLevel = isDecided ? (snapshot?.level ?? toAchievedLevel(row.level)) : null;
+  const items: DiffItemInput[] = maturity.applicableItems.map((item) => ({
+    itemKey: item.key,
+    itemTitle: item.title,
+    concernKey: item.concernKey,
+    level: item.level,
+    isBlocker: item.isBlocker,
+    outcome: maturity.outcomes[item.key] ?? "UNANSWERED",
+  }));
+  const side: DiffSide = {
+    id: row.id,
+    status: row.status,
+    trigger: row.trigger,
+    createdAt: row.createdAt,
+    decidedAt: row.decidedAt,
+    level: frozenLevel ?? maturity.level,
+    isFrozen: isDecided,
+    evaluatedOn: day,
+  };
+  return { side, items, concerns: template.concerns };
+}
+
+/** When a review's state is from: its decision, or now for a review still open. */
+function asOf(row: DiffRow): number {
+  return row.status === "DECIDED" && row.decidedAt ? row.decidedAt.getTime() : Number.POSITIVE_INFINITY;
+}
+
+export async function getReviewDiff(viewer: Viewer, serviceId: string, fromReviewId: string, toReviewId: string): Promise<ServiceReviewDiff> {
+  const mismatch = notFound("Those reviews are not both reviews of this service");
+  if (![serviceId, fromReviewId, toReviewId].every(isUuid)) throw mismatch;
+  const rows = await db().review.findMany({
+    where: { id: { in: [fromReviewId, toReviewId] }, serviceId },
+    select: {
+      id: true,
+      status: true,
+      trigger: true,
+      createdAt: true,
+      decidedAt: true,
+      templateId: true,
+      level: true,
+      snapshot: true,
+      service: { select: { tier: true } },
+    },
+  });
+  const from = rows.find((row) => row.id === fromReviewId);
+  const to = rows.find((row) => row.id === toReviewId);
+  if (!from || !to) throw mismatch;
+
+  const [earlier, later] = asOf(to) < asOf(from) ? [to, from] : [from, to];
+  const today = todayUtc();
+  const [before, after] = await Promise.all([evaluateSide(earlier, today), evaluateSide(later, today)]);
+  // The later template names concerns as they are now; the earlier one covers concerns since removed.
+  const concernTitles = Object.fromEntries([...before.concerns, ...after.concerns].map((c) => [c.key, c.title]));
+  return {
+    before: before.side,
+    after: after.side,
+    diff: diffReviews(before.items, after.items),
+    levelChange: levelChange(before.side.level, after.side.level),
+    concernTitles,
+  };
+}
+
+function toReportWaiver(waiver: Omit<ReportWaiver, "itemTitle" | "isActive">, titles: ReadonlyMap<string, string>, isActive: boolean): ReportWaiver {
+  return {
+    itemKey: waiver.itemKey,
+    itemTitle: titles.get(waiver.itemKey) ?? waiver.itemKey,
+    status: waiver.status,
+    reason: waiver.reason,
+    compensatingControl: waiver.compensatingControl,
+    riskOwner: waiver.riskOwner,
+    expiresOn: waiver.expiresOn,
+    approvedByEmail: waiver.approvedByEmail,
+    isActive,
+  };
+}
+
+const personText = (person: { name: string; email: string } | null) => (person ? `${person.name} (${person.email})` : null);
+
+/** One review as a document. A decided review is rendered from its snapshot, so the report shows exactly what was decided. */
+export async function getReviewReport(viewer: Viewer, reviewId: string): Promise<ReviewReport> {
+  const view = await getReviewView(viewer, reviewId);
+  const { review, service, template, evaluation } = view;
+  const stored =
+    review.status === "DECIDED"
+      ? (await db().review.findUnique({ where: { id: review.id }, select: { snapshot: true } }))?.snapshot
+      : null;
+  const snapshot = isReviewSnapshot(stored) ? stored : null;
+  const items = applicableItems(template.items, evaluation.tier);
+  const titles = new Map(template.items.map((item) => [item.key, item.title]));
+
+  let answers: Record<string, ReportAnswer>;
+  let waivers: ReportWaiver[];
+  let outcomes = evaluation.outcomes;
+  if (snapshot) {
+    answers = Object.fromEntries(snapshot.answers.map((a) => [a.itemKey, a]));
+    waivers = snapshot.waivers.map((w) => toReportWaiver(w, titles, isWaiverActive(w, snapshot.today)));
+    outcomes = computeOutcomes(items, inputsFromSnapshot(snapshot).answers, snapshot.waivers, snapshot.today);
+  } else {
+    answers = view.answers;
+    waivers = view.waivers.map((w) => toReportWaiver(w, titles, w.isActive));
+  }
+
+  return {
+    reviewId: review.id,
+    service: { name: service.name, slug: service.slug, tier: evaluation.tier, teamName: service.team.name },
+    template: { name: template.name, version: template.version },
+    trigger: review.trigger,
+    status: review.status,
+    startedAt: review.createdAt.toISOString(),
+    startedBy: personText(review.startedBy),
+    submittedAt: review.submittedAt?.toISOString() ?? null,
+    submittedBy: personText(review.submittedBy),
+    decidedAt: review.decidedAt?.toISOString() ?? null,
+    decidedBy: personText(review.decidedBy),
+    targetDate: review.targetDate,
+    decision: snapshot?.decision ?? review.decision,
+    decisionNote: (snapshot ? snapshot.decisionNote : review.decisionNote) || null,
+    isFrozen: evaluation.isFrozen,
+    evaluatedOn: evaluation.evaluatedOn,
+    verdict: evaluation.verdict,
+    reasons: evaluation.reasons.map((reason) => ({ severity: reason.severity, message: reason.message })),
+    level: evaluation.level,
+    levelWithoutWaivers: evaluation.levelWithoutWaivers,
+    target: evaluation.target,
+    concerns: buildReportConcerns(template.concerns, items, answers, outcomes),
+    waivers,
+  };
+}

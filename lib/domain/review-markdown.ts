@@ -1,0 +1,259 @@
+// A review as a plain document: the data a printable report and a Markdown export both render, and
+// the Markdown itself. Pure: no clock (every date is passed in), so the same review always gives the
+// same bytes — a reviewer can diff two exports, and a test can pin the output.
+
+import type { ItemOutcome, OutcomeMap } from "./maturity";
+import type { AchievedLevel, AnswerStatus, ChecklistItemDef, EvidenceKind, Level, ReviewStatus, ReviewTrigger, Tier, Verdict } from "./types";
+import type { ReasonSeverity } from "./verdict";
+import type { WaiverStatus } from "./waivers";
+
+export type ReportEvidence = { title: string; url: string; kind: EvidenceKind };
+export type ReportAnswer = { status: AnswerStatus; note: string; naReason: string | null; evidence: readonly ReportEvidence[] };
+
+export type ReportItem = {
+  key: string;
+  title: string;
+  level: Level;
+  isBlocker: boolean;
+  /** null when the item was never answered. */
+  answer: ReportAnswer | null;
+  outcome: ItemOutcome;
+};
+
+export type ReportCounts = { total: number; answered: number; met: number; partial: number; notMet: number; na: number; waived: number };
+export type ReportConcern = { key: string; title: string; counts: ReportCounts; items: ReportItem[] };
+
+export type ReportWaiver = {
+  itemKey: string;
+  itemTitle: string;
+  status: WaiverStatus;
+  reason: string;
+  compensatingControl: string;
+  riskOwner: string;
+  /** YYYY-MM-DD, the last day it counts. */
+  expiresOn: string;
+  approvedByEmail: string | null;
+  /** Counted on the day the review was evaluated for. */
+  isActive: boolean;
+};
+
+export type ReviewReport = {
+  reviewId: string;
+  service: { name: string; slug: string; tier: Tier; teamName: string };
+  template: { name: string; version: number };
+  trigger: ReviewTrigger;
+  status: ReviewStatus;
+  /** ISO timestamps; people as "Name (email)". */
+  startedAt: string;
+  startedBy: string | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  targetDate: string | null;
+  decision: Verdict | null;
+  decisionNote: string | null;
+  /** True when everything below comes from the decision's snapshot. */
+  isFrozen: boolean;
+  evaluatedOn: string;
+  verdict: Verdict;
+  reasons: { severity: ReasonSeverity; message: string }[];
+  level: AchievedLevel;
+  levelWithoutWaivers: AchievedLevel;
+  target: Level;
+  concerns: ReportConcern[];
+  waivers: ReportWaiver[];
+};
+
+export const VERDICT_WORDS: Record<Verdict, string> = { GO: "Go", CONDITIONAL_GO: "Conditional go", NO_GO: "No-go" };
+export const STATUS_WORDS: Record<ReviewStatus, string> = { DRAFT: "Draft", SUBMITTED: "Awaiting decision", DECIDED: "Decided", CANCELLED: "Cancelled" };
+export const SEVERITY_WORDS: Record<ReasonSeverity, string> = { blocker: "Blocks go", warning: "Condition", info: "Note" };
+export const WAIVER_WORDS: Record<WaiverStatus, string> = { PENDING: "Waiting for approval", APPROVED: "Approved", REJECTED: "Rejected", REVOKED: "Revoked" };
+export const TRIGGER_WORDS: Record<ReviewTrigger, string> = {
+  FIRST_DEPLOY: "Before first deploy",
+  MAJOR_RELEASE: "Before major release",
+  QUARTERLY: "Quarterly production review",
+  POST_INCIDENT: "After incident",
+  DEPENDENCY_UPGRADE: "Dependency upgrade",
+  TEAM_HANDOFF: "Team handoff",
+};
+const LEVEL_WORDS: Record<AchievedLevel, string> = { 0: "L0 Not ready", 1: "L1 MVP", 2: "L2 Stable", 3: "L3 Resilient", 4: "L4 Optimized" };
+const ANSWER_WORDS: Record<AnswerStatus, string> = { MET: "Met", PARTIAL: "Partially met", NOT_MET: "Not met", NOT_APPLICABLE: "Not applicable" };
+
+/** What a reader should take from an item's row: the stored answer, and whether a waiver is what makes it count. */
+export function answerText(item: Pick<ReportItem, "answer" | "outcome">): string {
+  const base = item.answer ? ANSWER_WORDS[item.answer.status] : "Unanswered";
+  if (item.outcome === "WAIVED") return `${base} (waived)`;
+  if (item.answer?.status === "NOT_APPLICABLE" && item.outcome !== "NA") return `${base} (no reason given)`;
+  return base;
+}
+
+/** Items grouped under their concern in template order, with the counts the report's concern table shows. */
+export function buildReportConcerns(
+  concerns: readonly { key: string; title: string }[],
+  applicableItems: readonly ChecklistItemDef[],
+  answers: Readonly<Record<string, ReportAnswer | undefined>>,
+  outcomes: OutcomeMap,
+): ReportConcern[] {
+  return concerns
+    .map((concern) => {
+      const items = applicableItems
+        .filter((item) => item.concernKey === concern.key)
+        .map((item) => ({
+          key: item.key,
+          title: item.title,
+          level: item.level,
+          isBlocker: item.isBlocker,
+          answer: answers[item.key] ?? null,
+          outcome: outcomes[item.key] ?? "UNANSWERED",
+        }));
+      const counts: ReportCounts = { total: items.length, answered: 0, met: 0, partial: 0, notMet: 0, na: 0, waived: 0 };
+      for (const item of items) {
+        if (item.answer) counts.answered += 1;
+        if (item.outcome === "MET") counts.met += 1;
+        else if (item.outcome === "NA") counts.na += 1;
+        else if (item.outcome === "WAIVED") counts.waived += 1;
+        else if (item.outcome === "PARTIAL") counts.partial += 1;
+        else if (item.outcome === "NOT_MET") counts.notMet += 1;
+      }
+      return { key: concern.key, title: concern.title, counts, items };
+    })
+    .filter((concern) => concern.items.length > 0);
+}
+
+// Backslash-escaping the inline Markdown metacharacters means user text (notes, titles, reasons) can
+// never open a link or image (no `[`), emphasis, a code span, raw HTML or an autolink (no `<`), a table
+// cell (no `|`) or math (no `$`); `&` is escaped so "&lt;" stays literal. `(` and `!` are harmless without `[`.
+const INLINE_SPECIALS = /[\\`*_{}[\]<>#|~&$]/g;
+
+export function escapeInline(text: string): string {
+  return text.replace(INLINE_SPECIALS, (char) => `\\${char}`);
+}
+
+/** A table cell is one line: line breaks become <br> (our own tag; user `<` is already escaped). */
+export function escapeCell(text: string): string {
+  return escapeInline(text.trim()).replace(/\r\n|\r|\n/g, "<br>");
+}
+
+/** Only http(s) URLs become links; the destination is normalised and has the characters that end a link percent-encoded. */
+export function safeLinkTarget(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+  return parsed.href.replace(/[()<>|\s\\`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+export function evidenceMarkdown(evidence: ReportEvidence): string {
+  const target = safeLinkTarget(evidence.url);
+  const title = escapeCell(evidence.title || evidence.url);
+  // A refused URL is still shown, as inert text, so the reader knows what was attached.
+  return target ? `[${title}](${target})` : `${title} (${escapeCell(evidence.url)})`;
+}
+
+function when(iso: string | null, by: string | null = null): string {
+  if (!iso) return "—";
+  const stamp = `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return by ? `${stamp} by ${escapeCell(by)}` : stamp;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const line = (cells: readonly string[]) => `| ${cells.map((cell) => cell || " ").join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)];
+}
+
+function metadata(report: ReviewReport): string[] {
+  const rows: [string, string][] = [
+    ["Service", `${escapeCell(report.service.name)} (${escapeCell(report.service.slug)})`],
+    ["Team", escapeCell(report.service.teamName)],
+    ["Tier", String(report.service.tier)],
+    ["Trigger", TRIGGER_WORDS[report.trigger]],
+    ["Status", STATUS_WORDS[report.status]],
+    ["Checklist", `${escapeCell(report.template.name)} v${report.template.version}`],
+    ["Started", when(report.startedAt, report.startedBy)],
+    ["Submitted", when(report.submittedAt, report.submittedBy)],
+    ["Decided", when(report.decidedAt, report.decidedBy)],
+    ["Decision", report.decision ? VERDICT_WORDS[report.decision] : "Not decided"],
+    ["Decision note", report.decisionNote ? escapeCell(report.decisionNote) : "—"],
+    ["Target date", report.targetDate ?? "—"],
+  ];
+  return table(["Field", "Value"], rows);
+}
+
+function itemNotes(item: ReportItem): string {
+  const parts: string[] = [];
+  if (item.answer?.naReason?.trim()) parts.push(`N/A reason: ${escapeCell(item.answer.naReason)}`);
+  if (item.answer?.note.trim()) parts.push(escapeCell(item.answer.note));
+  return parts.join("<br>");
+}
+
+/** The whole review as GitHub-flavoured Markdown, ending with one newline. */
+export function reviewToMarkdown(report: ReviewReport): string {
+  const basis = report.isFrozen
+    ? `Frozen when the review was decided; evaluated for ${report.evaluatedOn}.`
+    : `Live: from the answers and active waivers as of ${report.evaluatedOn}.`;
+  const lines: string[] = [`# Readiness review: ${escapeInline(report.service.name)}`, "", ...metadata(report), ""];
+
+  lines.push("## Verdict", "", `**Computed verdict: ${VERDICT_WORDS[report.verdict]}.** ${basis}`, "");
+  if (report.reasons.length === 0) lines.push("Nothing stands in the way.");
+  for (const reason of report.reasons) lines.push(`- **${SEVERITY_WORDS[reason.severity]}:** ${escapeInline(reason.message)}`);
+  lines.push("");
+
+  lines.push("## Level", "");
+  lines.push(
+    ...table(
+      ["Measure", "Level"],
+      [
+        ["With waivers", LEVEL_WORDS[report.level]],
+        ["Without waivers", LEVEL_WORDS[report.levelWithoutWaivers]],
+        [`Target for tier ${report.service.tier}`, LEVEL_WORDS[report.target]],
+      ],
+    ),
+    "",
+  );
+
+  lines.push("## Concerns", "");
+  const summaryRows = report.concerns.map((c) => [
+    escapeCell(c.title),
+    `${c.counts.answered}/${c.counts.total}`,
+    ...[c.counts.met, c.counts.partial, c.counts.notMet, c.counts.na, c.counts.waived].map(String),
+  ]);
+  lines.push(...table(["Concern", "Answered", "Met", "Partial", "Not met", "N/A", "Waived"], summaryRows), "");
+
+  lines.push("## Items", "");
+  for (const concern of report.concerns) {
+    const rows = concern.items.map((item) => [
+      `${escapeCell(item.title)}${item.isBlocker ? " **(blocker)**" : ""}`,
+      `L${item.level}`,
+      answerText(item),
+      itemNotes(item),
+      (item.answer?.evidence ?? []).map(evidenceMarkdown).join("<br>"),
+    ]);
+    lines.push(`### ${escapeInline(concern.title)}`, "", ...table(["Item", "Level", "Answer", "Note", "Evidence"], rows), "");
+  }
+
+  lines.push("## Waivers", "");
+  if (report.waivers.length === 0) lines.push("No waivers.", "");
+  else {
+    const rows = report.waivers.map((w) => [
+      escapeCell(w.itemTitle),
+      `${WAIVER_WORDS[w.status]}${w.status === "APPROVED" && !w.isActive ? " (expired)" : ""}`,
+      escapeCell(w.reason),
+      escapeCell(w.compensatingControl),
+      escapeCell(w.riskOwner),
+      w.expiresOn,
+      w.approvedByEmail ? escapeCell(w.approvedByEmail) : "—",
+    ]);
+    lines.push(...table(["Item", "Status", "Reason", "Compensating control", "Risk owner", "Expires", "Approved by"], rows), "");
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** review-<slug>-<YYYY-MM-DD>.md; the slug is reduced to filename-safe characters whatever is stored. */
+export function markdownFileName(slug: string, day: string): string {
+  const safe = slug.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "service";
+  return `review-${safe}-${day}.md`;
+}
