@@ -9,7 +9,7 @@ import {
   VerdictsSection,
 } from "@/components/portfolio/portfolio-sections";
 import { ChartSkeleton, HeadlineSkeleton } from "@/components/portfolio/portfolio-skeletons";
-import { PrintButton } from "@/components/portfolio/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/viewer";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
-import { PrintButton } from "@/components/portfolio/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { isSafeHref } from "@/components/reviews/evidence-list";
 import { formatDateTime, formatDay, OUTCOME_BADGES, reviewHref, STATUS_BADGES, TRIGGER_LABELS, WAIVER_BADGES } from "@/components/reviews/labels";
 import { Badge } from "@/components/ui/badge";

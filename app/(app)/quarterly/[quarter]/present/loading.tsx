@@ -1,0 +1,18 @@
+import { Skeleton } from "@/components/ui/skeleton";
+
+/** Shaped like presenter mode, so stepping to the next service does not flash the agenda's list skeleton. */
+export default function PresenterLoading() {
+  return (
+    <div role="status" className="mx-auto max-w-5xl space-y-8">
+      <span className="sr-only">Loading the next service…</span>
+      <Skeleton className="h-4 w-64" />
+      <div className="space-y-3">
+        <Skeleton className="h-4 w-48" />
+        <Skeleton className="h-12 w-2/3" />
+        <Skeleton className="h-6 w-80" />
+      </div>
+      <Skeleton className="h-40 w-full" />
+      <Skeleton className="h-56 w-full" />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+
+export type AgendaFiltersProps = {
+  /** Where the form sends the filter: the view it sits on. */
+  action: string;
+  teams: { slug: string; name: string }[];
+  team: string;
+};
+
+/** A plain GET form: the team filter lives in the URL, so a team's meeting can be shared and reloaded. */
+export function AgendaFilters({ action, teams, team }: AgendaFiltersProps) {
+  return (
+    <form method="get" action={action} role="search" aria-label="Filter the agenda" className="mb-6 print:hidden" data-print="hide">
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label="Team" name="team" id="quarterly-team" className="w-64">
+          <Select defaultValue={team}>
+            <option value="">All teams</option>
+            {teams.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" variant="secondary">
+          Apply filter
+        </Button>
+        {team ? (
+          <Link href={action} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+            Clear filter
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { DueService } from "@/lib/db/quarterly";
+import { TIER_LABELS } from "@/lib/schemas/service";
+import { AgendaBadges, ServiceChange } from "./service-change";
+
+export type AgendaTableProps = { quarter: string; rows: DueService[] };
+
+/** The printable agenda: one row per service in meeting order, with why it is here and what changed. */
+export function AgendaTable({ quarter, rows }: AgendaTableProps) {
+  return (
+    <Table>
+      <Caption srOnly>Agenda of the quarterly review {quarter}, in meeting order</Caption>
+      <THead>
+        <TR>
+          <TH className="w-12">#</TH>
+          <TH>Service</TH>
+          <TH>Why it is on the agenda</TH>
+          <TH>What changed since the previous review</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {rows.map((service) => (
+          <TR key={service.id} className="align-top">
+            <TD className="align-top tabular-nums">{service.position + 1}</TD>
+            <TH scope="row" className="align-top">
+              <span className="block">{service.name}</span>
+              <span className="block text-sm font-normal text-ink-muted">
+                {service.team.name} · {TIER_LABELS[service.tier]}
+              </span>
+            </TH>
+            <TD className="align-top">
+              <AgendaBadges service={service} />
+            </TD>
+            <TD className="align-top">
+              <ServiceChange service={service} />
+            </TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { DueService, MeetingOutcomeDto } from "@/lib/db/quarterly";
+import { quarterlyHref } from "@/lib/schemas/quarterly";
+import { TIER_LABELS } from "@/lib/schemas/service";
+import { describeOutcome } from "./labels";
+import { OutcomeForm } from "./outcome-form";
+import { AgendaBadges, ServiceChange } from "./service-change";
+
+export type OutcomeSectionProps = {
+  quarter: string;
+  service: Pick<DueService, "id" | "name">;
+  outcome: MeetingOutcomeDto | null;
+  canRecord: boolean;
+  today: string;
+  size?: "md" | "lg";
+};
+
+/** The outcome form for those who may record it; everyone else reads what was recorded. */
+export function OutcomeSection({ quarter, service, outcome, canRecord, today, size }: OutcomeSectionProps) {
+  if (canRecord) {
+    return <OutcomeForm quarter={quarter} serviceId={service.id} serviceName={service.name} initial={outcome} today={today} size={size} />;
+  }
+  return (
+    <div className="text-sm">
+      <p className="font-medium text-ink">Outcome</p>
+      <p className="text-ink-muted">
+        {outcome ? describeOutcome(outcome) : "No outcome recorded yet."}
+        {outcome?.note ? ` Note: ${outcome.note}` : ""}
+      </p>
+      <p className="mt-1 text-ink-muted">Approvers, admins and editors of the owning team record the meeting&apos;s outcome.</p>
+    </div>
+  );
+}
+
+export type DueServiceCardProps = Omit<OutcomeSectionProps, "service" | "size"> & { service: DueService; team: string };
+
+/** One service on the agenda: why it is here, what changed, and the meeting's outcome. */
+export function DueServiceCard({ service, team, ...section }: DueServiceCardProps) {
+  const headingId = `service-${service.id}`;
+  return (
+    <Card>
+      <article aria-labelledby={headingId}>
+        <CardHeader>
+          <div className="min-w-0">
+            <CardTitle id={headingId}>
+              <Link href={`/services/${service.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
+                {service.name}
+              </Link>
+            </CardTitle>
+            <CardDescription>
+              {service.team.name} · {TIER_LABELS[service.tier]}
+            </CardDescription>
+          </div>
+          <Link
+            href={quarterlyHref(section.quarter, "present", { team, i: service.position })}
+            className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline print:hidden"
+          >
+            Present from here<span className="sr-only">: {service.name}</span>
+          </Link>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <AgendaBadges service={service} />
+          <ServiceChange service={service} />
+          <div className="border-t border-line pt-4 print:hidden">
+            <OutcomeSection service={service} {...section} />
+          </div>
+        </CardContent>
+      </article>
+    </Card>
+  );
+}

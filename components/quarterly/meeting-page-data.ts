@@ -1,0 +1,38 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import type { Viewer } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/viewer";
+import { listTeams, type TeamDto } from "@/lib/db/teams";
+import { parseQuarterParam, quarterlyHref, quarterlySearchParams, type QuarterlySearchParams } from "@/lib/schemas/quarterly";
+
+// What every page of one quarter's meeting starts from: a real quarter (anything else is a 404), the viewer, and
+// the team filter resolved against the teams that exist (an unknown slug from an old link means every team).
+
+export type MeetingPageProps = {
+  params: Promise<{ quarter: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export type MeetingContext = {
+  viewer: Viewer;
+  quarter: string;
+  search: QuarterlySearchParams;
+  teams: TeamDto[];
+  /** A known team slug, or "" for every team. */
+  team: string;
+};
+
+export async function loadMeetingContext(props: MeetingPageProps, view: "" | "present" | "agenda" | "minutes"): Promise<MeetingContext> {
+  const quarter = parseQuarterParam((await props.params).quarter);
+  if (!quarter) notFound();
+  const search = quarterlySearchParams.parse(await props.searchParams);
+  const viewer = await requireViewer(quarterlyHref(quarter, view, { team: search.team, page: search.page }));
+  const teams = await listTeams();
+  const team = teams.some((t) => t.slug === search.team) ? search.team : "";
+  return { viewer, quarter, search, teams, team };
+}
+
+export async function quarterTitle(props: Pick<MeetingPageProps, "params">, suffix: string): Promise<string> {
+  const quarter = parseQuarterParam((await props.params).quarter);
+  return quarter ? `${suffix} · ${quarter}` : suffix;
+}

@@ -1,0 +1,55 @@
+import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { DueService, MeetingOutcomeDto } from "@/lib/db/quarterly";
+import { formatDateTime, formatDay, OUTCOME_LABELS } from "./labels";
+
+export type MinutesTableProps = {
+  quarter: string;
+  rows: DueService[];
+  outcomes: ReadonlyMap<string, MeetingOutcomeDto>;
+};
+
+/** Every service on the agenda with what the meeting decided for it; a blank outcome says so in words. */
+export function MinutesTable({ quarter, rows, outcomes }: MinutesTableProps) {
+  return (
+    <Table>
+      <Caption srOnly>Minutes of the quarterly review {quarter}: the outcome recorded for each service</Caption>
+      <THead>
+        <TR>
+          <TH>Service</TH>
+          <TH>Outcome</TH>
+          <TH>Note</TH>
+          <TH>Follow-up owner</TH>
+          <TH>Follow-up due</TH>
+          <TH>Recorded by</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {rows.map((service) => {
+          const outcome = outcomes.get(service.id);
+          return (
+            <TR key={service.id} className="align-top">
+              <TH scope="row" className="align-top">
+                <span className="block">{service.name}</span>
+                <span className="block text-sm font-normal text-ink-muted">{service.team.name}</span>
+              </TH>
+              <TD className="align-top font-medium">{outcome ? OUTCOME_LABELS[outcome.outcome] : <span className="text-ink-muted">Not recorded</span>}</TD>
+              <TD className="align-top whitespace-pre-wrap">{outcome?.note || "—"}</TD>
+              <TD className="align-top">{outcome?.followUpOwner ?? "—"}</TD>
+              <TD className="align-top whitespace-nowrap">{outcome?.followUpDue ? formatDay(outcome.followUpDue) : "—"}</TD>
+              <TD className="align-top">
+                {outcome ? (
+                  <>
+                    <span className="block">{outcome.recordedBy?.name ?? "Unknown"}</span>
+                    <span className="block text-sm text-ink-muted">{formatDateTime(outcome.recordedAt)}</span>
+                  </>
+                ) : (
+                  "—"
+                )}
+              </TD>
+            </TR>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,269 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/permissions";
+import { closeDb, db } from "@/lib/db/client";
+import { getMeetingOutcomes, listDueServices, recordMeetingOutcome } from "@/lib/db/quarterly";
+import { refreshServiceSummary } from "@/lib/db/service-summary";
+import { getLatestTemplateId, installDefaultTemplate } from "@/lib/db/templates";
+import { currentQuarter, quarterEnd } from "@/lib/domain/quarters";
+import type { LifecycleStage, ReviewTrigger, Role, Verdict } from "@/lib/domain/types";
+import { AppError } from "@/lib/errors";
+
+// The database is shared with other tests: every test makes its own team (random slug) and every agenda query is
+// filtered by that team, so other rows never change what is asserted here.
+
+const DAY = 86_400_000;
+const now = new Date();
+const quarter = currentQuarter(now);
+const teamIds: string[] = [];
+const userIds: string[] = [];
+let templateId = "";
+let itemId = "";
+
+beforeAll(async () => {
+  await installDefaultTemplate();
+  templateId = (await getLatestTemplateId()) ?? "";
+  itemId = (await db().checklistItem.findFirstOrThrow({ where: { templateId }, select: { id: true } })).id;
+});
+
+afterAll(async () => {
+  // Reviews, waivers and meeting outcomes go with their services (ON DELETE CASCADE).
+  await db().service.deleteMany({ where: { teamId: { in: teamIds } } });
+  await db().team.deleteMany({ where: { id: { in: teamIds } } });
+  await db().user.deleteMany({ where: { id: { in: userIds } } });
+  await closeDb();
+});
+
+async function makeTeam(): Promise<{ id: string; slug: string }> {
+  const slug = `quarterly-${randomUUID().slice(0, 8)}`;
+  const team = await db().team.create({ data: { slug, name: `Quarterly ${slug}` }, select: { id: true, slug: true } });
+  teamIds.push(team.id);
+  return team;
+}
+
+async function makeService(teamId: string, name: string, options: { lifecycle?: LifecycleStage; createdAt?: Date } = {}): Promise<string> {
+  const slug = `q-${randomUUID().slice(0, 8)}`;
+  const service = await db().service.create({
+    data: { slug, name, teamId, tier: 2, lifecycle: options.lifecycle ?? "PRODUCTION", createdAt: options.createdAt ?? new Date(now.getTime() - 1000 * DAY) },
+    select: { id: true },
+  });
+  return service.id;
+}
+
+type Decision = { at: Date; level: number; verdict: Verdict; blockers?: number; notMet?: number };
+
+/** A decided review with summary counts; the services row is then refreshed exactly as the deciding transaction does. */
+async function decide(serviceId: string, d: Decision): Promise<string> {
+  const review = await db().review.create({
+    data: {
+      serviceId,
+      templateId,
+      trigger: "QUARTERLY",
+      status: "DECIDED",
+      decidedAt: d.at,
+      level: d.level,
+      computedVerdict: d.verdict,
+      decision: d.verdict,
+      openBlockerCount: d.blockers ?? 0,
+      notMetCount: d.notMet ?? 1,
+      partialCount: 1,
+      applicableCount: 10,
+      metCount: 8,
+    },
+    select: { id: true },
+  });
+  await refreshServiceSummary(db(), serviceId);
+  return review.id;
+}
+
+async function openReview(serviceId: string, trigger: ReviewTrigger) {
+  await db().review.create({ data: { serviceId, templateId, trigger, status: "DRAFT" } });
+}
+
+async function makeViewer(role: Role, teamIds: string[] = []): Promise<Viewer> {
+  const email = `quarterly-${randomUUID().slice(0, 8)}@test.shipshape.local`;
+  const user = await db().user.create({
+    data: { email, name: `Quarterly ${role}`, role, memberships: { create: teamIds.map((teamId) => ({ teamId })) } },
+    select: { id: true, email: true, name: true, role: true },
+  });
+  userIds.push(user.id);
+  return { ...user, teamIds };
+}
+
+const ago = (days: number, ms = 0) => new Date(now.getTime() - days * DAY - ms);
+const reader: Viewer = { id: randomUUID(), email: "reader@test.invalid", name: "Reader", role: "VIEWER", teamIds: [] };
+const futureDay = new Date(now.getTime() + 14 * DAY).toISOString().slice(0, 10);
+
+async function agendaNames(teamSlug: string): Promise<string[]> {
+  const page = await listDueServices(reader, quarter, { team: teamSlug, now });
+  return page.rows.map((row) => row.name);
+}
+
+describe("listDueServices: who is due", () => {
+  it("a review exactly 90 days old still covers the service; one millisecond older is due; never reviewed is due", async () => {
+    const team = await makeTeam();
+    await decide(await makeService(team.id, "Exactly 90"), { at: ago(90), level: 2, verdict: "GO" });
+    await decide(await makeService(team.id, "Over 90"), { at: ago(90, 1), level: 2, verdict: "GO" });
+    await makeService(team.id, "Never reviewed");
+    await makeService(team.id, "Retired", { lifecycle: "RETIRED" });
+
+    const page = await listDueServices(reader, quarter, { team: team.slug, now });
+    expect(page.rows.map((row) => [row.name, row.dueReason])).toEqual([
+      ["Never reviewed", "never-reviewed"],
+      ["Over 90", "stale"],
+    ]);
+    expect(page.total).toBe(2);
+    expect(page.rows[1]?.daysSinceReview).toBe(90);
+  });
+
+  it("a pending non-quarterly trigger makes a recently reviewed service due; an open quarterly review does not", async () => {
+    const team = await makeTeam();
+    const incident = await makeService(team.id, "Had an incident");
+    await decide(incident, { at: ago(10), level: 3, verdict: "GO" });
+    await openReview(incident, "POST_INCIDENT");
+    const routine = await makeService(team.id, "Routine");
+    await decide(routine, { at: ago(10), level: 3, verdict: "GO" });
+    await openReview(routine, "QUARTERLY");
+
+    const page = await listDueServices(reader, quarter, { team: team.slug, now });
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]).toMatchObject({ name: "Had an incident", dueReason: "trigger", pendingTrigger: "POST_INCIDENT", daysSinceReview: 10 });
+    expect(page.counts.pendingTriggers).toBe(1);
+  });
+
+  it("a past quarter is judged on the reviews decided before it ended, not on later ones", async () => {
+    const team = await makeTeam();
+    const past = "2025-Q2";
+    const end = quarterEnd(past);
+    const service = await makeService(team.id, "Reviewed late", { createdAt: new Date(end.getTime() - 400 * DAY) });
+    await decide(service, { at: new Date(end.getTime() - 200 * DAY), level: 1, verdict: "NO_GO" });
+    await decide(service, { at: ago(10), level: 3, verdict: "GO" });
+    await makeService(team.id, "Created later", { createdAt: new Date(end.getTime() + DAY) });
+
+    const page = await listDueServices(reader, past, { team: team.slug, now });
+    expect(page.asOf).toEqual(end);
+    expect(page.rows.map((row) => [row.name, row.latest?.level, row.daysSinceReview])).toEqual([["Reviewed late", 1, 200]]);
+    // As of now the same service is covered by its latest review, and the newer service is due.
+    expect(await agendaNames(team.slug)).toEqual(["Created later"]);
+  });
+});
+
+describe("listDueServices: what changed and the order", () => {
+  it("puts regressions first, then expiring waivers, then pending triggers, then the longest overdue", async () => {
+    const team = await makeTeam();
+    await makeService(team.id, "A never reviewed");
+    const stale = await makeService(team.id, "B stale");
+    await decide(stale, { at: ago(300), level: 2, verdict: "GO" });
+    const trigger = await makeService(team.id, "C trigger");
+    await decide(trigger, { at: ago(5), level: 2, verdict: "GO" });
+    await openReview(trigger, "MAJOR_RELEASE");
+    const waiver = await makeService(team.id, "D waiver");
+    const waived = await decide(waiver, { at: ago(100), level: 2, verdict: "GO" });
+    const expiresOn = new Date(now.getTime() + 10 * DAY).toISOString().slice(0, 10);
+    await db().waiver.create({
+      data: { reviewId: waived, itemId, reason: "r", compensatingControl: "c", riskOwner: "o", expiresOn: new Date(`${expiresOn}T00:00:00Z`), status: "APPROVED" },
+    });
+    const blockers = await makeService(team.id, "E more blockers");
+    await decide(blockers, { at: ago(200), level: 2, verdict: "GO", blockers: 0, notMet: 1 });
+    await decide(blockers, { at: ago(95), level: 2, verdict: "GO", blockers: 2, notMet: 4 });
+    const dropped = await makeService(team.id, "F dropped");
+    await decide(dropped, { at: ago(200), level: 3, verdict: "GO" });
+    await decide(dropped, { at: ago(120), level: 1, verdict: "CONDITIONAL_GO" });
+    const improved = await makeService(team.id, "G improved");
+    await decide(improved, { at: ago(200), level: 1, verdict: "NO_GO", blockers: 3 });
+    await decide(improved, { at: ago(150), level: 3, verdict: "GO" });
+
+    const page = await listDueServices(reader, quarter, { team: team.slug, now });
+    // Regressions by longest overdue (F decided 120 days ago, E 95), then the waiver, the trigger, the rest.
+    expect(page.rows.map((row) => row.name)).toEqual(["F dropped", "E more blockers", "D waiver", "C trigger", "A never reviewed", "B stale", "G improved"]);
+    expect(page.rows.map((row) => row.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(page.counts).toMatchObject({ regressions: 2, expiringWaivers: 1, pendingTriggers: 1 });
+
+    const [f, e, d] = page.rows;
+    expect(f?.change).toMatchObject({ isRegression: true, verdict: { before: "GO", after: "CONDITIONAL_GO", direction: "stricter" } });
+    expect(f?.change.level).toMatchObject({ before: 3, after: 1, direction: "down" });
+    expect(e?.change).toMatchObject({ isRegression: true, openBlockersDelta: 2, notMetDelta: 3 });
+    expect(d?.expiringWaivers).toEqual({ count: 1, soonest: expiresOn });
+    expect(page.rows[6]?.change).toMatchObject({ isRegression: false, level: { direction: "up" }, verdict: { direction: "looser" } });
+  });
+
+  it("pages in SQL and keeps each row's place in the whole agenda", async () => {
+    const team = await makeTeam();
+    for (const name of ["S1", "S2", "S3"]) await makeService(team.id, name);
+    const second = await listDueServices(reader, quarter, { team: team.slug, now, page: 2, pageSize: 2 });
+    expect(second).toMatchObject({ total: 3, page: 2, pageCount: 2 });
+    expect(second.rows.map((row) => [row.name, row.position])).toEqual([["S3", 2]]);
+    const beyond = await listDueServices(reader, quarter, { team: team.slug, now, page: 5, pageSize: 2 });
+    expect(beyond.rows).toEqual([]);
+    expect(beyond.total).toBe(3);
+  });
+});
+
+describe("recordMeetingOutcome", () => {
+  async function world() {
+    const team = await makeTeam();
+    const serviceId = await makeService(team.id, "Discussed");
+    const chair = await makeViewer("APPROVER");
+    return { team, serviceId, chair, ctx: { viewer: chair, requestId: `test-${randomUUID()}` } };
+  }
+
+  it("requires an owner and a due date (not in the past) for a follow-up, as field errors", async () => {
+    const { serviceId, ctx } = await world();
+    const error = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "FOLLOW_UP", note: "", followUpOwner: " ", followUpDue: "", expectedVersion: null }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "VALIDATION" });
+    const fieldErrors = (error as AppError).details?.fieldErrors as Record<string, string[]>;
+    expect(fieldErrors.followUpOwner).toEqual(["Name who owns the follow-up"]);
+    expect(fieldErrors.followUpDue).toEqual(["Enter the follow-up's due date"]);
+
+    const past = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "FOLLOW_UP", followUpOwner: "Ops", followUpDue: "2020-01-01", expectedVersion: null }).catch((e: unknown) => e);
+    expect((past as AppError).details?.fieldErrors).toEqual({ followUpDue: ["The due date cannot be in the past"] });
+    expect(await getMeetingOutcomes(quarter, [serviceId])).toEqual(new Map());
+  });
+
+  it("records, updates with the version it saw, refuses a stale version with the current outcome, and audits each change", async () => {
+    const { team, serviceId, chair, ctx } = await world();
+    const first = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "FOLLOW_UP", note: "Fix alerts", followUpOwner: "Dana", followUpDue: futureDay, expectedVersion: null });
+    expect(first).toMatchObject({ outcome: "FOLLOW_UP", followUpOwner: "Dana", followUpDue: futureDay, version: 1, recordedBy: { name: chair.name, email: chair.email } });
+
+    const second = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "REVIEWED", note: "Done", followUpOwner: "Dana", followUpDue: futureDay, expectedVersion: 1 });
+    // A "reviewed" outcome keeps no owner or due date, even when the form still sent them.
+    expect(second).toMatchObject({ outcome: "REVIEWED", followUpOwner: null, followUpDue: null, version: 2 });
+
+    const stale = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "REVIEWED", note: "Mine", expectedVersion: 1 }).catch((e: unknown) => e);
+    expect(stale).toMatchObject({ code: "CONFLICT", details: { reason: "STALE_VERSION", current: { version: 2, note: "Done" } } });
+    const firstAgain = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "REVIEWED", expectedVersion: null }).catch((e: unknown) => e);
+    expect(firstAgain).toMatchObject({ code: "CONFLICT" });
+
+    const audit = await db().auditEvent.findMany({ where: { serviceId, action: "meeting_outcome.recorded" }, orderBy: { id: "asc" } });
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({ entityType: "meeting_outcome", entityId: first.id, teamId: team.id, actorId: chair.id, before: null });
+    expect(audit[0]?.after).toMatchObject({ quarter, outcome: "FOLLOW_UP", followUpOwner: "Dana", followUpDue: futureDay, version: 1 });
+    expect(audit[1]?.before).toMatchObject({ outcome: "FOLLOW_UP", version: 1 });
+    expect(audit[1]?.after).toMatchObject({ outcome: "REVIEWED", version: 2 });
+
+    const outcomes = await getMeetingOutcomes(quarter, [serviceId]);
+    expect(outcomes.get(serviceId)).toMatchObject({ note: "Done", version: 2 });
+  });
+
+  it("lets approvers and the owning team's editors record; refuses viewers and other teams' editors", async () => {
+    const { team, serviceId } = await world();
+    const other = await makeTeam();
+    const input = { outcome: "REVIEWED", expectedVersion: null };
+    for (const viewer of [await makeViewer("VIEWER", [team.id]), await makeViewer("EDITOR", [other.id])]) {
+      await expect(recordMeetingOutcome({ viewer }, quarter, serviceId, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    const editor = await makeViewer("EDITOR", [team.id]);
+    await expect(recordMeetingOutcome({ viewer: editor }, quarter, serviceId, input)).resolves.toMatchObject({ version: 1 });
+    await expect(recordMeetingOutcome({ viewer: editor }, "2026-Q5", serviceId, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("keeps a discussed service on the agenda after it is reviewed, so the minutes never lose it, and counts outcomes", async () => {
+    const { team, serviceId, ctx } = await world();
+    await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "FOLLOW_UP", followUpOwner: "Ops", followUpDue: futureDay, expectedVersion: null });
+    await decide(serviceId, { at: ago(1), level: 2, verdict: "GO" });
+    const page = await listDueServices(reader, quarter, { team: team.slug, now });
+    expect(page.rows.map((row) => [row.name, row.dueReason])).toEqual([["Discussed", null]]);
+    expect(page.counts).toMatchObject({ reviewed: 0, followUp: 1 });
+  });
+});

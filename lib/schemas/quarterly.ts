@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { parseQuarter } from "@/lib/domain/quarters";
+import { parseIsoDay } from "@/lib/domain/waivers";
+
+// The quarterly meeting's URL (/quarterly/2026-Q4?team=&page=&i=) and its outcome form, shared by the pages,
+// the server action and lib/db (which parses again at its own boundary). A hand-edited query string falls back
+// to defaults; only the quarter in the path is strict, because a wrong quarter is a page that does not exist.
+
+export const MEETING_OUTCOMES = ["REVIEWED", "FOLLOW_UP"] as const;
+export type MeetingOutcomeKind = (typeof MEETING_OUTCOMES)[number];
+
+/** The agenda, the printed agenda and the minutes show this many services per page. */
+export const AGENDA_PAGE_SIZE = 100;
+/** Far beyond any real portfolio; keeps OFFSET from being used to make the database count to infinity. */
+const MAX_PAGE = 10_000;
+const TEAM_SLUG = /^[a-z0-9][a-z0-9_-]{0,99}$/;
+
+/** The `[quarter]` path segment: strictly "YYYY-Qn", or null (the page answers 404). */
+export function parseQuarterParam(value: string): string | null {
+  return parseQuarter(value) ? value : null;
+}
+
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+export const quarterlySearchParams = z.object({
+  /** A team slug, readable in a shared link; "" = every team. */
+  team: z.preprocess(firstValue, z.string().trim().toLowerCase().regex(TEAM_SLUG)).catch(""),
+  page: z.preprocess(firstValue, z.coerce.number<unknown>().int().min(1).max(MAX_PAGE)).catch(1),
+  /** Presenter mode: the zero-based position in the agenda. */
+  i: z.preprocess(firstValue, z.coerce.number<unknown>().int().min(0).max(MAX_PAGE * AGENDA_PAGE_SIZE)).catch(0),
+  /** The quarter picker's select posts here (GET /quarterly?quarter=…). */
+  quarter: z.preprocess(firstValue, z.string().trim().toUpperCase().refine((v) => parseQuarter(v) !== null)).optional().catch(undefined),
+});
+export type QuarterlySearchParams = z.output<typeof quarterlySearchParams>;
+
+/** Agenda-side links keep the team filter; page and position are added only when they differ from the start. */
+export function quarterlyHref(
+  quarter: string,
+  view: "" | "present" | "agenda" | "minutes",
+  params: { team?: string; page?: number; i?: number } = {},
+): string {
+  const search = new URLSearchParams();
+  if (params.team) search.set("team", params.team);
+  if (params.page !== undefined && params.page > 1) search.set("page", String(params.page));
+  if (params.i !== undefined) search.set("i", String(params.i));
+  const path = view === "" ? `/quarterly/${quarter}` : `/quarterly/${quarter}/${view}`;
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** The version the form was loaded with; null means "nothing was recorded when I loaded the page". */
+const expectedVersion = z.preprocess(
+  (value) => (value === "" || value === undefined ? null : typeof value === "string" ? Number(value) : value),
+  z.number({ error: "This form is out of date; reload the page" }).int().min(1).nullable(),
+);
+
+export type MeetingOutcomeRules = {
+  /** The UTC calendar day the follow-up due date is judged against. */
+  today: string;
+  /**
+   * The due date already on record, if any: re-saving a follow-up (to fix its note, say) after its due date
+   * passed must not force anyone to invent a new date.
+   */
+  recordedDue?: string | null;
+};
+
+/** The outcome form. Owner and due date belong to a follow-up only; a "reviewed" outcome stores neither. */
+export function meetingOutcomeInput(rules: MeetingOutcomeRules) {
+  return z
+    .object({
+      outcome: z.enum(MEETING_OUTCOMES, { error: "Choose reviewed or follow-up" }),
+      note: z.preprocess((value) => value ?? "", z.string().trim().max(2000, "Keep the note under 2000 characters")),
+      followUpOwner: z.preprocess(
+        blankToUndefined,
+        z.string().trim().max(200, "Keep the owner under 200 characters").optional(),
+      ),
+      followUpDue: z.preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .trim()
+          .refine((value) => parseIsoDay(value) !== null, "Enter the due date as a valid date (YYYY-MM-DD)")
+          .optional(),
+      ),
+      expectedVersion,
+    })
+    .superRefine((value, ctx) => {
+      if (value.outcome !== "FOLLOW_UP") return;
+      if (!value.followUpOwner) ctx.addIssue({ code: "custom", path: ["followUpOwner"], message: "Name who owns the follow-up" });
+      if (!value.followUpDue) {
+        ctx.addIssue({ code: "custom", path: ["followUpDue"], message: "Enter the follow-up's due date" });
+      } else if (value.followUpDue < rules.today && value.followUpDue !== rules.recordedDue) {
+        // ISO days compare correctly as strings.
+        ctx.addIssue({ code: "custom", path: ["followUpDue"], message: "The due date cannot be in the past" });
+      }
+    })
+    .transform((value) => {
+      const isFollowUp = value.outcome === "FOLLOW_UP";
+      return {
+        outcome: value.outcome,
+        note: value.note,
+        followUpOwner: isFollowUp ? (value.followUpOwner ?? null) : null,
+        followUpDue: isFollowUp ? (value.followUpDue ?? null) : null,
+        expectedVersion: value.expectedVersion,
+      };
+    });
+}
+export type MeetingOutcomeInput = z.output<ReturnType<typeof meetingOutcomeInput>>;
+
+/** What the client sends: every value as typed, so the server owns all validation. */
+export type MeetingOutcomePayload = {
+  outcome: string;
+  note: string;
+  followUpOwner: string;
+  followUpDue: string;
+  expectedVersion: number | null;
+};
