@@ -2,6 +2,7 @@ import { Pool, type PoolConfig } from "pg";
 import { isConnectionError, markDatabaseDown } from "@/lib/db/availability";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
+import { lifecycle } from "@/lib/server/lifecycle";
 
 export type PoolOptions = {
   connectionString: string;
@@ -30,10 +31,13 @@ export function poolConfig(options: PoolOptions): PoolConfig {
 export function createPool(options: PoolOptions): Pool {
   const pool = new Pool(poolConfig(options));
   // An idle client losing its server emits 'error' on the pool; unhandled, it would crash the process.
-  pool.on("error", (error) => {
+  pool.on("error", (error: Error & { code?: string }) => {
+    // Connections cut while the process drains for shutdown are expected, not news.
+    if (lifecycle().shuttingDown) return;
     if (isConnectionError(error)) markDatabaseDown(error);
     metrics().dbErrors.inc({ kind: "pool" });
-    logger().warn({ err: error }, "database pool error");
+    // Only the message and code: the error object drags the whole pg client along.
+    logger().warn({ code: error.code, error: error.message }, "database pool error");
   });
   return pool;
 }

@@ -10,12 +10,26 @@ function level(): string {
   return wanted && ["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(wanted) ? wanted : "info";
 }
 
+/** Errors as type, message, code and stack: never the objects they reference (a pg error carries its client). */
+function serializeError(error: unknown) {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { code } = error as { code?: unknown };
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === "string" ? { code } : {}),
+    stack: error.stack,
+    ...(error.cause instanceof Error ? { cause: error.cause.message } : {}),
+  };
+}
+
 export function logger(): Logger {
   const holder = globalThis as Holder;
   holder[key] ??= pino({
     level: level(),
     base: { service: "shipshape" },
     timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: serializeError },
     redact: { paths: ["req.headers.cookie", "req.headers.authorization", "*.password", "*.token"], censor: "[redacted]" },
   });
   return holder[key];
