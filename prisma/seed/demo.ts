@@ -50,6 +50,23 @@ function answersFor(items: TemplateItemDto[], tier: Tier, capability: number, ra
   return out;
 }
 
+type DemoWaiver = { itemId: string; itemKey: string; reason: string; compensatingControl: string; riskOwner: string; expiresOn: string };
+
+/** Up to two gaps accepted for a while, expiring between 3 weeks and 5 months after the decision. */
+function demoWaivers(answers: GeneratedAnswer[], decidedAt: Date, random: () => number): DemoWaiver[] {
+  return answers
+    .filter((a) => a.status === "NOT_MET" || a.status === "PARTIAL")
+    .slice(0, 2)
+    .map((a) => ({
+      itemId: a.itemId,
+      itemKey: a.itemKey,
+      reason: "Migration to the shared platform component is scheduled next quarter.",
+      compensatingControl: "Manual check in the weekly operations review.",
+      riskOwner: "Head of engineering",
+      expiresOn: isoDay(new Date(decidedAt.getTime() + (20 + Math.floor(random() * 130)) * DAY)),
+    }));
+}
+
 const TRIGGERS: ReviewTrigger[] = ["QUARTERLY", "QUARTERLY", "QUARTERLY", "MAJOR_RELEASE", "DEPENDENCY_UPGRADE", "POST_INCIDENT"];
 
 async function createReviews(service: DemoService & { id: string; teamId: string }, ctx: SeedContext, random: () => number) {
@@ -66,11 +83,13 @@ async function createReviews(service: DemoService & { id: string; teamId: string
     const decidedAt = new Date(now - months * 30 * DAY + Math.floor(random() * 10) * DAY);
     const createdAt = new Date(decidedAt.getTime() - (7 + Math.floor(random() * 14)) * DAY);
     const answers = answersFor(ctx.items, service.tier, capability, random);
+    const isLatest = index === monthsAgo.length - 1;
+    const waivers = isLatest && random() < 0.5 ? demoWaivers(answers, decidedAt, random) : [];
     const evaluation = evaluateReview({
       items: ctx.items,
       tier: service.tier,
       answers: Object.fromEntries(answers.map((a) => [a.itemKey, { status: a.status, naReason: a.naReason }])),
-      waivers: [],
+      waivers: waivers.map((w) => ({ itemKey: w.itemKey, expiresOn: w.expiresOn, status: "APPROVED" as const })),
       today: isoDay(decidedAt),
       tierTargets: defaultTierTargets,
     });
@@ -102,7 +121,7 @@ async function createReviews(service: DemoService & { id: string; teamId: string
           decisionNote,
           items: ctx.items,
           answers: answers.map((a) => ({ itemKey: a.itemKey, status: a.status, note: a.note, naReason: a.naReason, answeredByEmail: editor?.email ?? null, answeredAt: createdAt, evidence: [] })),
-          waivers: [],
+          waivers: waivers.map((w) => ({ itemKey: w.itemKey, reason: w.reason, compensatingControl: w.compensatingControl, riskOwner: w.riskOwner, expiresOn: w.expiresOn, status: "APPROVED" as const, approvedByEmail: approver?.email ?? null })),
         }),
         ...summarizeEvaluation(evaluation),
         createdAt,
@@ -113,6 +132,22 @@ async function createReviews(service: DemoService & { id: string; teamId: string
     await db().answer.createMany({
       data: answers.map((a) => ({ reviewId: review.id, itemId: a.itemId, status: a.status, note: a.note, naReason: a.naReason, answeredById: editor?.id ?? null, answeredAt: createdAt })),
     });
+    if (waivers.length > 0) {
+      await db().waiver.createMany({
+        data: waivers.map((w) => ({
+          reviewId: review.id,
+          itemId: w.itemId,
+          reason: w.reason,
+          compensatingControl: w.compensatingControl,
+          riskOwner: w.riskOwner,
+          expiresOn: new Date(w.expiresOn),
+          status: "APPROVED" as const,
+          requestedById: editor?.id ?? null,
+          approvedById: approver?.id ?? null,
+          approvedAt: new Date(decidedAt.getTime() - DAY),
+        })),
+      });
+    }
     count++;
   }
   // An open review for about a third of the services: the work in progress a demo should show.
