@@ -39,20 +39,12 @@ export function ReviewDiffForm({ action, options, from, to }: ReviewDiffFormProp
     <form key={`${from}:${to}`} method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Choose reviews to compare">
       <Field label="Compare" name="from" className="min-w-56 flex-1">
         <Select defaultValue={from}>
-          {options.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-            </option>
-          ))}
+          <ReviewChoices options={options} />
         </Select>
       </Field>
       <Field label="with" name="to" className="min-w-56 flex-1">
         <Select defaultValue={to}>
-          {options.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-            </option>
-          ))}
+          <ReviewChoices options={options} />
         </Select>
       </Field>
       <Button type="submit" variant="secondary">
@@ -60,4 +52,12 @@ export function ReviewDiffForm({ action, options, from, to }: ReviewDiffFormProp
       </Button>
     </form>
   );
+}
+
+function ReviewChoices({ options }: { options: readonly ReviewOption[] }) {
+  return options.map((option) => (
+    <option key={option.id} value={option.id}>
+      {option.label}
+    </option>
+  ));
 }

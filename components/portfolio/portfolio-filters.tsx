@@ -1,10 +1,8 @@
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { FilterActions, TeamFilter, TierFilter } from "@/components/ui/filter-controls";
+import { ValueOptions } from "@/components/ui/select-options";
 import { compareQuarters } from "@/lib/domain/quarters";
-import { TIERS } from "@/lib/domain/types";
 import { movementQuarterOptions, type PortfolioQuery } from "@/lib/schemas/portfolio";
-import { TIER_LABELS } from "@/lib/schemas/service";
 
 export type PortfolioFiltersProps = {
   teams: { slug: string; name: string }[];
@@ -27,54 +25,19 @@ export function PortfolioFilters({ teams, query, isFiltered }: PortfolioFiltersP
   return (
     <form method="get" action="/portfolio" role="search" aria-label="Filter the portfolio" className="mb-6" data-print="hide">
       <div className="flex flex-wrap items-end gap-4">
-        <Field label="Team" name="team" id="portfolio-team" className="w-56">
-          <Select defaultValue={query.team}>
-            <option value="">All teams</option>
-            {teams.map((team) => (
-              <option key={team.slug} value={team.slug}>
-                {team.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Tier" name="tier" id="portfolio-tier" className="w-48">
-          <Select defaultValue={query.tier === undefined ? "" : String(query.tier)}>
-            <option value="">All tiers</option>
-            {TIERS.map((tier) => (
-              <option key={tier} value={String(tier)}>
-                {TIER_LABELS[tier]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <TeamFilter id="portfolio-team" className="w-56" teams={teams} value={query.team} />
+        <TierFilter id="portfolio-tier" value={query.tier} />
         <Field label="Movement from" name="from" id="portfolio-from" className="w-40">
           <Select defaultValue={query.from}>
-            {quarters.map((quarter) => (
-              <option key={quarter} value={quarter}>
-                {quarter}
-              </option>
-            ))}
+            <ValueOptions values={quarters} />
           </Select>
         </Field>
         <Field label="Movement to" name="to" id="portfolio-to" className="w-40">
           <Select defaultValue={query.to}>
-            {quarters.map((quarter) => (
-              <option key={quarter} value={quarter}>
-                {quarter}
-              </option>
-            ))}
+            <ValueOptions values={quarters} />
           </Select>
         </Field>
-        <div className="flex items-center gap-3">
-          <Button type="submit" variant="secondary">
-            Apply filters
-          </Button>
-          {isFiltered ? (
-            <Link href="/portfolio" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-              Clear filters
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions isFiltered={isFiltered} clearHref="/portfolio" />
       </div>
     </form>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { Field, Select } from "@/components/ui/field";
+import { TeamFilter } from "@/components/ui/filter-controls";
 
 export type AgendaFiltersProps = {
   /** Where the form sends the filter: the view it sits on. */
@@ -14,16 +14,7 @@ export function AgendaFilters({ action, teams, team }: AgendaFiltersProps) {
   return (
     <form method="get" action={action} role="search" aria-label="Filter the agenda" className="mb-6 print:hidden" data-print="hide">
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="Team" name="team" id="quarterly-team" className="w-64">
-          <Select defaultValue={team}>
-            <option value="">All teams</option>
-            {teams.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <TeamFilter id="quarterly-team" className="w-64" teams={teams} value={team} />
         <Button type="submit" variant="secondary">
           Apply filter
         </Button>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DueServicesPage } from "@/lib/db/quarterly";
+import type { DueServicesPage } from "@/lib/db/quarterly-agenda";
 
 export type AgendaPagerProps = {
   agenda: Pick<DueServicesPage, "page" | "pageCount" | "pageSize" | "total">;

@@ -1,5 +1,5 @@
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { DueService } from "@/lib/db/quarterly";
+import type { DueService } from "@/lib/db/quarterly-agenda";
 import { TIER_LABELS } from "@/lib/schemas/service";
 import { AgendaBadges, ServiceChange } from "./service-change";
 

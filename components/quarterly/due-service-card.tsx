@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { DueService, MeetingOutcomeDto } from "@/lib/db/quarterly";
+import type { MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
+import type { DueService } from "@/lib/db/quarterly-agenda";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
 import { TIER_LABELS } from "@/lib/schemas/service";
 import { describeOutcome } from "./labels";

@@ -1,5 +1,5 @@
 import { formatDateTime, formatDay } from "@/components/reviews/labels";
-import type { MeetingOutcomeDto } from "@/lib/db/quarterly";
+import type { MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
 import { quarterEnd, quarterLastDay, type ReviewDueReason } from "@/lib/domain/quarters";
 import type { MeetingOutcomeKind } from "@/lib/schemas/quarterly";
 

@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { Viewer } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
+import { listDueServices, type DueServicesPage } from "@/lib/db/quarterly-agenda";
 import { listTeams, type TeamDto } from "@/lib/db/teams";
 import { parseQuarterParam, quarterlyHref, quarterlySearchParams, type QuarterlySearchParams } from "@/lib/schemas/quarterly";
 
@@ -30,6 +31,15 @@ export async function loadMeetingContext(props: MeetingPageProps, view: "" | "pr
   const teams = await listTeams();
   const team = teams.some((t) => t.slug === search.team) ? search.team : "";
   return { viewer, quarter, search, teams, team };
+}
+
+export type MeetingAgendaContext = MeetingContext & { agenda: DueServicesPage };
+
+/** The context plus the page of the agenda the URL asks for, filtered to its team. */
+export async function loadMeetingAgenda(props: MeetingPageProps, view: "" | "agenda" | "minutes"): Promise<MeetingAgendaContext> {
+  const context = await loadMeetingContext(props, view);
+  const agenda = await listDueServices(context.viewer, context.quarter, { page: context.search.page, team: context.team || undefined });
+  return { ...context, agenda };
 }
 
 export async function quarterTitle(props: Pick<MeetingPageProps, "params">, suffix: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { DueService, MeetingOutcomeDto } from "@/lib/db/quarterly";
+import type { MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
+import type { DueService } from "@/lib/db/quarterly-agenda";
 import { formatDateTime, formatDay, OUTCOME_LABELS } from "./labels";
 
 export type MinutesTableProps = {

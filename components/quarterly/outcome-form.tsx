@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Fieldset, Input, Textarea } from "@/components/ui/field";
 import { recordMeetingOutcomeAction } from "@/lib/actions/quarterly";
-import type { MeetingOutcomeDto } from "@/lib/db/quarterly";
+import type { MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
 import { MEETING_OUTCOMES, type MeetingOutcomeKind } from "@/lib/schemas/quarterly";
 import { cn } from "@/lib/utils/cn";
 import { describeOutcome as describe, OUTCOME_LABELS } from "./labels";

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { ValueOptions } from "@/components/ui/select-options";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
 
 export type QuarterPickerProps = {
@@ -42,11 +43,7 @@ export function QuarterPicker({ current, quarters }: QuarterPickerProps) {
         <form method="get" action="/quarterly" className="flex flex-wrap items-end gap-3">
           <Field label="Quarter" name="quarter" id="quarterly-quarter" className="w-48">
             <Select defaultValue={current}>
-              {quarters.map((quarter) => (
-                <option key={quarter} value={quarter}>
-                  {quarter}
-                </option>
-              ))}
+              <ValueOptions values={quarters} />
             </Select>
           </Field>
           <Button type="submit">Open meeting</Button>

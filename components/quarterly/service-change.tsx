@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { LevelBadge } from "@/components/ui/level-badge";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
-import type { DueService } from "@/lib/db/quarterly";
+import type { DueService } from "@/lib/db/quarterly-agenda";
 import { cn } from "@/lib/utils/cn";
 import { daysSinceLabel, formatDay, signed, TRIGGER_LABELS } from "./labels";
 

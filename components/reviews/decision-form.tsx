@@ -1,8 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field, Fieldset, Textarea } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { verdictLabel } from "@/components/ui/verdict-badge";
 import { decideReviewAction, type FormState } from "@/lib/actions/reviews";
 import { VERDICTS, type Verdict } from "@/lib/domain/types";
@@ -26,18 +27,11 @@ const HINTS: Record<Verdict, string> = {
  * reason, so the approver sees why; the server checks the same rule again against fresh data.
  */
 export function DecisionForm({ reviewId, version, computedVerdict }: DecisionFormProps) {
-  const [state, formAction, isPending] = useActionState<FormState, FormData>(decideReviewAction, null);
+  const { state, formAction, isPending, onSubmit } = useActionForm<FormState>(decideReviewAction, null);
   const [decision, setDecision] = useState<Verdict>(computedVerdict);
   const [note, setNote] = useState("");
   const failure = state && !state.ok ? state : null;
   const isStricter = decision !== computedVerdict;
-
-  // Submitting through a transition keeps what was typed when the server refuses the decision.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isPending || undefined}>

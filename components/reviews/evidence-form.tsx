@@ -1,29 +1,18 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent } from "react";
+import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input, Select } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { addEvidenceAction, type FormState } from "@/lib/actions/reviews";
 import { EVIDENCE_KINDS } from "@/lib/domain/types";
 import { EVIDENCE_KIND_LABELS } from "./labels";
 import { PendingButton } from "./pending-button";
 
 export function EvidenceForm({ reviewId, itemKey }: { reviewId: string; itemKey: string }) {
-  const [state, formAction, isPending] = useActionState<FormState, FormData>(addEvidenceAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { state, formAction, isPending, onSubmit, formRef } = useActionForm<FormState>(addEvidenceAction, null, { resetOnSuccess: true });
   const baseId = useId();
   const failure = state && !state.ok ? state : null;
-
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
-
-  // Submitting through our own transition keeps what was typed when the server refuses it.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={isPending || undefined}>

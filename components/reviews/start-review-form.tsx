@@ -1,9 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-import { Field, fieldId, Input, Select } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { startReviewAction, type StartReviewState } from "@/lib/actions/reviews";
 import { REVIEW_TRIGGERS } from "@/lib/domain/types";
 import { TRIGGER_DESCRIPTIONS, TRIGGER_LABELS } from "./labels";
@@ -22,23 +22,11 @@ export type StartReviewFormProps = {
 const FIELD_ORDER = ["trigger", "targetDate", "reviewerIds"] as const;
 
 export function StartReviewForm({ serviceId, reviewers, cancelHref, today }: StartReviewFormProps) {
-  const [state, formAction, isPending] = useActionState<StartReviewState, FormData>(startReviewAction, null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  // After a refusal, focus goes to the first field with a problem, or to the alert.
+  const { state, formAction, isPending, onSubmit, alertRef } = useActionForm<StartReviewState>(startReviewAction, null, {
+    focusOrder: FIELD_ORDER,
+  });
   const errors = state?.fieldErrors ?? {};
-
-  // Focus the first field with a problem, or the alert when the problem is not about one field.
-  useEffect(() => {
-    if (!state) return;
-    const first = FIELD_ORDER.find((field) => state.fieldErrors?.[field]?.length);
-    (first ? document.getElementById(fieldId(first)) : alertRef.current)?.focus();
-  }, [state]);
-
-  // Our own transition keeps what was chosen on screen when the server refuses.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="max-w-xl space-y-6" aria-busy={isPending || undefined}>

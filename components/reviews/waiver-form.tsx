@@ -1,8 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent } from "react";
+import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input, Textarea } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { requestWaiverAction, type FormState } from "@/lib/actions/reviews";
 import { addDays, MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
 import { formatDay } from "./labels";
@@ -12,22 +13,11 @@ export type WaiverFormProps = { reviewId: string; itemKey: string; today: string
 
 /** Asks for a waiver; an approver from another team decides it. The server re-checks the expiry window. */
 export function WaiverForm({ reviewId, itemKey, today }: WaiverFormProps) {
-  const [state, formAction, isPending] = useActionState<FormState, FormData>(requestWaiverAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { state, formAction, isPending, onSubmit, formRef } = useActionForm<FormState>(requestWaiverAction, null, { resetOnSuccess: true });
   const baseId = useId();
   const failure = state && !state.ok ? state : null;
   const earliest = addDays(today, 1) ?? undefined;
   const latest = addDays(today, MAX_WAIVER_DAYS) ?? undefined;
-
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={isPending || undefined}>

@@ -1,10 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-import { Field, fieldId, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
+import { TierOptions } from "@/components/ui/select-options";
+import { useActionForm } from "@/components/ui/use-action-form";
 import {
   createServiceAction,
   updateServiceAction,
@@ -12,8 +13,8 @@ import {
   type ServiceFormState,
   type ServiceFormValues,
 } from "@/lib/actions/services";
-import { LIFECYCLE_STAGES, TIERS } from "@/lib/domain/types";
-import { LIFECYCLE_LABELS, TIER_LABELS } from "@/lib/schemas/service";
+import { LIFECYCLE_STAGES } from "@/lib/domain/types";
+import { LIFECYCLE_LABELS } from "@/lib/schemas/service";
 
 export type ServiceFormTeam = { id: string; name: string };
 
@@ -43,9 +44,11 @@ const FIELD_ORDER: ServiceFormField[] = [
 
 export function ServiceForm({ mode, teams, initialValues, cancelHref, reloadHref }: ServiceFormProps) {
   const action = mode === "create" ? createServiceAction : updateServiceAction;
-  const [state, formAction, isPending] = useActionState<ServiceFormState, FormData>(action, null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const { state, formAction, isPending, onSubmit, alertRef } = useActionForm<ServiceFormState>(action, null, {
+    focusOrder: FIELD_ORDER,
+  });
 
+  // Without JavaScript the form posts normally and the returned values refill it.
   const values = state?.values ?? initialValues;
   const errors = state?.fieldErrors ?? {};
   const value = (field: ServiceFormField) => values[field] ?? "";
@@ -54,22 +57,6 @@ export function ServiceForm({ mode, teams, initialValues, cancelHref, reloadHref
   const formErrors = Object.entries(errors)
     .filter(([field]) => !(FIELD_ORDER as string[]).includes(field))
     .flatMap(([, messages]) => messages);
-
-  useEffect(() => {
-    if (!state) return;
-    const firstInvalid = FIELD_ORDER.find((field) => state.fieldErrors?.[field]?.length);
-    const target = firstInvalid ? document.getElementById(fieldId(firstInvalid)) : alertRef.current;
-    target?.focus();
-  }, [state]);
-
-  // React resets an uncontrolled form after a form action, even one that returns a failure. Starting the
-  // transition ourselves (React still reports the form as pending) keeps exactly what was typed on screen.
-  // Without JavaScript the form posts normally and the returned values refill it.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={isPending || undefined}>
@@ -142,11 +129,7 @@ export function ServiceForm({ mode, teams, initialValues, cancelHref, reloadHref
         <Field label="Tier" name="tier" required error={errors.tier} description="Sets the maturity level it must reach.">
           <Select defaultValue={value("tier")}>
             <option value="">Choose a tier</option>
-            {TIERS.map((tier) => (
-              <option key={tier} value={String(tier)}>
-                {TIER_LABELS[tier]}
-              </option>
-            ))}
+            <TierOptions />
           </Select>
         </Field>
 

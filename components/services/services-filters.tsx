@@ -1,13 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { FilterActions, TierFilter } from "@/components/ui/filter-controls";
 import { verdictLabel } from "@/components/ui/verdict-badge";
-import { LEVEL_NAMES, TIERS, VERDICTS } from "@/lib/domain/types";
-import { TIER_LABELS } from "@/lib/schemas/service";
+import { LEVEL_NAMES, VERDICTS } from "@/lib/domain/types";
 import {
   clearFiltersHref,
   DEFAULT_STATE,
@@ -61,16 +59,7 @@ export function ServicesFilters({ teams, state }: ServicesFiltersProps) {
           <Input type="search" defaultValue={state.q} placeholder="Name or slug" maxLength={100} />
         </Field>
         <TeamPicker teams={teams} selected={selectedTeams} />
-        <Field label="Tier" name="tier" id="filter-tier" className="w-48">
-          <Select defaultValue={state.tier === null ? "" : String(state.tier)}>
-            <option value="">All tiers</option>
-            {TIERS.map((tier) => (
-              <option key={tier} value={String(tier)}>
-                {TIER_LABELS[tier]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <TierFilter id="filter-tier" value={state.tier} />
         <Field label="Level" name="level" id="filter-level" className="w-44">
           <Select defaultValue={state.level === null ? "" : String(state.level)}>
             <option value="">All levels</option>
@@ -116,16 +105,7 @@ export function ServicesFilters({ teams, state }: ServicesFiltersProps) {
         {[...arrangement].map(([key, value]) => (
           <input key={key} type="hidden" name={key} value={value} />
         ))}
-        <div className="flex items-center gap-3">
-          <Button type="submit" variant="secondary">
-            Apply filters
-          </Button>
-          {isFiltered(state) ? (
-            <Link href={clearFiltersHref(state)} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-              Clear filters
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions isFiltered={isFiltered(state)} clearHref={clearFiltersHref(state)} />
       </div>
     </form>
   );

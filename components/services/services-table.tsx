@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type Header } from "@tanstack/react-table";
+import { InlineIcon } from "@/components/ui/inline-icon";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
 import type { ServicesTableRow } from "@/lib/db/services-table";
@@ -144,17 +145,8 @@ function SortableHeader({ header, state }: { header: Header<ServicesTableRow, un
 function SortIcon({ sorted }: { sorted: false | "asc" | "desc" }) {
   const path = sorted === "asc" ? "M4 10l4-4 4 4" : sorted === "desc" ? "M4 6l4 4 4-4" : "M5 6l3-3 3 3M5 10l3 3 3-3";
   return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className={sorted ? "size-3.5 shrink-0" : "size-3.5 shrink-0 opacity-50"}
-    >
+    <InlineIcon className={sorted ? undefined : "opacity-50"}>
       <path d={path} />
-    </svg>
+    </InlineIcon>
   );
 }

@@ -2,6 +2,7 @@ import type { ComponentPropsWithRef, ReactNode } from "react";
 import type { Verdict } from "@/lib/domain/types";
 import { cn } from "@/lib/utils/cn";
 import { badgeBase, badgeSizeClasses, type BadgeSize } from "./badge";
+import { InlineIcon } from "./inline-icon";
 
 type VerdictKey = Verdict | "NONE";
 
@@ -39,18 +40,7 @@ export function VerdictBadge({ verdict, size = "sm", className, ...props }: Verd
   const key = verdict ?? "NONE";
   return (
     <span className={cn(badgeBase, classes[key], badgeSizeClasses(size), className)} {...props}>
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 16 16"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        className="size-3.5 shrink-0"
-      >
-        {icons[key]}
-      </svg>
+      <InlineIcon>{icons[key]}</InlineIcon>
       {labels[key]}
     </span>
   );

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { toActionError, type ActionFailure } from "@/lib/actions/result";
 import { currentRequestId, requireActionViewer } from "@/lib/auth/viewer";
-import { recordMeetingOutcome, type MeetingOutcomeDto } from "@/lib/db/quarterly";
+import { recordMeetingOutcome, type MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
 import { isAppError } from "@/lib/errors";
 import type { MeetingOutcomePayload } from "@/lib/schemas/quarterly";
 

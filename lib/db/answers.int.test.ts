@@ -2,22 +2,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { setAnswer } from "@/lib/db/answers";
 import { closeDb, db } from "@/lib/db/client";
 import { addEvidence, removeEvidence } from "@/lib/db/evidence";
-import { ctxOf, createReviewWorld, itemKeys } from "@/lib/db/review-test-fixtures";
+import { appError, ctxOf, createReviewWorld, itemKeys } from "@/lib/db/review-test-fixtures";
 import type { AnswerDto } from "@/lib/db/review-dtos";
 import { getReviewView, listReviewHistory, startReview } from "@/lib/db/reviews";
 import { AppError } from "@/lib/errors";
 
 afterAll(closeDb);
-
-/** The AppError a promise rejected with; fails the test when it resolved or threw something else. */
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("setAnswer", () => {
   it("lets exactly one of two writers with the same stale version win; the other gets CONFLICT with the winner's answer", async () => {

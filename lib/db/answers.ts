@@ -1,6 +1,6 @@
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db, type Tx } from "@/lib/db/client";
-import { assertCanEdit, assertDraft, auditScope, lockReview, type LockedReview } from "@/lib/db/review-access";
+import { auditScope, lockDraftItemForEdit } from "@/lib/db/review-access";
 import { answerAuditView, answerSelect, loadPeople, toAnswerDto, type AnswerDto } from "@/lib/db/review-dtos";
 import { AppError } from "@/lib/errors";
 import { itemKeyInput, parseOrThrow, setAnswerInput } from "@/lib/schemas/review";
@@ -22,25 +22,13 @@ function conflict(current: AnswerDto | null): AppError {
   return new AppError("CONFLICT", ANSWER_CONFLICT_MESSAGE, { reason: "STALE_ANSWER", current });
 }
 
-export async function findItemId(tx: Tx, review: LockedReview, itemKey: string): Promise<string> {
-  const item = await tx.checklistItem.findUnique({
-    where: { templateId_key: { templateId: review.templateId, key: itemKey } },
-    select: { id: true },
-  });
-  if (!item) throw new AppError("NOT_FOUND", `This review's checklist has no item "${itemKey}"`);
-  return item.id;
-}
-
 /** Creates or updates the answer to one item; returns it with its new version. */
 export async function setAnswer(ctx: AuditContext, reviewId: string, itemKey: string, rawInput: unknown): Promise<AnswerDto> {
   const input = parseOrThrow(setAnswerInput, rawInput);
   const key = parseOrThrow(itemKeyInput, itemKey);
 
   return db().$transaction(async (tx) => {
-    const review = await lockReview(tx, reviewId, "share");
-    assertCanEdit(ctx.viewer, review);
-    assertDraft(review);
-    const itemId = await findItemId(tx, review, key);
+    const { review, itemId } = await lockDraftItemForEdit(tx, ctx.viewer, reviewId, key);
     const before = await readAnswer(tx, review.id, itemId);
     const fields = { status: input.status, note: input.note, naReason: input.naReason, answeredById: ctx.viewer.id, answeredAt: new Date() };
 

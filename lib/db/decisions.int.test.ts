@@ -4,22 +4,12 @@ import { closeDb, db } from "@/lib/db/client";
 import { decideReview, reopenReview, submitReview } from "@/lib/db/decisions";
 import { addEvidence } from "@/lib/db/evidence";
 import { todayUtc } from "@/lib/db/review-access";
-import { ctxOf, createReviewWorld, itemKeys, type ReviewWorld } from "@/lib/db/review-test-fixtures";
+import { appError, ctxOf, createReviewWorld, itemKeys, type ReviewWorld } from "@/lib/db/review-test-fixtures";
 import { getReviewView, listReviewHistory } from "@/lib/db/reviews";
 import { approveWaiver, requestWaiver } from "@/lib/db/waivers";
 import { addDays } from "@/lib/domain/waivers";
-import { AppError } from "@/lib/errors";
 
 afterAll(closeDb);
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** Answers every tier-3 item MET, so the computed verdict is GO. */
 async function answerAllMet(w: ReviewWorld): Promise<void> {

@@ -1,5 +1,5 @@
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import {
   assertCanDecide,
   assertCanEdit,
@@ -10,6 +10,7 @@ import {
   loadTierTargets,
   lockReview,
   todayUtc,
+  type LockedReview,
 } from "@/lib/db/review-access";
 import { evaluateRows, getReviewTemplate, loadReviewRows } from "@/lib/db/review-data";
 import { summarizeEvaluation } from "@/lib/domain/summary";
@@ -29,6 +30,24 @@ export type ReviewStatusChange = { id: string; status: ReviewStatus; version: nu
 
 const VERDICT_WORDS: Record<Verdict, string> = { GO: "go", CONDITIONAL_GO: "conditional go", NO_GO: "no-go" };
 
+/** Reopening and deciding start from a submitted review; a decided one is frozen, anything else gets `refusal`. */
+function assertSubmitted(review: LockedReview, refusal: string): void {
+  if (review.status === "DECIDED") throw new AppError("CONFLICT", DECIDED_MESSAGE, { status: review.status });
+  if (review.status !== "SUBMITTED") throw new AppError("CONFLICT", refusal, { status: review.status });
+}
+
+/** Audits a status change with the status and version it started from. */
+async function auditStatusChange(tx: Tx, ctx: AuditContext, review: LockedReview, action: string, after: Record<string, unknown>): Promise<void> {
+  await recordAudit(tx, ctx, {
+    action,
+    entityType: "review",
+    entityId: review.id,
+    ...auditScope(review),
+    before: { status: review.status, version: review.version },
+    after,
+  });
+}
+
 /** An editor of the owning team signs the review as owner and hands it to an approver. */
 export async function submitReview(ctx: AuditContext, reviewId: string, expectedVersion: unknown): Promise<ReviewStatusChange> {
   const { expectedVersion: version } = parseOrThrow(versionInput, { expectedVersion });
@@ -42,13 +61,11 @@ export async function submitReview(ctx: AuditContext, reviewId: string, expected
       data: { status: "SUBMITTED", submittedById: ctx.viewer.id, submittedAt: new Date(), version: { increment: 1 } },
       select: { id: true, status: true, version: true, submittedAt: true },
     });
-    await recordAudit(tx, ctx, {
-      action: "review.submit",
-      entityType: "review",
-      entityId: review.id,
-      ...auditScope(review),
-      before: { status: review.status, version: review.version },
-      after: { status: after.status, version: after.version, submittedByEmail: ctx.viewer.email, submittedAt: after.submittedAt },
+    await auditStatusChange(tx, ctx, review, "review.submit", {
+      status: after.status,
+      version: after.version,
+      submittedByEmail: ctx.viewer.email,
+      submittedAt: after.submittedAt,
     });
     return { id: after.id, status: after.status, version: after.version };
   });
@@ -60,24 +77,14 @@ export async function reopenReview(ctx: AuditContext, reviewId: string, expected
   return db().$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId, "update");
     assertCanEdit(ctx.viewer, review);
-    if (review.status === "DECIDED") throw new AppError("CONFLICT", DECIDED_MESSAGE, { status: review.status });
-    if (review.status !== "SUBMITTED") {
-      throw new AppError("CONFLICT", "Only a submitted review can be reopened.", { status: review.status });
-    }
+    assertSubmitted(review, "Only a submitted review can be reopened.");
     assertVersion(review, version);
     const after = await tx.review.update({
       where: { id: review.id },
       data: { status: "DRAFT", submittedById: null, submittedAt: null, version: { increment: 1 } },
       select: { id: true, status: true, version: true },
     });
-    await recordAudit(tx, ctx, {
-      action: "review.reopen",
-      entityType: "review",
-      entityId: review.id,
-      ...auditScope(review),
-      before: { status: review.status, version: review.version },
-      after: { status: after.status, version: after.version },
-    });
+    await auditStatusChange(tx, ctx, review, "review.reopen", { status: after.status, version: after.version });
     return after;
   });
 }
@@ -93,12 +100,7 @@ export async function decideReview(ctx: AuditContext, reviewId: string, rawInput
   return db().$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId, "update");
     assertCanDecide(ctx.viewer, review);
-    if (review.status === "DECIDED") throw new AppError("CONFLICT", DECIDED_MESSAGE, { status: review.status });
-    if (review.status !== "SUBMITTED") {
-      throw new AppError("CONFLICT", "Only a submitted review can be decided; the team must submit it first.", {
-        status: review.status,
-      });
-    }
+    assertSubmitted(review, "Only a submitted review can be decided; the team must submit it first.");
     assertVersion(review, input.expectedVersion);
 
     const today = todayUtc();
@@ -170,22 +172,15 @@ export async function decideReview(ctx: AuditContext, reviewId: string, rawInput
     });
     // Lists, the portfolio and the quarterly meeting read the service's summary, never the answers.
     await refreshServiceSummary(tx, review.serviceId);
-    await recordAudit(tx, ctx, {
-      action: "review.decide",
-      entityType: "review",
-      entityId: review.id,
-      ...auditScope(review),
-      before: { status: review.status, version: review.version },
-      after: {
-        status: after.status,
-        version: after.version,
-        decision: input.decision,
-        decisionNote: input.note,
-        computedVerdict: evaluation.verdict,
-        level: evaluation.level,
-        levelWithoutWaivers: evaluation.levelWithoutWaivers,
-        targetLevel: evaluation.target,
-      },
+    await auditStatusChange(tx, ctx, review, "review.decide", {
+      status: after.status,
+      version: after.version,
+      decision: input.decision,
+      decisionNote: input.note,
+      computedVerdict: evaluation.verdict,
+      level: evaluation.level,
+      levelWithoutWaivers: evaluation.levelWithoutWaivers,
+      targetLevel: evaluation.target,
     });
     return { ...after, decision: input.decision, computedVerdict: evaluation.verdict, snapshot };
   });

@@ -1,7 +1,6 @@
-import { findItemId } from "@/lib/db/answers";
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
-import { assertCanEdit, assertDraft, auditScope, isUuid, lockReview } from "@/lib/db/review-access";
+import { auditScope, isUuid, lockDraftForEdit, lockDraftItemForEdit } from "@/lib/db/review-access";
 import { evidenceSelect, toEvidenceDto, type EvidenceDto } from "@/lib/db/review-dtos";
 import { AppError } from "@/lib/errors";
 import { evidenceInput, itemKeyInput, parseOrThrow } from "@/lib/schemas/review";
@@ -18,10 +17,7 @@ export async function addEvidence(ctx: AuditContext, reviewId: string, itemKey: 
   const key = parseOrThrow(itemKeyInput, itemKey);
 
   return db().$transaction(async (tx) => {
-    const review = await lockReview(tx, reviewId, "share");
-    assertCanEdit(ctx.viewer, review);
-    assertDraft(review);
-    const itemId = await findItemId(tx, review, key);
+    const { review, itemId } = await lockDraftItemForEdit(tx, ctx.viewer, reviewId, key);
     const answer = await tx.answer.findUnique({
       where: { reviewId_itemId: { reviewId: review.id, itemId } },
       select: { id: true },
@@ -51,9 +47,7 @@ export async function removeEvidence(ctx: AuditContext, reviewId: string, eviden
   if (!isUuid(evidenceId)) throw new AppError("NOT_FOUND", "This evidence does not exist");
 
   await db().$transaction(async (tx) => {
-    const review = await lockReview(tx, reviewId, "share");
-    assertCanEdit(ctx.viewer, review);
-    assertDraft(review);
+    const review = await lockDraftForEdit(tx, ctx.viewer, reviewId);
     // Scoped to the review, so an id from another review is simply not found here.
     const row = await tx.evidence.findFirst({
       where: { id: evidenceId, answer: { reviewId: review.id } },

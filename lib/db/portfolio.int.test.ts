@@ -3,8 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/permissions";
 import { closeDb, db } from "@/lib/db/client";
 import { getLevelHistory, getLevelsByTeam, getPortfolioHeadline, getVerdictsOverTime, loadPortfolioTierTargets } from "@/lib/db/portfolio";
-import { refreshServiceSummary } from "@/lib/db/service-summary";
-import { getLatestTemplateId, installDefaultTemplate } from "@/lib/db/templates";
+import {
+  createDecidedReview,
+  createTeam,
+  createWaiverRow,
+  deleteMadeRows,
+  latestTemplateItem,
+  type MadeRows,
+} from "@/lib/db/review-test-fixtures";
 import { lastQuarters } from "@/lib/domain/quarters";
 import type { LifecycleStage, Tier, Verdict } from "@/lib/domain/types";
 
@@ -12,29 +18,21 @@ import type { LifecycleStage, Tier, Verdict } from "@/lib/domain/types";
 // filtered by that team, so other rows can never change the counts asserted here.
 
 const viewer: Viewer = { id: randomUUID(), email: "portfolio-test@test.invalid", name: "Portfolio test", role: "VIEWER", teamIds: [] };
-const teamIds: string[] = [];
+const made: MadeRows = { teamIds: [], userIds: [] };
 let templateId = "";
 let itemId = "";
 
 beforeAll(async () => {
-  await installDefaultTemplate();
-  templateId = (await getLatestTemplateId()) ?? "";
-  const item = await db().checklistItem.findFirstOrThrow({ where: { templateId }, select: { id: true } });
-  itemId = item.id;
+  ({ templateId, itemId } = await latestTemplateItem());
 });
 
 afterAll(async () => {
-  // Reviews and waivers go with their services (ON DELETE CASCADE).
-  await db().service.deleteMany({ where: { teamId: { in: teamIds } } });
-  await db().team.deleteMany({ where: { id: { in: teamIds } } });
+  await deleteMadeRows(made);
   await closeDb();
 });
 
 async function makeTeam(): Promise<string> {
-  const slug = `portfolio-${randomUUID().slice(0, 8)}`;
-  const team = await db().team.create({ data: { slug, name: `Portfolio ${slug}` }, select: { id: true } });
-  teamIds.push(team.id);
-  return team.id;
+  return (await createTeam("portfolio", made)).id;
 }
 
 type ServiceOptions = { tier?: Tier; createdAt?: string; lifecycle?: LifecycleStage };
@@ -57,36 +55,22 @@ async function makeService(teamId: string, options: ServiceOptions = {}): Promis
 
 /** A decided review with its summary, then the service's summary columns refreshed like the deciding transaction does. */
 async function decide(serviceId: string, at: string, level: number, verdict: Verdict, decision: Verdict | null = verdict): Promise<string> {
-  const review = await db().review.create({
-    data: {
-      serviceId,
-      templateId,
-      trigger: "QUARTERLY",
-      status: "DECIDED",
-      decidedAt: new Date(at),
-      level,
-      computedVerdict: verdict,
-      decision,
-      targetLevel: 2,
-      applicableCount: 10,
-      metCount: 8,
-      naCount: 0,
-      waivedCount: 0,
-      partialCount: 1,
-      notMetCount: 1,
-      unansweredCount: 0,
-      openBlockerCount: 0,
-    },
-    select: { id: true },
+  return createDecidedReview({
+    serviceId,
+    templateId,
+    decidedAt: new Date(at),
+    level,
+    computedVerdict: verdict,
+    decision,
+    targetLevel: 2,
+    naCount: 0,
+    waivedCount: 0,
+    unansweredCount: 0,
   });
-  await refreshServiceSummary(db(), serviceId);
-  return review.id;
 }
 
 async function waive(reviewId: string, expiresOn: string, status: "APPROVED" | "PENDING" = "APPROVED") {
-  await db().waiver.create({
-    data: { reviewId, itemId, reason: "r", compensatingControl: "c", riskOwner: "o", expiresOn: new Date(`${expiresOn}T00:00:00Z`), status },
-  });
+  await createWaiverRow({ reviewId, itemId, expiresOn, status });
 }
 
 const window8 = (current: string, from: string, to: string) => ({ quarters: lastQuarters(current, 8), from, to });

@@ -2,9 +2,18 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/permissions";
 import { closeDb, db } from "@/lib/db/client";
-import { getMeetingOutcomes, listDueServices, recordMeetingOutcome } from "@/lib/db/quarterly";
-import { refreshServiceSummary } from "@/lib/db/service-summary";
-import { getLatestTemplateId, installDefaultTemplate } from "@/lib/db/templates";
+import { getMeetingOutcomes, recordMeetingOutcome } from "@/lib/db/meeting-outcomes";
+import { listDueServices } from "@/lib/db/quarterly-agenda";
+import {
+  createDecidedReview,
+  createTeam,
+  createViewer,
+  createWaiverRow,
+  ctxOf,
+  deleteMadeRows,
+  latestTemplateItem,
+  type MadeRows,
+} from "@/lib/db/review-test-fixtures";
 import { currentQuarter, quarterEnd } from "@/lib/domain/quarters";
 import type { LifecycleStage, ReviewTrigger, Role, Verdict } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
@@ -15,30 +24,21 @@ import { AppError } from "@/lib/errors";
 const DAY = 86_400_000;
 const now = new Date();
 const quarter = currentQuarter(now);
-const teamIds: string[] = [];
-const userIds: string[] = [];
+const made: MadeRows = { teamIds: [], userIds: [] };
 let templateId = "";
 let itemId = "";
 
 beforeAll(async () => {
-  await installDefaultTemplate();
-  templateId = (await getLatestTemplateId()) ?? "";
-  itemId = (await db().checklistItem.findFirstOrThrow({ where: { templateId }, select: { id: true } })).id;
+  ({ templateId, itemId } = await latestTemplateItem());
 });
 
 afterAll(async () => {
-  // Reviews, waivers and meeting outcomes go with their services (ON DELETE CASCADE).
-  await db().service.deleteMany({ where: { teamId: { in: teamIds } } });
-  await db().team.deleteMany({ where: { id: { in: teamIds } } });
-  await db().user.deleteMany({ where: { id: { in: userIds } } });
+  await deleteMadeRows(made);
   await closeDb();
 });
 
 async function makeTeam(): Promise<{ id: string; slug: string }> {
-  const slug = `quarterly-${randomUUID().slice(0, 8)}`;
-  const team = await db().team.create({ data: { slug, name: `Quarterly ${slug}` }, select: { id: true, slug: true } });
-  teamIds.push(team.id);
-  return team;
+  return createTeam("quarterly", made);
 }
 
 async function makeService(teamId: string, name: string, options: { lifecycle?: LifecycleStage; createdAt?: Date } = {}): Promise<string> {
@@ -54,26 +54,16 @@ type Decision = { at: Date; level: number; verdict: Verdict; blockers?: number; 
 
 /** A decided review with summary counts; the services row is then refreshed exactly as the deciding transaction does. */
 async function decide(serviceId: string, d: Decision): Promise<string> {
-  const review = await db().review.create({
-    data: {
-      serviceId,
-      templateId,
-      trigger: "QUARTERLY",
-      status: "DECIDED",
-      decidedAt: d.at,
-      level: d.level,
-      computedVerdict: d.verdict,
-      decision: d.verdict,
-      openBlockerCount: d.blockers ?? 0,
-      notMetCount: d.notMet ?? 1,
-      partialCount: 1,
-      applicableCount: 10,
-      metCount: 8,
-    },
-    select: { id: true },
+  return createDecidedReview({
+    serviceId,
+    templateId,
+    decidedAt: d.at,
+    level: d.level,
+    computedVerdict: d.verdict,
+    decision: d.verdict,
+    openBlockerCount: d.blockers ?? 0,
+    notMetCount: d.notMet ?? 1,
   });
-  await refreshServiceSummary(db(), serviceId);
-  return review.id;
 }
 
 async function openReview(serviceId: string, trigger: ReviewTrigger) {
@@ -81,13 +71,7 @@ async function openReview(serviceId: string, trigger: ReviewTrigger) {
 }
 
 async function makeViewer(role: Role, teamIds: string[] = []): Promise<Viewer> {
-  const email = `quarterly-${randomUUID().slice(0, 8)}@test.shipshape.local`;
-  const user = await db().user.create({
-    data: { email, name: `Quarterly ${role}`, role, memberships: { create: teamIds.map((teamId) => ({ teamId })) } },
-    select: { id: true, email: true, name: true, role: true },
-  });
-  userIds.push(user.id);
-  return { ...user, teamIds };
+  return createViewer(role, teamIds, "quarterly", made);
 }
 
 const ago = (days: number, ms = 0) => new Date(now.getTime() - days * DAY - ms);
@@ -160,9 +144,7 @@ describe("listDueServices: what changed and the order", () => {
     const waiver = await makeService(team.id, "D waiver");
     const waived = await decide(waiver, { at: ago(100), level: 2, verdict: "GO" });
     const expiresOn = new Date(now.getTime() + 10 * DAY).toISOString().slice(0, 10);
-    await db().waiver.create({
-      data: { reviewId: waived, itemId, reason: "r", compensatingControl: "c", riskOwner: "o", expiresOn: new Date(`${expiresOn}T00:00:00Z`), status: "APPROVED" },
-    });
+    await createWaiverRow({ reviewId: waived, itemId, expiresOn, status: "APPROVED" });
     const blockers = await makeService(team.id, "E more blockers");
     await decide(blockers, { at: ago(200), level: 2, verdict: "GO", blockers: 0, notMet: 1 });
     await decide(blockers, { at: ago(95), level: 2, verdict: "GO", blockers: 2, notMet: 4 });
@@ -204,7 +186,7 @@ describe("recordMeetingOutcome", () => {
     const team = await makeTeam();
     const serviceId = await makeService(team.id, "Discussed");
     const chair = await makeViewer("APPROVER");
-    return { team, serviceId, chair, ctx: { viewer: chair, requestId: `test-${randomUUID()}` } };
+    return { team, serviceId, chair, ctx: ctxOf(chair) };
   }
 
   it("requires an owner and a due date (not in the past) for a follow-up, as field errors", async () => {

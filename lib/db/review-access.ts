@@ -106,6 +106,35 @@ export function assertCanEdit(viewer: Viewer, review: { teamId: string }): void 
   }
 }
 
+/** How every draft edit (answers, evidence, waiver requests) starts: share-lock the review, then check who and when. */
+export async function lockDraftForEdit(tx: Tx, viewer: Viewer, reviewId: string): Promise<LockedReview> {
+  const review = await lockReview(tx, reviewId, "share");
+  assertCanEdit(viewer, review);
+  assertDraft(review);
+  return review;
+}
+
+/** The checklist item `itemKey` names in the review's own template version. */
+async function findItemId(tx: Tx, review: LockedReview, itemKey: string): Promise<string> {
+  const item = await tx.checklistItem.findUnique({
+    where: { templateId_key: { templateId: review.templateId, key: itemKey } },
+    select: { id: true },
+  });
+  if (!item) throw new AppError("NOT_FOUND", `This review's checklist has no item "${itemKey}"`);
+  return item.id;
+}
+
+/** lockDraftForEdit for an edit of one item, which must exist in the review's template. */
+export async function lockDraftItemForEdit(
+  tx: Tx,
+  viewer: Viewer,
+  reviewId: string,
+  itemKey: string,
+): Promise<{ review: LockedReview; itemId: string }> {
+  const review = await lockDraftForEdit(tx, viewer, reviewId);
+  return { review, itemId: await findItemId(tx, review, itemKey) };
+}
+
 export function assertCanDecide(viewer: Viewer, review: { teamId: string }): void {
   if (!can(viewer, { type: "review:decide", teamId: review.teamId })) {
     throw new AppError(

@@ -1,35 +1,122 @@
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
 import type { Viewer } from "@/lib/auth/permissions";
 import type { AuditContext } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { startReview } from "@/lib/db/reviews";
+import { refreshServiceSummary } from "@/lib/db/service-summary";
 import { getTemplate, installDefaultTemplate, getLatestTemplateId, type TemplateDto } from "@/lib/db/templates";
-import type { Role, Tier } from "@/lib/domain/types";
+import type { Role, Tier, Verdict } from "@/lib/domain/types";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-// Integration-test factories: every test gets its own teams, people and service (random suffixes),
+// Integration-test factories and helpers: every test gets its own teams, people and service (random suffixes),
 // so tests never share mutable rows and can run against a database that already holds data.
 
 function suffix(): string {
   return randomUUID().slice(0, 8);
 }
 
-export async function createTeam(label = "team"): Promise<{ id: string; slug: string }> {
-  const slug = `${label}-${suffix()}`;
-  return db().team.create({ data: { slug, name: `Team ${slug}` }, select: { id: true, slug: true } });
+/** The AppError a promise rejected with; fails the test when it resolved or threw something else. */
+export async function appError(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }
 
-export async function createViewer(role: Role, teamIds: string[] = [], label = role.toLowerCase()): Promise<Viewer> {
+/** Ids of the rows a test file made, for files that delete them again after their tests (deleteMadeRows). */
+export type MadeRows = { teamIds: string[]; userIds: string[] };
+
+export async function deleteMadeRows(made: MadeRows): Promise<void> {
+  // Reviews, waivers and meeting outcomes go with their services (ON DELETE CASCADE).
+  await db().service.deleteMany({ where: { teamId: { in: made.teamIds } } });
+  await db().team.deleteMany({ where: { id: { in: made.teamIds } } });
+  await db().user.deleteMany({ where: { id: { in: made.userIds } } });
+}
+
+/** A team with a unique slug; pass `made` to have it deleted with deleteMadeRows. */
+export async function createTeam(label = "team", made?: MadeRows): Promise<{ id: string; slug: string }> {
+  const slug = `${label}-${suffix()}`;
+  const team = await db().team.create({ data: { slug, name: `Team ${slug}` }, select: { id: true, slug: true } });
+  made?.teamIds.push(team.id);
+  return team;
+}
+
+/** A person with a unique email and the given memberships; pass `made` to have them deleted with deleteMadeRows. */
+export async function createViewer(role: Role, teamIds: string[] = [], label = role.toLowerCase(), made?: MadeRows): Promise<Viewer> {
   const email = `${label}-${suffix()}@test.shipshape.local`;
   const user = await db().user.create({
     data: { email, name: `${label} ${email.slice(0, 12)}`, role, memberships: { create: teamIds.map((teamId) => ({ teamId })) } },
     select: { id: true, email: true, name: true, role: true },
   });
+  made?.userIds.push(user.id);
   return { ...user, teamIds };
 }
 
 export async function createService(teamId: string, tier: Tier = 3): Promise<{ id: string; slug: string }> {
   const slug = `svc-${suffix()}`;
   return db().service.create({ data: { slug, name: `Service ${slug}`, teamId, tier }, select: { id: true, slug: true } });
+}
+
+type ReviewSummaryColumns =
+  | "targetLevel"
+  | "applicableCount"
+  | "metCount"
+  | "naCount"
+  | "waivedCount"
+  | "partialCount"
+  | "notMetCount"
+  | "unansweredCount"
+  | "openBlockerCount";
+
+export type DecidedReviewData = {
+  serviceId: string;
+  templateId: string;
+  decidedAt: Date;
+  level: number;
+  computedVerdict: Verdict;
+  decision: Verdict | null;
+} & Partial<Pick<Prisma.ReviewUncheckedCreateInput, ReviewSummaryColumns>>;
+
+/**
+ * A decided quarterly review written straight to the table (no answers), with summary counts (10 applicable:
+ * 8 met, 1 partial, 1 not met, no open blocker unless given), then the services row refreshed exactly as the
+ * deciding transaction does. For reading code (portfolio, agenda) that only looks at decided summaries.
+ */
+export async function createDecidedReview(data: DecidedReviewData): Promise<string> {
+  const review = await db().review.create({
+    data: {
+      trigger: "QUARTERLY",
+      status: "DECIDED",
+      applicableCount: 10,
+      metCount: 8,
+      partialCount: 1,
+      notMetCount: 1,
+      openBlockerCount: 0,
+      ...data,
+    },
+    select: { id: true },
+  });
+  await refreshServiceSummary(db(), data.serviceId);
+  return review.id;
+}
+
+/** A waiver written straight to the table on `itemId` of the review's template, with placeholder texts. */
+export async function createWaiverRow(data: { reviewId: string; itemId: string; expiresOn: string; status: "APPROVED" | "PENDING" }): Promise<void> {
+  await db().waiver.create({
+    data: { ...data, reason: "r", compensatingControl: "c", riskOwner: "o", expiresOn: new Date(`${data.expiresOn}T00:00:00Z`) },
+  });
+}
+
+/** The latest checklist template (the default one is installed first if missing) and one of its items. */
+export async function latestTemplateItem(): Promise<{ templateId: string; itemId: string }> {
+  await installDefaultTemplate();
+  const templateId = (await getLatestTemplateId()) ?? "";
+  const item = await db().checklistItem.findFirstOrThrow({ where: { templateId }, select: { id: true } });
+  return { templateId, itemId: item.id };
 }
 
 export function ctxOf(viewer: Viewer): AuditContext {

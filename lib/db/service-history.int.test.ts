@@ -3,22 +3,13 @@ import { setAnswer } from "@/lib/db/answers";
 import { closeDb, db } from "@/lib/db/client";
 import { decideReview, submitReview } from "@/lib/db/decisions";
 import { todayUtc } from "@/lib/db/review-access";
-import { createReviewWorld, ctxOf, itemKeys, type ReviewWorld } from "@/lib/db/review-test-fixtures";
+import { appError, createReviewWorld, ctxOf, itemKeys, type ReviewWorld } from "@/lib/db/review-test-fixtures";
 import { startReview } from "@/lib/db/reviews";
-import { getReviewDiff, getReviewReport, getServiceHistory } from "@/lib/db/service-history";
+import { getReviewReport } from "@/lib/db/review-report";
+import { getReviewDiff, getServiceHistory } from "@/lib/db/service-history";
 import type { AnswerStatus } from "@/lib/domain/types";
-import { AppError } from "@/lib/errors";
 
 afterAll(closeDb);
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 type Answer = { status: AnswerStatus; naReason?: string };
 

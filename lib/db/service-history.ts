@@ -2,18 +2,15 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isoDay, isUuid, loadTierTargets, todayUtc } from "@/lib/db/review-access";
 import { getReviewTemplate } from "@/lib/db/review-data";
-import { getReviewView } from "@/lib/db/review-view";
-import { computeMaturity, computeOutcomes, applicableItems, type AnswerMap } from "@/lib/domain/maturity";
-import { buildReportConcerns, type ReportAnswer, type ReportWaiver, type ReviewReport } from "@/lib/domain/review-markdown";
+import { computeMaturity } from "@/lib/domain/maturity";
 import { diffReviews, levelChange, type DiffItemInput, type LevelChange, type ReviewDiff } from "@/lib/domain/review-diff";
-import { isReviewSnapshot, type ReviewSnapshot } from "@/lib/domain/snapshot";
+import { isReviewSnapshot, snapshotEvaluationInputs, type SnapshotEvaluationInputs } from "@/lib/domain/snapshot";
 import { targetLevelForTier } from "@/lib/domain/targets";
 import { LEVELS, type AchievedLevel, type Level, type ReviewStatus, type ReviewTrigger, type Tier, type Verdict } from "@/lib/domain/types";
-import { isWaiverActive, type WaiverInput } from "@/lib/domain/waivers";
 import { AppError } from "@/lib/errors";
 
-// A service's record over time: decided reviews (from their summary columns, never their answers),
-// a diff between any two of its reviews, and one review as a report document. Every signed-in viewer
+// A service's record over time: decided reviews (from their summary columns, never their answers) and
+// a diff between any two of its reviews (one review as a report is lib/db/review-report). Every signed-in viewer
 // may read every service, so the viewer only keeps one shape for every door into the data.
 
 export type HistoryReview = {
@@ -146,17 +143,8 @@ type DiffRow = {
   service: { tier: number };
 };
 
-type EvaluationInputs = { answers: AnswerMap; waivers: WaiverInput[] };
-
-function inputsFromSnapshot(snapshot: ReviewSnapshot): EvaluationInputs {
-  return {
-    answers: Object.fromEntries(snapshot.answers.map((a) => [a.itemKey, { status: a.status, naReason: a.naReason }])),
-    waivers: snapshot.waivers.map((w) => ({ itemKey: w.itemKey, expiresOn: w.expiresOn, status: w.status })),
-  };
-}
-
 /** Only what outcomes need, for one review: no notes, evidence or people. */
-async function loadInputs(reviewId: string): Promise<EvaluationInputs> {
+async function loadInputs(reviewId: string): Promise<SnapshotEvaluationInputs> {
   const [answers, waivers] = await Promise.all([
     db().answer.findMany({ where: { reviewId }, select: { status: true, naReason: true, item: { select: { key: true } } } }),
     db().waiver.findMany({ where: { reviewId }, select: { status: true, expiresOn: true, item: { select: { key: true } } } }),
@@ -174,7 +162,7 @@ async function evaluateSide(row: DiffRow, today: string) {
   const tier = snapshot?.tier ?? (row.service.tier as Tier);
   // A decided review is judged on the day it was decided, so an expired waiver cannot rewrite it.
   const day = snapshot?.today ?? (isDecided && row.decidedAt ? isoDay(row.decidedAt) : today);
-  const inputs = snapshot && snapshot.answers.length > 0 ? inputsFromSnapshot(snapshot) : await loadInputs(row.id);
+  const inputs = snapshot && snapshot.answers.length > 0 ? snapshotEvaluationInputs(snapshot) : await loadInputs(row.id);
   const maturity = computeMaturity({ items: template.items, tier, answers: inputs.answers, waivers: inputs.waivers, today: day });
   const frozenLevel = isDecided ? (snapshot?.level ?? toAchievedLevel(row.level)) : null;
   const items: DiffItemInput[] = maturity.applicableItems.map((item) => ({
@@ -235,72 +223,5 @@ export async function getReviewDiff(viewer: Viewer, serviceId: string, fromRevie
     diff: diffReviews(before.items, after.items),
     levelChange: levelChange(before.side.level, after.side.level),
     concernTitles,
-  };
-}
-
-function toReportWaiver(waiver: Omit<ReportWaiver, "itemTitle" | "isActive">, titles: ReadonlyMap<string, string>, isActive: boolean): ReportWaiver {
-  return {
-    itemKey: waiver.itemKey,
-    itemTitle: titles.get(waiver.itemKey) ?? waiver.itemKey,
-    status: waiver.status,
-    reason: waiver.reason,
-    compensatingControl: waiver.compensatingControl,
-    riskOwner: waiver.riskOwner,
-    expiresOn: waiver.expiresOn,
-    approvedByEmail: waiver.approvedByEmail,
-    isActive,
-  };
-}
-
-const personText = (person: { name: string; email: string } | null) => (person ? `${person.name} (${person.email})` : null);
-
-/** One review as a document. A decided review is rendered from its snapshot, so the report shows exactly what was decided. */
-export async function getReviewReport(viewer: Viewer, reviewId: string): Promise<ReviewReport> {
-  const view = await getReviewView(viewer, reviewId);
-  const { review, service, template, evaluation } = view;
-  const stored =
-    review.status === "DECIDED"
-      ? (await db().review.findUnique({ where: { id: review.id }, select: { snapshot: true } }))?.snapshot
-      : null;
-  const snapshot = isReviewSnapshot(stored) ? stored : null;
-  const items = applicableItems(template.items, evaluation.tier);
-  const titles = new Map(template.items.map((item) => [item.key, item.title]));
-
-  let answers: Record<string, ReportAnswer>;
-  let waivers: ReportWaiver[];
-  let outcomes = evaluation.outcomes;
-  if (snapshot) {
-    answers = Object.fromEntries(snapshot.answers.map((a) => [a.itemKey, a]));
-    waivers = snapshot.waivers.map((w) => toReportWaiver(w, titles, isWaiverActive(w, snapshot.today)));
-    outcomes = computeOutcomes(items, inputsFromSnapshot(snapshot).answers, snapshot.waivers, snapshot.today);
-  } else {
-    answers = view.answers;
-    waivers = view.waivers.map((w) => toReportWaiver(w, titles, w.isActive));
-  }
-
-  return {
-    reviewId: review.id,
-    service: { name: service.name, slug: service.slug, tier: evaluation.tier, teamName: service.team.name },
-    template: { name: template.name, version: template.version },
-    trigger: review.trigger,
-    status: review.status,
-    startedAt: review.createdAt.toISOString(),
-    startedBy: personText(review.startedBy),
-    submittedAt: review.submittedAt?.toISOString() ?? null,
-    submittedBy: personText(review.submittedBy),
-    decidedAt: review.decidedAt?.toISOString() ?? null,
-    decidedBy: personText(review.decidedBy),
-    targetDate: review.targetDate,
-    decision: snapshot?.decision ?? review.decision,
-    decisionNote: (snapshot ? snapshot.decisionNote : review.decisionNote) || null,
-    isFrozen: evaluation.isFrozen,
-    evaluatedOn: evaluation.evaluatedOn,
-    verdict: evaluation.verdict,
-    reasons: evaluation.reasons.map((reason) => ({ severity: reason.severity, message: reason.message })),
-    level: evaluation.level,
-    levelWithoutWaivers: evaluation.levelWithoutWaivers,
-    target: evaluation.target,
-    concerns: buildReportConcerns(template.concerns, items, answers, outcomes),
-    waivers,
   };
 }

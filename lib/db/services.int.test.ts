@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/permissions";
 import { closeDb, db } from "@/lib/db/client";
+import { appError, deleteMadeRows, type MadeRows } from "@/lib/db/review-test-fixtures";
 import { createService, getServiceBySlug, listServices, updateService } from "@/lib/db/services";
 import { listTeamsForViewer } from "@/lib/db/teams";
 import { getViewerById } from "@/lib/db/users";
@@ -12,7 +13,7 @@ import type { ServiceInput } from "@/lib/schemas/service";
 // Each test makes its own teams and people (random suffixes), so tests never share mutable rows and can run
 // against a database that already holds other data. Audit events are append-only and stay behind.
 
-const made = { teamIds: [] as string[], userIds: [] as string[] };
+const made: MadeRows = { teamIds: [], userIds: [] };
 
 const suffix = () => randomUUID().slice(0, 8);
 
@@ -57,19 +58,13 @@ function serviceFor(teamId: string, overrides: Partial<ServiceInput> = {}): Serv
 }
 
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
+  const error = await appError(promise);
+  expect(error.code).toBe(code);
+  return error;
 }
 
 afterAll(async () => {
-  await db().service.deleteMany({ where: { teamId: { in: made.teamIds } } });
-  await db().team.deleteMany({ where: { id: { in: made.teamIds } } });
-  await db().user.deleteMany({ where: { id: { in: made.userIds } } });
+  await deleteMadeRows(made);
   await closeDb();
 });
 

@@ -2,22 +2,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { setAnswer } from "@/lib/db/answers";
 import { closeDb, db } from "@/lib/db/client";
 import { todayUtc } from "@/lib/db/review-access";
-import { ctxOf, createReviewWorld, itemKeys } from "@/lib/db/review-test-fixtures";
+import { appError, ctxOf, createReviewWorld, itemKeys } from "@/lib/db/review-test-fixtures";
 import { getReviewView } from "@/lib/db/reviews";
 import { approveWaiver, rejectWaiver, requestWaiver, revokeWaiver } from "@/lib/db/waivers";
 import { addDays, MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
-import { AppError } from "@/lib/errors";
 
 afterAll(closeDb);
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const request = (expiresOn: string | null) => ({
   reason: "Upstream fix not released",

@@ -1,16 +1,14 @@
 import { can } from "@/lib/auth/permissions";
-import { findItemId } from "@/lib/db/answers";
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db, type Tx } from "@/lib/db/client";
 import {
   assertCanApproveWaivers,
-  assertCanEdit,
-  assertDraft,
   assertOpen,
   auditScope,
   dayToDate,
   isoDay,
   isUuid,
+  lockDraftItemForEdit,
   lockReview,
   todayUtc,
   type LockedReview,
@@ -41,10 +39,7 @@ export async function requestWaiver(ctx: AuditContext, reviewId: string, itemKey
   if (!expiry.ok) throw new AppError("VALIDATION", expiry.message, { fieldErrors: { expiresOn: [expiry.message] } });
 
   return db().$transaction(async (tx) => {
-    const review = await lockReview(tx, reviewId, "share");
-    assertCanEdit(ctx.viewer, review);
-    assertDraft(review);
-    const itemId = await findItemId(tx, review, key);
+    const { review, itemId } = await lockDraftItemForEdit(tx, ctx.viewer, reviewId, key);
     const answer = await tx.answer.findUnique({
       where: { reviewId_itemId: { reviewId: review.id, itemId } },
       select: { status: true, naReason: true },

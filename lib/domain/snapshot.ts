@@ -3,10 +3,10 @@
 // waiver expiry, a new tier or new tier targets can never change what was decided.
 // Pure: the caller passes the evaluation, the clock reading and the rows.
 
-import type { ConcernScore, NextLevelNeeds } from "./maturity";
+import type { AnswerMap, ConcernScore, NextLevelNeeds } from "./maturity";
 import type { AchievedLevel, AnswerStatus, ChecklistItemDef, EvidenceKind, Level, Tier, Verdict } from "./types";
 import type { Reason, ReviewEvaluation } from "./verdict";
-import type { WaiverStatus } from "./waivers";
+import type { WaiverInput, WaiverStatus } from "./waivers";
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -137,4 +137,14 @@ export function isReviewSnapshot(value: unknown): value is ReviewSnapshot {
     Array.isArray(v.answers) &&
     Array.isArray(v.waivers)
   );
+}
+
+export type SnapshotEvaluationInputs = { answers: AnswerMap; waivers: WaiverInput[] };
+
+/** What the engine needs to evaluate the review again, exactly as it stood when it was decided. */
+export function snapshotEvaluationInputs(snapshot: ReviewSnapshot): SnapshotEvaluationInputs {
+  return {
+    answers: Object.fromEntries(snapshot.answers.map((a) => [a.itemKey, { status: a.status, naReason: a.naReason }])),
+    waivers: snapshot.waivers.map((w) => ({ itemKey: w.itemKey, expiresOn: w.expiresOn, status: w.status })),
+  };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addQuarters, compareQuarters, currentQuarter, lastQuarters, parseQuarter } from "@/lib/domain/quarters";
-import { TIERS, type Tier } from "@/lib/domain/types";
+import type { Tier } from "@/lib/domain/types";
+import { firstValue, teamSlugParam, tierParam } from "@/lib/schemas/preprocess";
 
 // The portfolio URL (?team=&tier=&from=&to=), shared by the page, its filter form and the CSV export.
 // A leader pastes these links into decks and chats, so a stale or mistyped value falls back to a default
@@ -8,8 +9,6 @@ import { TIERS, type Tier } from "@/lib/domain/types";
 
 /** Quarters in the "level distribution" and "verdicts over time" charts, the current one included. */
 export const PORTFOLIO_QUARTERS = 8;
-
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 const quarter = z.preprocess(
   firstValue,
@@ -24,14 +23,8 @@ const quarter = z.preprocess(
 
 export const portfolioSearchParams = z.object({
   /** A team slug: readable in a shared link. */
-  team: z.preprocess(firstValue, z.string().trim().max(100).catch("").default("")),
-  tier: z.preprocess(
-    (value) => {
-      const v = firstValue(value);
-      return typeof v === "string" && v !== "" ? Number(v) : undefined;
-    },
-    z.literal(TIERS).optional().catch(undefined),
-  ),
+  team: teamSlugParam,
+  tier: tierParam,
   from: quarter,
   to: quarter,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseQuarter } from "@/lib/domain/quarters";
 import { parseIsoDay } from "@/lib/domain/waivers";
+import { blankToUndefined, firstValue } from "@/lib/schemas/preprocess";
 
 // The quarterly meeting's URL (/quarterly/2026-Q4?team=&page=&i=) and its outcome form, shared by the pages,
 // the server action and lib/db (which parses again at its own boundary). A hand-edited query string falls back
@@ -19,8 +20,6 @@ const TEAM_SLUG = /^[a-z0-9][a-z0-9_-]{0,99}$/;
 export function parseQuarterParam(value: string): string | null {
   return parseQuarter(value) ? value : null;
 }
-
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 export const quarterlySearchParams = z.object({
   /** A team slug, readable in a shared link; "" = every team. */
@@ -47,8 +46,6 @@ export function quarterlyHref(
   const query = search.toString();
   return query ? `${path}?${query}` : path;
 }
-
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** The version the form was loaded with; null means "nothing was recorded when I loaded the page". */
 const expectedVersion = z.preprocess(

@@ -2,24 +2,13 @@ import { z } from "zod";
 import { ANSWER_STATUSES, EVIDENCE_KINDS, REVIEW_TRIGGERS, VERDICTS } from "@/lib/domain/types";
 import { parseIsoDay } from "@/lib/domain/waivers";
 import { AppError } from "@/lib/errors";
+import { blankToUndefined, firstValue, isHttpUrl } from "@/lib/schemas/preprocess";
 
 // Shared by the review forms, their server actions, lib/db (which re-checks at its own boundary,
 // because the API calls it too) and the reviews list URL. Form posts send every field as a
 // string, so blanks become "not given" here.
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-
 export const HTTP_ONLY_MESSAGE = "Only http:// and https:// links are allowed";
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
 
 const isoDay = (label: string) =>
   z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIFECYCLE_STAGES, TIERS, type LifecycleStage, type Tier } from "@/lib/domain/types";
+import { blankToUndefined, firstValue, isHttpUrl, teamSlugParam, tierParam } from "@/lib/schemas/preprocess";
 
 // Shared by the service form, its server actions and the services list URL.
 // Form posts send every field as a string (empty when left blank), so blanks become "not given" here.
@@ -45,18 +46,7 @@ function slugProblem(slug: string): string | undefined {
   return undefined;
 }
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-
 const HTTP_LINK_MESSAGE = "Use an http:// or https:// link";
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
 
 // Links are rendered as <a href>, so anything but http(s) (javascript:, data:, file:, …) is refused at the door.
 const optionalLink = z.preprocess(
@@ -160,20 +150,12 @@ export type ServiceUpdateInput = z.output<typeof serviceUpdateInput>;
 
 export const SERVICES_PAGE_SIZE = 20;
 
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-
 /** The services list URL (?q=&team=&tier=&page=). Bad values fall back to defaults instead of failing the page. */
 export const servicesSearchParams = z.object({
   q: z.preprocess(firstValue, z.string().trim().max(100).catch("").default("")),
   /** A team slug: readable in a shared link. */
-  team: z.preprocess(firstValue, z.string().trim().max(100).catch("").default("")),
-  tier: z.preprocess(
-    (value) => {
-      const v = firstValue(value);
-      return typeof v === "string" && v !== "" ? Number(v) : undefined;
-    },
-    z.literal(TIERS).optional().catch(undefined),
-  ),
+  team: teamSlugParam,
+  tier: tierParam,
   page: z.preprocess(firstValue, z.coerce.number<unknown>().int().min(1).max(10_000).catch(1).default(1)),
 });
 

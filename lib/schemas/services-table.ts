@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TIERS, VERDICTS, type AchievedLevel, type Tier, type Verdict } from "@/lib/domain/types";
+import { firstValue } from "@/lib/schemas/preprocess";
 
 // The services table's whole view — filters, sort and page — lives in the URL so a view can be shared,
 // bookmarked and reloaded. Parsing is tolerant: a hand-edited or outdated link falls back to defaults
@@ -55,8 +56,6 @@ const MAX_TEAMS = 50;
 /** Far beyond any real portfolio; keeps OFFSET from being used to make the database count to infinity. */
 const MAX_PAGE = 100_000;
 const TEAM_SLUG = /^[a-z0-9][a-z0-9_-]{0,99}$/;
-
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** Repeated params (?team=a&team=b) and comma lists (?team=a,b) both select several teams. */
 function teamSlugs(value: unknown): string[] {

@@ -5,11 +5,11 @@ import { AgendaPager } from "@/components/quarterly/agenda-pager";
 import { AgendaSummary } from "@/components/quarterly/agenda-summary";
 import { DueServiceCard } from "@/components/quarterly/due-service-card";
 import { asOfLabel } from "@/components/quarterly/labels";
-import { loadMeetingContext, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
+import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { canRecordMeetingOutcome, getMeetingOutcomes, listDueServices } from "@/lib/db/quarterly";
+import { canRecordMeetingOutcome, getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
 import { todayUtc } from "@/lib/db/review-access";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
 
@@ -17,10 +17,8 @@ export async function generateMetadata(props: MeetingPageProps): Promise<Metadat
   return { title: await quarterTitle(props, "Quarterly review") };
 }
 
-
 export default async function QuarterAgendaPage(props: MeetingPageProps) {
-  const { viewer, quarter, search, teams, team } = await loadMeetingContext(props, "");
-  const agenda = await listDueServices(viewer, quarter, { page: search.page, team: team || undefined });
+  const { viewer, quarter, search, teams, team, agenda } = await loadMeetingAgenda(props, "");
   if (agenda.rows.length === 0 && agenda.total > 0) redirect(quarterlyHref(quarter, "", { team, page: agenda.pageCount }));
   const outcomes = await getMeetingOutcomes(quarter, agenda.rows.map((row) => row.id));
   const today = todayUtc();

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { todayUtc } from "@/lib/db/review-access";
-import { getReviewReport } from "@/lib/db/service-history";
+import { getReviewReport } from "@/lib/db/review-report";
 import { markdownFileName, reviewToMarkdown } from "@/lib/domain/review-markdown";
 
 // One review as a Markdown file, e.g. to attach to a ticket or commit next to the service. Authenticated like

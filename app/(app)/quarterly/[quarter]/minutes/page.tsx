@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import { AgendaPager } from "@/components/quarterly/agenda-pager";
-import { loadMeetingContext, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
+import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
 import { MinutesSummary } from "@/components/quarterly/minutes-summary";
 import { MinutesTable } from "@/components/quarterly/minutes-table";
-import { PrintButton } from "@/components/ui/print-button";
-import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { getMeetingOutcomes, listDueServices } from "@/lib/db/quarterly";
+import { PrintableMeeting } from "@/components/quarterly/printable-meeting";
+import { getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
 
 export async function generateMetadata(props: MeetingPageProps): Promise<Metadata> {
@@ -17,36 +14,22 @@ export async function generateMetadata(props: MeetingPageProps): Promise<Metadat
 const PRINT_PAGE = "@page { size: A4; margin: 12mm; }";
 
 export default async function MinutesPage(props: MeetingPageProps) {
-  const { viewer, quarter, search, teams, team } = await loadMeetingContext(props, "minutes");
-  const agenda = await listDueServices(viewer, quarter, { page: search.page, team: team || undefined });
+  const { quarter, teams, team, agenda } = await loadMeetingAgenda(props, "minutes");
   const outcomes = await getMeetingOutcomes(quarter, agenda.rows.map((row) => row.id));
-  const teamName = teams.find((t) => t.slug === team)?.name;
 
   return (
-    <>
-      <style>{PRINT_PAGE}</style>
-      <PageHeader
-        title={`Minutes · Quarterly review ${quarter}`}
-        description={`${teamName ?? "All teams"}. The outcome the meeting recorded for every service on the agenda.`}
-        breadcrumbs={[{ label: "Quarterly review", href: "/quarterly" }, { label: quarter, href: quarterlyHref(quarter, "", { team }) }, { label: "Minutes" }]}
-        actions={
-          <>
-            <PrintButton />
-            <ButtonLink href={quarterlyHref(quarter, "", { team })} variant="secondary">
-              Back to the meeting
-            </ButtonLink>
-          </>
-        }
-      />
-      {agenda.total === 0 ? (
-        <EmptyState title={`Nothing is due in ${quarter} — every service was reviewed in the last 90 days.`} />
-      ) : (
-        <>
-          <MinutesSummary agenda={agenda} />
-          <AgendaPager agenda={agenda} hrefFor={(page) => quarterlyHref(quarter, "minutes", { team, page })} />
-          <MinutesTable quarter={quarter} rows={agenda.rows} outcomes={outcomes} />
-        </>
-      )}
-    </>
+    <PrintableMeeting
+      name="Minutes"
+      quarter={quarter}
+      teams={teams}
+      team={team}
+      description="The outcome the meeting recorded for every service on the agenda."
+      printPage={PRINT_PAGE}
+      isEmpty={agenda.total === 0}
+    >
+      <MinutesSummary agenda={agenda} />
+      <AgendaPager agenda={agenda} hrefFor={(page) => quarterlyHref(quarter, "minutes", { team, page })} />
+      <MinutesTable quarter={quarter} rows={agenda.rows} outcomes={outcomes} />
+    </PrintableMeeting>
   );
 }

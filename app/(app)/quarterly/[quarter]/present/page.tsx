@@ -9,7 +9,8 @@ import { AgendaBadges, ServiceChange } from "@/components/quarterly/service-chan
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { canRecordMeetingOutcome, getMeetingOutcomes, listDueServices } from "@/lib/db/quarterly";
+import { canRecordMeetingOutcome, getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
+import { listDueServices } from "@/lib/db/quarterly-agenda";
 import { todayUtc } from "@/lib/db/review-access";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
 import { TIER_LABELS } from "@/lib/schemas/service";

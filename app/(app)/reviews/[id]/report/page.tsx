@@ -11,7 +11,7 @@ import { LevelBadge } from "@/components/ui/level-badge";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getReviewReport } from "@/lib/db/service-history";
+import { getReviewReport } from "@/lib/db/review-report";
 import { answerText, SEVERITY_WORDS, type ReportEvidence, type ReviewReport } from "@/lib/domain/review-markdown";
 import { isAppError } from "@/lib/errors";
 

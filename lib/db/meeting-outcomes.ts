@@ -1,0 +1,145 @@
+import { can, hasRole, type Viewer } from "@/lib/auth/permissions";
+import { recordAudit, type AuditContext } from "@/lib/db/audit";
+import { db, type Tx } from "@/lib/db/client";
+import { dayToDate, isoDay, isUuid, todayUtc } from "@/lib/db/review-access";
+import { parseQuarter } from "@/lib/domain/quarters";
+import { AppError } from "@/lib/errors";
+import { meetingOutcomeInput, type MeetingOutcomeKind } from "@/lib/schemas/quarterly";
+import { parseOrThrow } from "@/lib/schemas/review";
+
+// What the quarterly review meeting decided for each service on its agenda (lib/db/quarterly-agenda): reviewed, or
+// a follow-up with an owner and a due date. One outcome per quarter and service, versioned like answers.
+
+/** Approvers and admins chair the meeting; editors may record outcomes for their own team's services. */
+export function canRecordMeetingOutcome(viewer: Viewer, teamId: string): boolean {
+  return hasRole(viewer, "APPROVER") || can(viewer, { type: "review:edit", teamId });
+}
+
+export type MeetingOutcomeDto = {
+  id: string;
+  quarter: string;
+  serviceId: string;
+  outcome: MeetingOutcomeKind;
+  note: string;
+  followUpOwner: string | null;
+  /** YYYY-MM-DD */
+  followUpDue: string | null;
+  recordedBy: { name: string; email: string } | null;
+  recordedAt: Date;
+  version: number;
+};
+
+const outcomeSelect = {
+  id: true,
+  quarter: true,
+  serviceId: true,
+  outcome: true,
+  note: true,
+  followUpOwner: true,
+  followUpDue: true,
+  recordedById: true,
+  recordedAt: true,
+  version: true,
+} as const;
+
+type Reader = Pick<Tx, "meetingOutcome" | "user">;
+
+async function readOutcomes(tx: Reader, quarter: string, serviceIds: readonly string[]): Promise<MeetingOutcomeDto[]> {
+  const ids = serviceIds.filter(isUuid);
+  if (ids.length === 0) return [];
+  const rows = await tx.meetingOutcome.findMany({ where: { quarter, serviceId: { in: ids } }, select: outcomeSelect });
+  const userIds = [...new Set(rows.flatMap((row) => (row.recordedById ? [row.recordedById] : [])))];
+  const users = userIds.length > 0 ? await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }) : [];
+  const byId = new Map(users.map((user) => [user.id, { name: user.name, email: user.email }]));
+  return rows.map(({ recordedById, followUpDue, ...row }) => ({
+    ...row,
+    followUpDue: followUpDue ? isoDay(followUpDue) : null,
+    recordedBy: recordedById ? (byId.get(recordedById) ?? null) : null,
+  }));
+}
+
+/** The recorded outcomes for these services in this quarter, by service id (services without one are absent). */
+export async function getMeetingOutcomes(quarter: string, serviceIds: readonly string[]): Promise<Map<string, MeetingOutcomeDto>> {
+  if (!parseQuarter(quarter)) return new Map();
+  const outcomes = await readOutcomes(db(), quarter, serviceIds);
+  return new Map(outcomes.map((outcome) => [outcome.serviceId, outcome]));
+}
+
+export const OUTCOME_CONFLICT_MESSAGE = "Someone else recorded an outcome for this service while you were editing it.";
+
+function conflict(current: MeetingOutcomeDto | null): AppError {
+  return new AppError("CONFLICT", OUTCOME_CONFLICT_MESSAGE, { reason: "STALE_VERSION", current });
+}
+
+function auditView(outcome: MeetingOutcomeDto) {
+  const { quarter, outcome: kind, note, followUpOwner, followUpDue, version } = outcome;
+  return { quarter, outcome: kind, note, followUpOwner, followUpDue, version };
+}
+
+/**
+ * Creates or updates the meeting's outcome for one service (one per quarter and service). The writer says which
+ * version it last saw (null: none yet); a stale version never overwrites, it gets CONFLICT with the current one.
+ */
+export async function recordMeetingOutcome(
+  ctx: AuditContext,
+  quarter: string,
+  serviceId: string,
+  rawInput: unknown,
+  options: { now?: Date } = {},
+): Promise<MeetingOutcomeDto> {
+  if (!parseQuarter(quarter)) throw new AppError("NOT_FOUND", `There is no quarter "${quarter}"`);
+  if (!isUuid(serviceId)) throw new AppError("NOT_FOUND", "This service does not exist");
+  const today = todayUtc(options.now);
+
+  return db().$transaction(async (tx) => {
+    const service = await tx.service.findUnique({ where: { id: serviceId }, select: { teamId: true } });
+    if (!service) throw new AppError("NOT_FOUND", "This service does not exist");
+    if (!canRecordMeetingOutcome(ctx.viewer, service.teamId)) {
+      throw new AppError("FORBIDDEN", "Only approvers, admins and editors of the owning team can record the meeting's outcome.");
+    }
+    const read = async () => (await readOutcomes(tx, quarter, [serviceId]))[0] ?? null;
+    const before = await read();
+    const input = parseOrThrow(meetingOutcomeInput({ today, recordedDue: before?.followUpDue ?? null }), rawInput);
+    if (input.expectedVersion !== (before?.version ?? null)) throw conflict(before);
+
+    const fields = {
+      outcome: input.outcome,
+      note: input.note,
+      followUpOwner: input.followUpOwner,
+      followUpDue: input.followUpDue ? dayToDate(input.followUpDue) : null,
+      recordedById: ctx.viewer.id,
+      recordedAt: new Date(),
+    };
+    if (before) {
+      // The version in WHERE is the real guard: a concurrent writer that read the same version waits on the
+      // row lock, then finds the version moved on and updates nothing.
+      const updated = await tx.meetingOutcome.updateManyAndReturn({
+        where: { id: before.id, version: before.version },
+        data: { ...fields, version: { increment: 1 } },
+        select: { id: true },
+      });
+      if (updated.length === 0) throw conflict(await read());
+    } else {
+      // ON CONFLICT DO NOTHING: a concurrent first record makes this a no-op instead of aborting the transaction.
+      const inserted = await tx.meetingOutcome.createManyAndReturn({
+        data: [{ quarter, serviceId, ...fields }],
+        skipDuplicates: true,
+        select: { id: true },
+      });
+      if (inserted.length === 0) throw conflict(await read());
+    }
+
+    const after = await read();
+    if (!after) throw conflict(null);
+    await recordAudit(tx, ctx, {
+      action: "meeting_outcome.recorded",
+      entityType: "meeting_outcome",
+      entityId: after.id,
+      teamId: service.teamId,
+      serviceId,
+      before: before ? auditView(before) : null,
+      after: auditView(after),
+    });
+    return after;
+  });
+}
