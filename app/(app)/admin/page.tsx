@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { levelLabel } from "@/components/ui/level-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getAdminOverview } from "@/lib/db/settings";
+import { TIERS } from "@/lib/domain/types";
+
+export const metadata: Metadata = { title: "Admin" };
+
+type Section = { href: string; title: string; description: string; figures: string[] };
+
+export default async function AdminOverviewPage() {
+  const viewer = await requireViewer("/admin");
+  if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
+  const overview = await getAdminOverview(viewer);
+  const targets = overview.tierTargets.targets;
+
+  const sections: Section[] = [
+    {
+      href: "/admin/users",
+      title: "Users",
+      description: "Invite people, set their role and teams, disable accounts.",
+      figures: [
+        `${overview.activeUsers} active`,
+        `${overview.invitedUsers} invited, not signed in yet`,
+        `${overview.disabledUsers} disabled`,
+        `${overview.activeAdmins} active ${overview.activeAdmins === 1 ? "admin" : "admins"}`,
+      ],
+    },
+    {
+      href: "/admin/teams",
+      title: "Teams",
+      description: "Create teams and rename them.",
+      figures: [`${overview.teams} ${overview.teams === 1 ? "team" : "teams"}`],
+    },
+    {
+      href: "/admin/settings",
+      title: "Tier targets",
+      description: "The maturity level each tier must reach.",
+      figures: [
+        ...TIERS.map((tier) => `Tier ${tier}: ${levelLabel(targets[tier])}`),
+        overview.tierTargets.source === "saved" ? "Set by an admin" : "Defaults in force",
+      ],
+    },
+    {
+      href: "/admin/templates",
+      title: "Checklist templates",
+      description: "The checklist versions reviews are based on (read-only).",
+      figures: [`${overview.templateVersions} ${overview.templateVersions === 1 ? "version" : "versions"} installed`],
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title="Admin" description="Manage who can do what in Shipshape, and the organisation-wide review settings." />
+      <ul className="grid gap-6 md:grid-cols-2">
+        {sections.map((section) => (
+          <li key={section.href}>
+            <Card className="h-full">
+              <CardHeader>
+                <div>
+                  <CardTitle>
+                    <Link href={section.href} className="text-brand-700 underline-offset-2 hover:underline">
+                      {section.title}
+                    </Link>
+                  </CardTitle>
+                  <CardDescription>{section.description}</CardDescription>
+                </div>
+              </CardHeader>
+              <CardContent>
+                <ul className="space-y-1 text-sm text-ink">
+                  {section.figures.map((figure) => (
+                    <li key={figure}>{figure}</li>
+                  ))}
+                </ul>
+              </CardContent>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

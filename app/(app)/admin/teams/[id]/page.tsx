@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { RenameTeamForm } from "@/components/admin/rename-team-form";
+import { Card, CardContent } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getTeamForAdmin } from "@/lib/db/admin-teams";
+
+export const metadata: Metadata = { title: "Rename team · Admin" };
+
+type PageProps = { params: Promise<{ id: string }> };
+
+export default async function RenameTeamPage({ params }: PageProps) {
+  const { id } = await params;
+  const viewer = await requireViewer(`/admin/teams/${encodeURIComponent(id)}`);
+  if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
+  const team = await getTeamForAdmin(viewer, id);
+  if (!team) notFound();
+
+  return (
+    <>
+      <PageHeader
+        title={team.name}
+        description={`Slug ${team.slug} · ${team.memberCount} ${team.memberCount === 1 ? "member" : "members"} · ${team.serviceCount} ${team.serviceCount === 1 ? "service" : "services"}. The slug stays as it is, so links and filters that use it keep working.`}
+        breadcrumbs={[{ label: "Admin", href: "/admin" }, { label: "Teams", href: "/admin/teams" }, { label: team.name }]}
+      />
+      <Card>
+        <CardContent className="pt-5">
+          <RenameTeamForm initialValues={{ id: team.id, name: team.name }} />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { EditUserForm } from "@/components/admin/edit-user-form";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getUserForAdmin } from "@/lib/db/admin-users";
+import { listTeams } from "@/lib/db/teams";
+
+export const metadata: Metadata = { title: "Edit user · Admin" };
+
+type PageProps = { params: Promise<{ id: string }> };
+
+export default async function EditUserPage({ params }: PageProps) {
+  const { id } = await params;
+  const href = `/admin/users/${encodeURIComponent(id)}`;
+  const viewer = await requireViewer(href);
+  if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
+  const [user, teams] = await Promise.all([getUserForAdmin(viewer, id), listTeams()]);
+  if (!user) notFound();
+
+  return (
+    <>
+      <PageHeader
+        title={user.name}
+        description={user.email}
+        breadcrumbs={[{ label: "Admin", href: "/admin" }, { label: "Users", href: "/admin/users" }, { label: user.name }]}
+        meta={
+          user.disabledAt ? <Badge tone="danger">Disabled</Badge> : user.isInvited ? <Badge tone="info">Invited, not signed in yet</Badge> : null
+        }
+      />
+      <Card>
+        <CardContent className="pt-5">
+          <EditUserForm
+            teams={teams}
+            reloadHref={href}
+            isSelf={user.id === viewer.id}
+            initialValues={{
+              id: user.id,
+              // The version this form was loaded with: saving fails instead of overwriting a newer change.
+              expectedUpdatedAt: user.updatedAt.toISOString(),
+              role: user.role,
+              teamIds: user.teams.map((team) => team.id),
+              disabled: user.disabledAt !== null,
+            }}
+          />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

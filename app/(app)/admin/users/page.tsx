@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { AdminPagination } from "@/components/admin/admin-pagination";
+import { ListSearch } from "@/components/admin/list-search";
+import { UsersTable } from "@/components/admin/users-table";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/viewer";
+import { listUsersForAdmin } from "@/lib/db/admin-users";
+import { ADMIN_PAGE_SIZE, adminUsersSearchParams, ROLE_LABELS, type AdminUsersSearch } from "@/lib/schemas/admin";
+
+export const metadata: Metadata = { title: "Users · Admin" };
+
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function usersHref(search: AdminUsersSearch, page = search.page): string {
+  const query = new URLSearchParams();
+  if (search.q) query.set("q", search.q);
+  if (search.role) query.set("role", search.role);
+  if (page > 1) query.set("page", String(page));
+  const qs = query.toString();
+  return qs ? `/admin/users?${qs}` : "/admin/users";
+}
+
+export default async function AdminUsersPage({ searchParams }: PageProps) {
+  const search = adminUsersSearchParams.parse(await searchParams);
+  const viewer = await requireViewer(usersHref(search));
+  if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
+  const list = await listUsersForAdmin(viewer, { q: search.q, role: search.role, page: search.page, pageSize: ADMIN_PAGE_SIZE });
+  const filterWords = [search.q ? `matching “${search.q}”` : "", search.role ? `with role ${ROLE_LABELS[search.role]}` : ""].filter(Boolean).join(" ");
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Everyone who can sign in to Shipshape: their role, their teams and whether their account is active."
+        breadcrumbs={[{ label: "Admin", href: "/admin" }, { label: "Users" }]}
+        actions={<ButtonLink href="/admin/users/new">Invite user</ButtonLink>}
+      />
+      <ListSearch action="/admin/users" label="Search users" placeholder="Name or email" q={search.q} role={search.role ?? null} />
+      {list.total === 0 ? (
+        <EmptyState title="No users match" description="Try another search, or clear it to see everyone." />
+      ) : list.items.length === 0 ? (
+        <EmptyState
+          title="This page is empty"
+          description={`There are ${list.total} users on ${list.pageCount} pages.`}
+          action={<ButtonLink href={usersHref(search, 1)}>Go to the first page</ButtonLink>}
+        />
+      ) : (
+        <section aria-label="Users in this view">
+          <UsersTable users={list.items} caption={`Users${filterWords ? ` ${filterWords}` : ""}, page ${list.page} of ${list.pageCount}`} />
+          <AdminPagination page={list.page} pageCount={list.pageCount} total={list.total} noun="user" hrefFor={(page) => usersHref(search, page)} />
+        </section>
+      )}
+    </>
+  );
+}
