@@ -1,0 +1,164 @@
+// `npm run bench`: response times of the portfolio, the services table and a service page on a
+// scale-seeded database (npm run db:seed:scale), each next to the time of its bare SQL (the floor),
+// then the answer-save API under a steady load. Prints a Markdown table and writes it to
+// bench-results/latest.md. Exit 0 when every target holds, 1 when one does not, 2 on bad setup.
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { Client } from "pg";
+import { benchFloorQueries, type FloorSet } from "@/lib/db/bench-floor";
+import { createPool } from "@/lib/db/pool";
+import { countSavedAnswers, prepareFixtures, removeBenchDrafts, type BenchFixtures } from "./lib/bench-fixtures";
+import { pageVerdict, renderReport, saveVerdict, type BenchReport, type PageFigure, type SaveFigure } from "./lib/bench-report";
+import { probeSaveApi, runSaveBench } from "./lib/bench-save";
+import { assertPortFree, BenchError, getPage, signIn, startServer, type BenchServer } from "./lib/bench-server";
+import { ms, sample, type Summary } from "./lib/bench-stats";
+
+const MIN_SERVICES = 1000;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "3200" },
+      warm: { type: "string", default: "50" },
+      runs: { type: "string", default: "200" },
+      drafts: { type: "string", default: "50" },
+      rate: { type: "string", default: "30" },
+      connections: { type: "string", default: "50" },
+      duration: { type: "string", default: "20" },
+    },
+  });
+  const int = (name: keyof typeof values) => {
+    const n = Number(values[name]);
+    if (!Number.isInteger(n) || n < 0) throw new BenchError(`--${name} must be a whole number, got "${values[name]}"`);
+    return n;
+  };
+  return {
+    port: int("port"),
+    warm: int("warm"),
+    runs: Math.max(1, int("runs")),
+    drafts: int("drafts"),
+    rate: int("rate"),
+    connections: int("connections"),
+    durationS: int("duration"),
+  };
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function measureFloor(url: string, set: FloorSet, warm: number, runs: number): Promise<Summary> {
+  // As many connections as the widest step, opened up front so connecting is never timed.
+  const width = Math.max(...set.steps.map((step) => step.length));
+  const clients = Array.from({ length: width }, () => new Client({ connectionString: url, application_name: "shipshape-bench-floor" }));
+  try {
+    await Promise.all(clients.map((client) => client.connect()));
+    return await sample(warm, runs, async () => {
+      for (const step of set.steps) {
+        await Promise.all(step.map((q, i) => (clients[i] as Client).query(q.text, q.values ? [...q.values] : undefined)));
+      }
+    });
+  } finally {
+    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+  }
+}
+
+async function describeDataset(pool: ReturnType<typeof createPool>): Promise<{ services: number; text: string }> {
+  const r = await pool.query<{ services: string; decided: string; answers: string; pg: string }>(
+    `SELECT (SELECT count(*) FROM services) AS services, (SELECT count(*) FROM reviews WHERE status = 'DECIDED') AS decided,
+       (SELECT reltuples::bigint FROM pg_class WHERE oid = 'answers'::regclass) AS answers, current_setting('server_version') AS pg`,
+  );
+  const row = r.rows[0] as { services: string; decided: string; answers: string; pg: string };
+  const n = (v: string) => Number(v).toLocaleString("en-US");
+  return { services: Number(row.services), text: `${n(row.services)} services, ${n(row.decided)} decided reviews, ~${n(row.answers)} answers; PostgreSQL ${row.pg}` };
+}
+
+async function main(): Promise<number> {
+  const opts = options();
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new BenchError("DATABASE_URL is not set: point it at a scale-seeded database.");
+  const pool = createPool({ connectionString: url, max: 2, statementTimeoutMs: 120_000, applicationName: "shipshape-bench" });
+  let server: BenchServer | undefined;
+  let fixtures: BenchFixtures | undefined;
+  const onSignal = () => void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    const dataset = await describeDataset(pool);
+    if (dataset.services < MIN_SERVICES) {
+      console.error(`The database has ${dataset.services} services; the bench needs at least ${MIN_SERVICES}. Seed a scratch database first:
+  npm run db:migrate && npm run db:seed:scale -- --services 10000 --reviews 20`);
+      return 2;
+    }
+    console.log(`Dataset: ${dataset.text}`);
+    // Fail on a busy port now, not after minutes of floor measurements.
+    await assertPortFree(opts.port);
+    fixtures = await prepareFixtures(pool, opts.drafts);
+    const sets = benchFloorQueries({ viewerId: fixtures.userId, serviceSlug: fixtures.serviceSlug });
+
+    const pages: PageFigure[] = [];
+    for (const set of sets) {
+      const floor = await measureFloor(url, set, opts.warm, opts.runs);
+      console.log(`floor  ${set.label.padEnd(34)} p50 ${ms(floor.p50)}  p95 ${ms(floor.p95)}`);
+      pages.push({ label: set.label, path: set.path, floor, server: null });
+    }
+
+    server = await startServer(url, opts.port);
+    const cookies = await signIn(server.baseUrl, fixtures.email, fixtures.password);
+    for (const page of pages) {
+      const base = server.baseUrl;
+      try {
+        page.server = await sample(opts.warm, opts.runs, async () => void (await getPage(base, page.path, cookies)));
+        console.log(`server ${page.label.padEnd(34)} p50 ${ms(page.server.p50)}  p95 ${ms(page.server.p95)}`);
+      } catch (error) {
+        page.error = errorText(error);
+        console.error(`server ${page.label}: ${page.error}`);
+      }
+    }
+
+    const save: SaveFigure = { result: null, stored: null, rate: opts.rate, connections: opts.connections, durationS: opts.durationS };
+    try {
+      const [first, ...rest] = fixtures.pairs;
+      if (!first) throw new BenchError("No unanswered items on the bench drafts");
+      await probeSaveApi(server.baseUrl, fixtures.token, first);
+      console.log(`Answer save: ${opts.rate} req/s over ${opts.connections} connections for ${opts.durationS} s…`);
+      save.result = await runSaveBench(server.baseUrl, fixtures.token, rest, opts);
+      // autocannon hangs up on requests still in flight when its time is up; let the server finish them
+      // before counting what was stored and before asking it to shut down.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // The probe stored one answer too.
+      save.stored = (await countSavedAnswers(pool, fixtures.draftIds)) - 1;
+    } catch (error) {
+      save.error = errorText(error);
+      console.error(`answer save: ${save.error}`);
+    }
+
+    const report: BenchReport = {
+      when: new Date(),
+      environment: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      dataset: dataset.text,
+      warm: opts.warm,
+      runs: opts.runs,
+      pages,
+      save,
+    };
+    const markdown = renderReport(report);
+    console.log(`\n${markdown}`);
+    await mkdir("bench-results", { recursive: true });
+    await writeFile("bench-results/latest.md", markdown);
+    console.log("Written to bench-results/latest.md");
+    const pass = pages.every((p) => !p.error && pageVerdict(p).pass) && saveVerdict(save);
+    return pass ? 0 : 1;
+  } finally {
+    await server?.stop().catch(() => undefined);
+    if (fixtures) await removeBenchDrafts(pool, fixtures.userId).catch(() => undefined);
+    await pool.end();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(errorText(error));
+    process.exit(error instanceof BenchError ? 2 : 1);
+  },
+);
