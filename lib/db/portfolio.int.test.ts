@@ -140,6 +140,26 @@ describe("getLevelHistory: level as of each quarter end", () => {
   });
 });
 
+describe("cached portfolio aggregates", () => {
+  it("serve the same figures until a new decision, then include it", async () => {
+    const teamId = await makeTeam();
+    const service = await makeService(teamId);
+    await decide(service, "2025-05-01T00:00:00Z", 1, "NO_GO");
+    const quarters = lastQuarters("2099-Q4", 8);
+    const window = { quarters, from: "2099-Q3", to: "2099-Q4" };
+    const first = await getLevelHistory(viewer, { teamId }, window);
+    expect((await getLevelHistory(viewer, { teamId }, window)).quarters).toEqual(first.quarters);
+    const before = first.quarters.at(-1);
+    expect(before?.levels[1]).toBe(1);
+
+    // A decision made now moves the change token, so the next read recomputes instead of serving stale counts.
+    await decide(service, new Date().toISOString(), 3, "GO");
+    const after = await getLevelHistory(viewer, { teamId }, window);
+    expect(after.quarters.at(-1)?.levels[3]).toBe(1);
+    expect(after.quarters.at(-1)?.levels[1]).toBe(0);
+  });
+});
+
 describe("getPortfolioHeadline", () => {
   const asOf = new Date("2026-06-15T12:00:00Z");
   const DAY = 86_400_000;

@@ -6,6 +6,7 @@ import { quarterEnd, quarterStart, REVIEW_INTERVAL_DAYS } from "@/lib/domain/qua
 import { defaultTierTargets, parseTierTargets, type TierTargets } from "@/lib/domain/targets";
 import { VERDICTS, type AchievedLevel, type Tier, type Verdict } from "@/lib/domain/types";
 import { addDays } from "@/lib/domain/waivers";
+import { cachedUntilChange, portfolioChangeToken } from "@/lib/db/change-token";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Leadership figures over the whole portfolio. Every signed-in viewer may read every service, so the viewer is
@@ -161,6 +162,11 @@ export async function getLevelHistory(
   filter: PortfolioFilter,
   window: { quarters: readonly string[]; from: string; to: string },
 ): Promise<LevelHistory> {
+  const token = await portfolioChangeToken();
+  return cachedUntilChange(`levels:${JSON.stringify([filter, window])}`, token, () => computeLevelHistory(filter, window));
+}
+
+async function computeLevelHistory(filter: PortfolioFilter, window: { quarters: readonly string[]; from: string; to: string }): Promise<LevelHistory> {
   const ends = window.quarters.map(quarterEnd);
   const toEnd = quarterEnd(window.to);
   // The movement quarters usually lie inside the chart window; they get an aggregate of their own only when not.
@@ -218,6 +224,11 @@ type VerdictRow = { i: number; verdict: string | null; n: number };
 
 /** Decisions recorded per quarter by verdict (the approver's decision, else the computed verdict). */
 export async function getVerdictsOverTime(viewer: Viewer, filter: PortfolioFilter, quarters: readonly string[]): Promise<QuarterVerdicts[]> {
+  const token = await portfolioChangeToken();
+  return cachedUntilChange(`verdicts:${JSON.stringify([filter, quarters])}`, token, () => computeVerdictsOverTime(filter, quarters));
+}
+
+async function computeVerdictsOverTime(filter: PortfolioFilter, quarters: readonly string[]): Promise<QuarterVerdicts[]> {
   const result = quarters.map((quarter) => ({ quarter, counts: { GO: 0, CONDITIONAL_GO: 0, NO_GO: 0 }, total: 0 }));
   const first = quarters[0];
   const last = quarters.at(-1);
