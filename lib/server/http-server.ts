@@ -37,6 +37,7 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
   await app.prepare();
   const handle = app.getRequestHandler();
   const inFlight = new Set<ServerResponse>();
+  const running = new Set<Promise<void>>();
   const stopWatching = watchDatabase(config.DATABASE_URL);
 
   // Know the database's state before the first request instead of learning it from a failure.
@@ -80,10 +81,15 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
       sendUnavailable(req, res, pathname);
       return;
     }
-    handle(req, res).catch((error: unknown) => {
-      log.error({ err: error, requestId }, "unhandled request error");
-      if (!res.headersSent) sendUnavailable(req, res, pathname);
-    });
+    // Tracked until the handler settles, not until the socket closes: a client that hangs up must not
+    // let shutdown close the database under a request that is still running.
+    const work: Promise<void> = handle(req, res)
+      .catch((error: unknown) => {
+        log.error({ err: error, requestId }, "unhandled request error");
+        if (!res.headersSent) sendUnavailable(req, res, pathname);
+      })
+      .finally(() => running.delete(work));
+    running.add(work);
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -105,8 +111,9 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), config.SHUTDOWN_TIMEOUT_MS).unref());
-      if ((await Promise.race([closed.then(() => "drained" as const), deadline])) === "timeout") {
-        log.warn({ inFlight: inFlight.size }, "shutdown deadline reached; closing remaining connections");
+      const drained = Promise.all([closed, Promise.allSettled([...running])]).then(() => "drained" as const);
+      if ((await Promise.race([drained, deadline])) === "timeout") {
+        log.warn({ inFlight: inFlight.size, running: running.size }, "shutdown deadline reached; closing remaining connections");
         server.closeAllConnections();
       }
       await app.close().catch(() => undefined);
