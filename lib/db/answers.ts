@@ -1,7 +1,9 @@
-import { recordAudit, type AuditContext } from "@/lib/db/audit";
+import { recordAuditSql, type AuditContext } from "@/lib/db/audit";
 import { db, type Tx } from "@/lib/db/client";
-import { auditScope, lockDraftItemForEdit } from "@/lib/db/review-access";
-import { answerAuditView, answerSelect, loadPeople, toAnswerDto, toEvidenceDto, type AnswerDto, type AnswerRow, type PersonRef } from "@/lib/db/review-dtos";
+import { assertCanEdit, assertDraft, auditScope, isUuid, type LockedReview } from "@/lib/db/review-access";
+import { withSqlTransaction } from "@/lib/db/sql-transaction";
+import type { AnswerStatus, EvidenceKind } from "@/lib/domain/types";
+import { answerAuditView, answerSelect, loadPeople, toAnswerDto, type AnswerDto, type AnswerRow } from "@/lib/db/review-dtos";
 import { AppError } from "@/lib/errors";
 import { itemKeyInput, parseOrThrow, setAnswerInput } from "@/lib/schemas/review";
 
@@ -29,60 +31,125 @@ function conflict(current: AnswerDto | null): AppError {
   return new AppError("CONFLICT", ANSWER_CONFLICT_MESSAGE, { reason: "STALE_ANSWER", current });
 }
 
+type AnswerTargetRow = {
+  review_id: string;
+  status: string;
+  version: number;
+  service_id: string;
+  template_id: string;
+  team_id: string;
+  tier: number;
+  item_id: string | null;
+  answer_id: string | null;
+  answer_version: number | null;
+  answer_status: AnswerStatus | null;
+  answer_note: string | null;
+  answer_na_reason: string | null;
+};
+
+type EvidenceSqlRow = { id: string; url: string; title: string; kind: EvidenceKind; created_at: Date; created_by_email: string | null };
+
 /**
  * Creates or updates the answer to one item; returns it with its new version. This is the hottest write in
- * Shipshape, so it reads only what it must: the saved answer is assembled from what the transaction already
- * knows (the writer, the new fields, the unchanged evidence) instead of being read back.
+ * Shipshape, so it runs as five plain SQL statements in one transaction: lock the review and read the item and
+ * the current answer in one go, write with the version guard, read evidence only when there is an answer to
+ * keep it on, and audit. The saved answer is assembled from what the transaction already knows.
  */
 export async function setAnswer(ctx: AuditContext, reviewId: string, itemKey: string, rawInput: unknown): Promise<AnswerDto> {
   const input = parseOrThrow(setAnswerInput, rawInput);
   const key = parseOrThrow(itemKeyInput, itemKey);
+  if (!isUuid(reviewId)) throw new AppError("NOT_FOUND", "This review does not exist");
 
-  return db().$transaction(async (tx) => {
-    const { review, itemId } = await lockDraftItemForEdit(tx, ctx.viewer, reviewId, key);
-    const before = await readAnswerRow(tx, review.id, itemId);
-    const fields = { status: input.status, note: input.note, naReason: input.naReason, answeredById: ctx.viewer.id, answeredAt: new Date() };
+  return withSqlTransaction(async (client) => {
+    const { rows } = await client.query<AnswerTargetRow>(
+      `SELECT r.id::text AS review_id, r.status::text AS status, r.version, r.service_id::text, r.template_id::text,
+              s.team_id::text, s.tier, i.id::text AS item_id, a.id::text AS answer_id, a.version AS answer_version,
+              a.status::text AS answer_status, a.note AS answer_note, a.na_reason AS answer_na_reason
+       FROM reviews r
+       JOIN services s ON s.id = r.service_id
+       LEFT JOIN checklist_items i ON i.template_id = r.template_id AND i.key = $2
+       LEFT JOIN answers a ON a.review_id = r.id AND a.item_id = i.id
+       WHERE r.id = $1::uuid
+       FOR SHARE OF r`,
+      [reviewId, key],
+    );
+    const row = rows[0];
+    if (!row) throw new AppError("NOT_FOUND", "This review does not exist");
+    const review: LockedReview = {
+      id: row.review_id,
+      status: row.status as LockedReview["status"],
+      version: row.version,
+      serviceId: row.service_id,
+      templateId: row.template_id,
+      teamId: row.team_id,
+      tier: row.tier as LockedReview["tier"],
+    };
+    assertCanEdit(ctx.viewer, review);
+    assertDraft(review);
+    if (!row.item_id) throw new AppError("NOT_FOUND", `This review's checklist has no item "${key}"`);
+    const itemId = row.item_id;
+    // Conflicts are rare: their details are read through the ordinary DTO path, outside this transaction.
+    const current = () => db().$transaction((tx) => readAnswer(tx, review.id, itemId));
 
+    const answeredAt = new Date();
     let written: { id: string; version: number } | undefined;
-    if (before) {
-      if (input.expectedVersion !== before.version) throw conflict(await toDto(tx, before));
+    if (row.answer_id !== null) {
+      if (input.expectedVersion !== row.answer_version) throw conflict(await current());
       // The version in WHERE is the real guard: a writer that read the same version concurrently
       // waits on the row lock, then finds the version moved on and updates nothing.
-      [written] = await tx.answer.updateManyAndReturn({
-        where: { id: before.id, version: input.expectedVersion },
-        data: { ...fields, version: { increment: 1 } },
-        select: { id: true, version: true },
-      });
+      const updated = await client.query<{ id: string; version: number }>(
+        `UPDATE answers SET status = $1::"AnswerStatus", note = $2, na_reason = $3, answered_by_id = $4::uuid, answered_at = $5,
+                version = version + 1
+         WHERE id = $6::uuid AND version = $7 RETURNING id::text, version`,
+        [input.status, input.note, input.naReason, ctx.viewer.id, answeredAt, row.answer_id, input.expectedVersion],
+      );
+      written = updated.rows[0];
     } else {
       if (input.expectedVersion !== null) throw conflict(null);
       // ON CONFLICT DO NOTHING: a concurrent first answer makes this insert a no-op instead of
       // aborting the transaction, so the loser can still read and return the winner's answer.
-      [written] = await tx.answer.createManyAndReturn({
-        data: [{ reviewId: review.id, itemId, ...fields }],
-        skipDuplicates: true,
-        select: { id: true, version: true },
-      });
+      const inserted = await client.query<{ id: string; version: number }>(
+        `INSERT INTO answers (review_id, item_id, status, note, na_reason, answered_by_id, answered_at)
+         VALUES ($1::uuid, $2::uuid, $3::"AnswerStatus", $4, $5, $6::uuid, $7)
+         ON CONFLICT (review_id, item_id) DO NOTHING RETURNING id::text, version`,
+        [review.id, itemId, input.status, input.note, input.naReason, ctx.viewer.id, answeredAt],
+      );
+      written = inserted.rows[0];
     }
-    if (!written) throw conflict(await readAnswer(tx, review.id, itemId));
+    if (!written) throw conflict(await current());
 
-    const evidenceBy = before ? await loadPeople(tx, before.evidence.map((e) => e.createdById)) : new Map<string, PersonRef>();
+    const evidence =
+      row.answer_id === null
+        ? []
+        : (
+            await client.query<EvidenceSqlRow>(
+              `SELECT e.id::text, e.url, e.title, e.kind::text AS kind, e.created_at, u.email AS created_by_email
+               FROM evidence e LEFT JOIN users u ON u.id = e.created_by_id
+               WHERE e.answer_id = $1::uuid ORDER BY e.created_at, e.id`,
+              [written.id],
+            )
+          ).rows.map((e) => ({ id: e.id, url: e.url, title: e.title, kind: e.kind, createdByEmail: e.created_by_email, createdAt: e.created_at }));
     const after: AnswerDto = {
       id: written.id,
       itemKey: key,
-      status: fields.status,
-      note: fields.note,
-      naReason: fields.naReason,
+      status: input.status,
+      note: input.note,
+      naReason: input.naReason,
       version: written.version,
       answeredBy: { id: ctx.viewer.id, name: ctx.viewer.name, email: ctx.viewer.email },
-      answeredAt: fields.answeredAt,
-      evidence: before ? before.evidence.map((e) => toEvidenceDto(e, evidenceBy)) : [],
+      answeredAt,
+      evidence,
     };
-    await recordAudit(tx, ctx, {
+    const before =
+      row.answer_id === null || row.answer_status === null || row.answer_version === null
+        ? null
+        : { itemKey: key, status: row.answer_status, note: row.answer_note ?? "", naReason: row.answer_na_reason, version: row.answer_version };
+    await recordAuditSql(client, ctx, {
       action: before ? "answer.update" : "answer.create",
       entityType: "answer",
       entityId: after.id,
       ...auditScope(review),
-      before: before ? answerAuditView({ ...before, itemKey: key }) : null,
+      before: before ? answerAuditView(before) : null,
       after: answerAuditView(after),
     });
     return after;

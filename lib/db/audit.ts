@@ -1,3 +1,4 @@
+import type { PoolClient } from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -19,6 +20,28 @@ function json(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   // Dates and other non-JSON values become their JSON form, exactly as an API client would see them.
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/** The same event for a plain-SQL transaction (see sql-transaction.ts). */
+export async function recordAuditSql(client: Pick<PoolClient, "query">, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  const asJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  await client.query(
+    `INSERT INTO audit_events (actor_id, actor_email, request_id, action, entity_type, entity_id, team_id, service_id, review_id, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`,
+    [
+      ctx.viewer.id,
+      ctx.viewer.email,
+      ctx.requestId ?? null,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      entry.teamId ?? null,
+      entry.serviceId ?? null,
+      entry.reviewId ?? null,
+      asJson(entry.before),
+      asJson(entry.after),
+    ],
+  );
 }
 
 /** Writes one audit event inside the caller's transaction, so the change and its record commit together. */
