@@ -51,7 +51,8 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(DATA_DIR, "auth-secret", 48),
     SHIPSHAPE_DEMO_MODE: "true",
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // Ctrl-C reaches Postgres and the app together; the connection warnings that race produces are noise here.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
   };
   process.env.DATABASE_URL = database.url;
 
