@@ -31,7 +31,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: "node_modules/.bin/tsx scripts/start.ts",
+      command: "node --import tsx scripts/start.ts",
       url: `${baseURL}/livez`,
       reuseExistingServer: false,
       timeout: 90_000,

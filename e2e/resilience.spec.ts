@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -34,7 +35,7 @@ test.beforeAll(async () => {
   await pool.end();
   const port = await freePort();
   baseURL = `http://127.0.0.1:${port}`;
-  app = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+  app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     stdio: "ignore",
     env: {
       ...process.env,
@@ -93,4 +94,31 @@ test("answers 503 quickly while Postgres is down and recovers when it returns", 
   // No restart needed: the server notices by itself.
   await waitFor(async () => (await fetch(`${baseURL}/readyz`)).status === 200, 15_000);
   await waitFor(async () => (await fetch(`${baseURL}/signin`, { headers: { accept: "text/html" } })).status === 200, 15_000);
+});
+
+/** A GET whose socket is connected before this resolves; `done` resolves with the status once answered. */
+async function startRequest(url: string): Promise<{ done: Promise<number> }> {
+  return new Promise((resolveStarted, reject) => {
+    const done = new Promise<number>((resolveDone, rejectDone) => {
+      const request = http.get(url, { headers: { accept: "text/html" }, agent: false }, (response) => {
+        response.resume();
+        response.on("end", () => resolveDone(response.statusCode ?? 0));
+      });
+      request.on("error", rejectDone);
+      request.on("socket", (socket) => socket.on("connect", () => resolveStarted({ done })));
+    });
+    done.catch(reject);
+  });
+}
+
+test("SIGTERM drains in-flight requests, then the process exits cleanly", async () => {
+  const running = app;
+  if (!running) throw new Error("server not started");
+  const exited = new Promise<number | null>((resolve) => running.once("exit", (code) => resolve(code)));
+  // Requests already connected when the signal arrives must all be answered, not cut off.
+  const inFlight = await Promise.all(Array.from({ length: 12 }, () => startRequest(`${baseURL}/signin`)));
+  running.kill("SIGTERM");
+  expect(await Promise.all(inFlight.map((r) => r.done))).toEqual(Array.from({ length: 12 }, () => 200));
+  expect(await exited).toBe(0);
+  await expect(fetch(`${baseURL}/livez`)).rejects.toThrow();
 });

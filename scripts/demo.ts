@@ -71,7 +71,8 @@ async function main() {
     if (code !== 0) return stop(code);
   }
 
-  child = start(bin("tsx"), ["scripts/start.ts"], env);
+  // In-process loader, not the tsx CLI: its signal relay would SIGKILL a server busy draining requests.
+  child = start(process.execPath, ["--import", "tsx", "scripts/start.ts"], env);
   child.once("exit", (code) => {
     if (!stopping) void stop(code ?? 1);
   });

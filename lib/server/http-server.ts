@@ -14,6 +14,7 @@ import { isExemptFromDatabaseGate, sendUnavailable } from "@/lib/server/unavaila
 // and a graceful shutdown that drains in-flight requests. Next.js renders everything else.
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+const LAME_DUCK_MS = 1000;
 
 function requestIdOf(req: IncomingMessage): string {
   const given = req.headers["x-request-id"];
@@ -108,9 +109,12 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
       lifecycle().shuttingDown = true;
       log.info({ inFlight: inFlight.size }, "shutting down: draining in-flight requests");
       stopWatching();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
       const deadline = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), config.SHUTDOWN_TIMEOUT_MS).unref());
+      // Lame duck first: readiness already says 503 and every response says Connection: close, but the socket
+      // keeps listening briefly. server.close() drops connections that have no parsed request yet, which would
+      // cut off clients whose request is still on the wire when the signal arrives.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(LAME_DUCK_MS, config.SHUTDOWN_TIMEOUT_MS / 2)));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const drained = Promise.all([closed, Promise.allSettled([...running])]).then(() => "drained" as const);
       if ((await Promise.race([drained, deadline])) === "timeout") {
         log.warn({ inFlight: inFlight.size, running: running.size }, "shutdown deadline reached; closing remaining connections");

@@ -48,7 +48,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Be
     NEXT_TELEMETRY_DISABLED: "1",
   };
   await ensureBuild(env);
-  const child: ChildProcess = start(bin("tsx"), ["scripts/start.ts"], env);
+  const child: ChildProcess = start(process.execPath, ["--import", "tsx", "scripts/start.ts"], env);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
