@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { pageSummary, Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
@@ -55,24 +56,5 @@ export function ReviewsTable({ list, caption }: { list: ReviewList; caption: str
 export type ReviewsPaginationProps = { list: ReviewList; hrefFor: (page: number) => string };
 
 export function ReviewsPagination({ list, hrefFor }: ReviewsPaginationProps) {
-  const linkClass = "rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm font-medium text-ink hover:bg-slate-100";
-  return (
-    <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3">
-      <p className="text-sm text-ink-muted">
-        Page {list.page} of {list.pageCount} · {list.total} reviews
-      </p>
-      <div className="flex gap-2">
-        {list.page > 1 ? (
-          <Link href={hrefFor(list.page - 1)} className={linkClass}>
-            Previous page
-          </Link>
-        ) : null}
-        {list.page < list.pageCount ? (
-          <Link href={hrefFor(list.page + 1)} className={linkClass}>
-            Next page
-          </Link>
-        ) : null}
-      </div>
-    </nav>
-  );
+  return <Pagination page={list.page} pageCount={list.pageCount} summary={pageSummary(list.page, list.pageCount, list.total, "review")} hrefFor={hrefFor} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
-import { AdminPagination } from "@/components/admin/admin-pagination";
+import { pageSummary, Pagination } from "@/components/ui/pagination";
 import { CreateTeamForm } from "@/components/admin/create-team-form";
 import { ListSearch } from "@/components/admin/list-search";
 import { TeamsTable } from "@/components/admin/teams-table";
@@ -64,7 +64,7 @@ export default async function AdminTeamsPage({ searchParams }: PageProps) {
       ) : (
         <>
           <TeamsTable teams={list.items} caption={`Teams${search.q ? ` matching “${search.q}”` : ""}, page ${list.page} of ${list.pageCount}`} />
-          <AdminPagination page={list.page} pageCount={list.pageCount} total={list.total} noun="team" hrefFor={(page) => teamsHref(search, page)} />
+          <Pagination page={list.page} pageCount={list.pageCount} summary={pageSummary(list.page, list.pageCount, list.total, "team")} hrefFor={(page) => teamsHref(search, page)} />
         </>
       )}
     </>

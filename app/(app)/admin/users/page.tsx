@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
-import { AdminPagination } from "@/components/admin/admin-pagination";
+import { pageSummary, Pagination } from "@/components/ui/pagination";
 import { ListSearch } from "@/components/admin/list-search";
 import { UsersTable } from "@/components/admin/users-table";
 import { ButtonLink } from "@/components/ui/button";
@@ -51,7 +51,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps) {
       ) : (
         <section aria-label="Users in this view">
           <UsersTable users={list.items} caption={`Users${filterWords ? ` ${filterWords}` : ""}, page ${list.page} of ${list.pageCount}`} />
-          <AdminPagination page={list.page} pageCount={list.pageCount} total={list.total} noun="user" hrefFor={(page) => usersHref(search, page)} />
+          <Pagination page={list.page} pageCount={list.pageCount} summary={pageSummary(list.page, list.pageCount, list.total, "user")} hrefFor={(page) => usersHref(search, page)} />
         </section>
       )}
     </>
