@@ -1,18 +1,12 @@
 import type { BadgeTone } from "@/components/ui/badge";
 import type { ItemOutcome } from "@/lib/domain/maturity";
-import type { AnswerStatus, EvidenceKind, ReviewStatus, ReviewTrigger } from "@/lib/domain/types";
+import type { ReviewStatus, ReviewTrigger } from "@/lib/domain/types";
 import type { WaiverStatus } from "@/lib/domain/waivers";
+import { REVIEW_STATUS_WORDS, WAIVER_STATUS_WORDS } from "@/lib/domain/words";
 
-// Human words for the review feature's enums, in one place so every page says the same thing.
+// Badges and descriptions for the review feature; the words themselves live in lib/domain/words.ts.
 
-export const TRIGGER_LABELS: Record<ReviewTrigger, string> = {
-  FIRST_DEPLOY: "Before first deploy",
-  MAJOR_RELEASE: "Before major release",
-  QUARTERLY: "Quarterly production review",
-  POST_INCIDENT: "After incident",
-  DEPENDENCY_UPGRADE: "Dependency upgrade",
-  TEAM_HANDOFF: "Team handoff",
-};
+export { ANSWER_WORDS as ANSWER_LABELS, EVIDENCE_KIND_WORDS as EVIDENCE_KIND_LABELS, TRIGGER_WORDS as TRIGGER_LABELS } from "@/lib/domain/words";
 
 export const TRIGGER_DESCRIPTIONS: Record<ReviewTrigger, string> = {
   FIRST_DEPLOY: "New service going to production for the first time",
@@ -23,27 +17,13 @@ export const TRIGGER_DESCRIPTIONS: Record<ReviewTrigger, string> = {
   TEAM_HANDOFF: "Transferring ownership of the service to another team",
 };
 
-export const ANSWER_LABELS: Record<AnswerStatus, string> = {
-  MET: "Met",
-  PARTIAL: "Partially met",
-  NOT_MET: "Not met",
-  NOT_APPLICABLE: "Not applicable",
-};
 
-export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
-  DASHBOARD: "Dashboard",
-  RUNBOOK: "Runbook",
-  DOCUMENT: "Document",
-  TICKET: "Ticket",
-  TEST_RUN: "Test run",
-  OTHER: "Other",
-};
 
 export const STATUS_BADGES: Record<ReviewStatus, { label: string; tone: BadgeTone }> = {
-  DRAFT: { label: "Draft", tone: "neutral" },
-  SUBMITTED: { label: "Awaiting decision", tone: "info" },
-  DECIDED: { label: "Decided", tone: "success" },
-  CANCELLED: { label: "Cancelled", tone: "neutral" },
+  DRAFT: { label: REVIEW_STATUS_WORDS.DRAFT, tone: "neutral" },
+  SUBMITTED: { label: REVIEW_STATUS_WORDS.SUBMITTED, tone: "info" },
+  DECIDED: { label: REVIEW_STATUS_WORDS.DECIDED, tone: "success" },
+  CANCELLED: { label: REVIEW_STATUS_WORDS.CANCELLED, tone: "neutral" },
 };
 
 export const OUTCOME_BADGES: Record<ItemOutcome, { label: string; tone: BadgeTone }> = {
@@ -56,10 +36,10 @@ export const OUTCOME_BADGES: Record<ItemOutcome, { label: string; tone: BadgeTon
 };
 
 export const WAIVER_BADGES: Record<WaiverStatus, { label: string; tone: BadgeTone }> = {
-  PENDING: { label: "Waiting for approval", tone: "info" },
-  APPROVED: { label: "Approved", tone: "success" },
-  REJECTED: { label: "Rejected", tone: "danger" },
-  REVOKED: { label: "Revoked", tone: "neutral" },
+  PENDING: { label: WAIVER_STATUS_WORDS.PENDING, tone: "info" },
+  APPROVED: { label: WAIVER_STATUS_WORDS.APPROVED, tone: "success" },
+  REJECTED: { label: WAIVER_STATUS_WORDS.REJECTED, tone: "danger" },
+  REVOKED: { label: WAIVER_STATUS_WORDS.REVOKED, tone: "neutral" },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -18,6 +18,7 @@ import { refreshServiceSummary } from "@/lib/db/service-summary";
 import { buildSnapshot, type ReviewSnapshot } from "@/lib/domain/snapshot";
 import type { ReviewStatus, Verdict } from "@/lib/domain/types";
 import { isDecisionAllowed } from "@/lib/domain/verdict";
+import { VERDICT_WORDS } from "@/lib/domain/words";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decisionInput, parseOrThrow, versionInput } from "@/lib/schemas/review";
@@ -28,7 +29,6 @@ import { decisionInput, parseOrThrow, versionInput } from "@/lib/schemas/review"
 
 export type ReviewStatusChange = { id: string; status: ReviewStatus; version: number };
 
-const VERDICT_WORDS: Record<Verdict, string> = { GO: "go", CONDITIONAL_GO: "conditional go", NO_GO: "no-go" };
 
 /** Reopening and deciding start from a submitted review; a decided one is frozen, anything else gets `refusal`. */
 function assertSubmitted(review: LockedReview, refusal: string): void {
@@ -112,7 +112,7 @@ export async function decideReview(ctx: AuditContext, reviewId: string, rawInput
 
     if (!isDecisionAllowed(evaluation.verdict, input.decision)) {
       const message =
-        `The computed verdict is ${VERDICT_WORDS[evaluation.verdict]}; a decision can be stricter but never looser. ` +
+        `The computed verdict is ${VERDICT_WORDS[evaluation.verdict].toLowerCase()}; a decision can be stricter but never looser. ` +
         "To go looser, the items behind the verdict need to be met or covered by an approved waiver.";
       throw new AppError("VALIDATION", message, {
         reason: "DECISION_TOO_LOOSE",

@@ -3,7 +3,8 @@
 // same bytes — a reviewer can diff two exports, and a test can pin the output.
 
 import type { ItemOutcome, OutcomeMap } from "./maturity";
-import type { AchievedLevel, AnswerStatus, ChecklistItemDef, EvidenceKind, Level, ReviewStatus, ReviewTrigger, Tier, Verdict } from "./types";
+import { ANSWER_WORDS, REVIEW_STATUS_WORDS, SEVERITY_WORDS, TRIGGER_WORDS, VERDICT_WORDS, WAIVER_STATUS_WORDS } from "./words";
+import { LEVEL_NAMES, type AchievedLevel, type AnswerStatus, type ChecklistItemDef, type EvidenceKind, type Level, type ReviewStatus, type ReviewTrigger, type Tier, type Verdict } from "./types";
 import type { ReasonSeverity } from "./verdict";
 import type { WaiverStatus } from "./waivers";
 
@@ -65,20 +66,7 @@ export type ReviewReport = {
   waivers: ReportWaiver[];
 };
 
-export const VERDICT_WORDS: Record<Verdict, string> = { GO: "Go", CONDITIONAL_GO: "Conditional go", NO_GO: "No-go" };
-export const STATUS_WORDS: Record<ReviewStatus, string> = { DRAFT: "Draft", SUBMITTED: "Awaiting decision", DECIDED: "Decided", CANCELLED: "Cancelled" };
-export const SEVERITY_WORDS: Record<ReasonSeverity, string> = { blocker: "Blocks go", warning: "Condition", info: "Note" };
-export const WAIVER_WORDS: Record<WaiverStatus, string> = { PENDING: "Waiting for approval", APPROVED: "Approved", REJECTED: "Rejected", REVOKED: "Revoked" };
-export const TRIGGER_WORDS: Record<ReviewTrigger, string> = {
-  FIRST_DEPLOY: "Before first deploy",
-  MAJOR_RELEASE: "Before major release",
-  QUARTERLY: "Quarterly production review",
-  POST_INCIDENT: "After incident",
-  DEPENDENCY_UPGRADE: "Dependency upgrade",
-  TEAM_HANDOFF: "Team handoff",
-};
-const LEVEL_WORDS: Record<AchievedLevel, string> = { 0: "L0 Not ready", 1: "L1 MVP", 2: "L2 Stable", 3: "L3 Resilient", 4: "L4 Optimized" };
-const ANSWER_WORDS: Record<AnswerStatus, string> = { MET: "Met", PARTIAL: "Partially met", NOT_MET: "Not met", NOT_APPLICABLE: "Not applicable" };
+const levelWords = (level: AchievedLevel) => `L${level} ${LEVEL_NAMES[level]}`;
 
 /** What a reader should take from an item's row: the stored answer, and whether a waiver is what makes it count. */
 export function answerText(item: Pick<ReportItem, "answer" | "outcome">): string {
@@ -171,7 +159,7 @@ function metadata(report: ReviewReport): string[] {
     ["Team", escapeCell(report.service.teamName)],
     ["Tier", String(report.service.tier)],
     ["Trigger", TRIGGER_WORDS[report.trigger]],
-    ["Status", STATUS_WORDS[report.status]],
+    ["Status", REVIEW_STATUS_WORDS[report.status]],
     ["Checklist", `${escapeCell(report.template.name)} v${report.template.version}`],
     ["Started", when(report.startedAt, report.startedBy)],
     ["Submitted", when(report.submittedAt, report.submittedBy)],
@@ -207,9 +195,9 @@ export function reviewToMarkdown(report: ReviewReport): string {
     ...table(
       ["Measure", "Level"],
       [
-        ["With waivers", LEVEL_WORDS[report.level]],
-        ["Without waivers", LEVEL_WORDS[report.levelWithoutWaivers]],
-        [`Target for tier ${report.service.tier}`, LEVEL_WORDS[report.target]],
+        ["With waivers", levelWords(report.level)],
+        ["Without waivers", levelWords(report.levelWithoutWaivers)],
+        [`Target for tier ${report.service.tier}`, levelWords(report.target)],
       ],
     ),
     "",
@@ -240,7 +228,7 @@ export function reviewToMarkdown(report: ReviewReport): string {
   else {
     const rows = report.waivers.map((w) => [
       escapeCell(w.itemTitle),
-      `${WAIVER_WORDS[w.status]}${w.status === "APPROVED" && !w.isActive ? " (expired)" : ""}`,
+      `${WAIVER_STATUS_WORDS[w.status]}${w.status === "APPROVED" && !w.isActive ? " (expired)" : ""}`,
       escapeCell(w.reason),
       escapeCell(w.compensatingControl),
       escapeCell(w.riskOwner),
@@ -257,3 +245,5 @@ export function markdownFileName(slug: string, day: string): string {
   const safe = slug.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "service";
   return `review-${safe}-${day}.md`;
 }
+
+export { SEVERITY_WORDS };

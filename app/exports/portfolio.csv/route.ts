@@ -1,3 +1,4 @@
+import { VERDICT_WORDS } from "@/lib/domain/words";
 import { apiRoute } from "@/lib/api/handler";
 import {
   getLevelHistory,
@@ -24,7 +25,7 @@ type Row = [section: string, label: string, value: CsvCell];
 
 const HEADERS = ["section", "label", "value"] as const;
 const LEVELS: readonly AchievedLevel[] = [0, 1, 2, 3, 4];
-const VERDICT_WORDS: Record<VerdictKey, string> = { GO: "Go", CONDITIONAL_GO: "Conditional go", NO_GO: "No-go", NONE: "Not reviewed" };
+const VERDICT_SHARE_WORDS: Record<VerdictKey, string> = { ...VERDICT_WORDS, NONE: "Not reviewed" };
 
 /** One decimal, rounded like the page's cards; empty when there is nothing to divide. */
 function percent(count: number, total: number): number | null {
@@ -53,8 +54,8 @@ function headlineRows(h: PortfolioHeadline): Row[] {
     [section, `Waivers expiring ${waivers}`, h.expiringWaivers.count],
     [section, `Services with a waiver expiring ${waivers}`, h.expiringWaivers.services],
     ...h.verdicts.shares.flatMap((share): Row[] => [
-      ["Verdict share", VERDICT_WORDS[share.verdict], share.count],
-      ["Verdict share", `${VERDICT_WORDS[share.verdict]} (%)`, share.percent],
+      ["Verdict share", VERDICT_SHARE_WORDS[share.verdict], share.count],
+      ["Verdict share", `${VERDICT_SHARE_WORDS[share.verdict]} (%)`, share.percent],
     ]),
   ];
 }

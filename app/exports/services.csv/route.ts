@@ -1,7 +1,7 @@
+import { VERDICT_WORDS } from "@/lib/domain/words";
 import { apiRoute } from "@/lib/api/handler";
 import { exportServicesTable, utcDay, type LevelVsTarget, type ServicesTableRow } from "@/lib/db/services-table";
 import { toCsv, type CsvCell } from "@/lib/domain/csv";
-import type { Verdict } from "@/lib/domain/types";
 import { parseServicesTableState } from "@/lib/schemas/services-table";
 
 // The services table's current view as CSV: the same URL state, the same query, every page of it.
@@ -23,7 +23,6 @@ const HEADERS = [
   "Active waivers",
 ] as const;
 
-const VERDICT_WORDS: Record<Verdict, string> = { GO: "Go", CONDITIONAL_GO: "Conditional go", NO_GO: "No-go" };
 const TARGET_WORDS: Record<LevelVsTarget, string> = { below: "Below target", met: "On target", above: "Above target" };
 
 const day = (date: Date | null) => (date ? utcDay(date) : null);
