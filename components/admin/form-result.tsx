@@ -1,5 +1,6 @@
 import type { RefObject } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FormFailureAlert } from "@/components/ui/form-failure-alert";
 import type { AdminFormState } from "@/lib/actions/admin";
 
 export type FormResultProps<Values> = {
@@ -21,38 +22,5 @@ export function FormResult<Values>({ state, alertRef, fields, reloadHref }: Form
       </div>
     );
   }
-  const isStale = state.reason === "STALE_VERSION";
-  const otherErrors = Object.entries(state.fieldErrors ?? {})
-    .filter(([field]) => !fields.includes(field))
-    .flatMap(([, messages]) => messages);
-  return (
-    <div ref={alertRef} tabIndex={-1} className="outline-none">
-      <Alert tone={isStale ? "warning" : "danger"} role="alert" title={state.message}>
-        {otherErrors.length > 0 ? (
-          <ul className="list-disc pl-5">
-            {otherErrors.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        ) : null}
-        {isStale && reloadHref ? (
-          <p>
-            Nothing was saved.{" "}
-            <a href={reloadHref} className="font-semibold underline">
-              Reload to see their changes
-            </a>
-            , then make yours again.
-          </p>
-        ) : null}
-        {state.code === "UNAUTHENTICATED" ? (
-          <p>
-            <a href="/signin" target="_blank" rel="noopener noreferrer" className="font-semibold underline">
-              Sign in again in a new tab
-            </a>
-            , then save here; what you entered is kept.
-          </p>
-        ) : null}
-      </Alert>
-    </div>
-  );
+  return <FormFailureAlert failure={state} alertRef={alertRef} fields={fields} reloadHref={reloadHref} />;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
+import { FormFailureAlert } from "@/components/ui/form-failure-alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
@@ -52,44 +52,11 @@ export function ServiceForm({ mode, teams, initialValues, cancelHref, reloadHref
   const values = state?.values ?? initialValues;
   const errors = state?.fieldErrors ?? {};
   const value = (field: ServiceFormField) => values[field] ?? "";
-  const isStale = state?.reason === "STALE_VERSION";
-  // Errors on hidden fields (id, version) have no control to sit next to, so the alert carries them.
-  const formErrors = Object.entries(errors)
-    .filter(([field]) => !(FIELD_ORDER as string[]).includes(field))
-    .flatMap(([, messages]) => messages);
+  // Errors on hidden fields (id, version) have no control to sit next to: the alert carries them.
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={isPending || undefined}>
-      {state ? (
-        <div ref={alertRef} tabIndex={-1} className="outline-none">
-          <Alert tone={isStale ? "warning" : "danger"} role="alert" title={state.message}>
-            {formErrors.length > 0 ? (
-              <ul className="list-disc pl-5">
-                {formErrors.map((message) => (
-                  <li key={message}>{message}</li>
-                ))}
-              </ul>
-            ) : null}
-            {isStale && reloadHref ? (
-              <p>
-                Your edits are still below; copy anything you want to keep, then{" "}
-                <a href={reloadHref} className="font-semibold underline">
-                  reload the latest version
-                </a>
-                .
-              </p>
-            ) : null}
-            {state.code === "UNAUTHENTICATED" ? (
-              <p>
-                <a href="/signin" target="_blank" rel="noopener noreferrer" className="font-semibold underline">
-                  Sign in again in a new tab
-                </a>
-                , then save here; what you typed is kept.
-              </p>
-            ) : null}
-          </Alert>
-        </div>
-      ) : null}
+      {state ? <FormFailureAlert failure={state} alertRef={alertRef} fields={FIELD_ORDER} reloadHref={reloadHref} /> : null}
 
       {mode === "edit" ? (
         <>
