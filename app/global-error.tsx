@@ -34,7 +34,11 @@ export default function GlobalError({ error, retry }: GlobalErrorProps) {
                 Try again
               </Button>
               {/* A plain anchor: a full reload is the point when the app shell is broken. */}
-              <a href="/services" className="inline-flex min-h-10 items-center rounded-md px-4 text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+              <a
+                href="/services"
+                className="inline-flex min-h-10 items-center rounded-md px-4 text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
+              >
                 Go to services
               </a>
             </div>

@@ -7,8 +7,7 @@ export const metadata: Metadata = {
     default: "Shipshape",
     template: "%s · Shipshape",
   },
-  description:
-    "Production readiness reviews for your services: checklists, evidence, waivers, maturity levels and go/no-go verdicts.",
+  description: "Production readiness reviews for your services: checklists, evidence, waivers, maturity levels and go/no-go verdicts.",
   applicationName: "Shipshape",
 };
 

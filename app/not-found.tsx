@@ -13,9 +13,7 @@ export default function NotFound() {
         <Logo className="mx-auto size-12" />
         <p className="mt-6 text-sm font-semibold text-brand-700">404</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-ink">Page not found</h1>
-        <p className="mt-2 text-sm text-ink-muted">
-          We couldn’t find that page. It may have been moved, or the link may be out of date.
-        </p>
+        <p className="mt-2 text-sm text-ink-muted">We couldn’t find that page. It may have been moved, or the link may be out of date.</p>
         <div className="mt-6 flex flex-wrap justify-center gap-3">
           <ButtonLink href="/services">Go to services</ButtonLink>
           <ButtonLink href="/reviews" variant="secondary">

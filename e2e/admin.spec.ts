@@ -55,7 +55,6 @@ test.describe("admin", () => {
     await expect(after).toContainText("Editor");
     await expect(after).toContainText(newTeam.name);
     await expect(after).toContainText(oldTeam.name);
-
   });
 
   test("an admin cannot demote themselves, and a stale form is refused", async ({ page }) => {

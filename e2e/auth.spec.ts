@@ -47,7 +47,10 @@ test.describe.serial("single sign-on through OIDC", () => {
     await page.getByRole("button", { name: "Sign in with Test SSO" }).click();
     await page.waitForURL(/\/services/);
     await expect(page.getByText(name, { exact: true })).toBeVisible();
-    const { rows } = await sql().query<{ role: string; oidc_subject: string | null }>("SELECT role, oidc_subject FROM users WHERE email = $1", [email]);
+    const { rows } = await sql().query<{ role: string; oidc_subject: string | null }>(
+      "SELECT role, oidc_subject FROM users WHERE email = $1",
+      [email],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.role).toBe("VIEWER");
     expect(rows[0]?.oidc_subject).toBeTruthy();

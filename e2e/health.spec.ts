@@ -20,7 +20,10 @@ test.describe("operability endpoints", () => {
     const response = await request.get("/healthz");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("application/health+json");
-    const body = (await response.json()) as { status: string; checks: Record<string, { status: string; observedValue: number; observedUnit: string }[]> };
+    const body = (await response.json()) as {
+      status: string;
+      checks: Record<string, { status: string; observedValue: number; observedUnit: string }[]>;
+    };
     expect(body.status).toBe("pass");
     const db = body.checks["postgres:responseTime"]?.[0];
     expect(db?.status).toBe("pass");

@@ -82,7 +82,12 @@ test.describe("portfolio", () => {
     }
     const teamTable = page.getByRole("table", { name: "Services by current maturity level, per team" });
     // Total column: both of the team's services.
-    await expect(teamTable.getByRole("row", { name: new RegExp(team.name) }).getByRole("cell").last()).toHaveText("2");
+    await expect(
+      teamTable
+        .getByRole("row", { name: new RegExp(team.name) })
+        .getByRole("cell")
+        .last(),
+    ).toHaveText("2");
 
     const matrix = page.getByRole("region", { name: `Level movement, ${previous} → ${current}` });
     const l1Row = matrix.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "L1", exact: true }) });

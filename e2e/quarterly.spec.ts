@@ -59,7 +59,9 @@ test.describe("quarterly review meeting", () => {
     const form = page.getByRole("form", { name: `Outcome for ${regressed.name}` });
     await form.getByLabel("Follow-up", { exact: true }).check();
     await form.getByRole("button", { name: "Save outcome" }).click();
-    await expect(form.getByRole("status").filter({ hasText: "Not saved" })).toHaveText("Not saved: fix the highlighted fields and save again.");
+    await expect(form.getByRole("status").filter({ hasText: "Not saved" })).toHaveText(
+      "Not saved: fix the highlighted fields and save again.",
+    );
     await expect(form.getByLabel("Follow-up owner")).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByText("Name who owns the follow-up", { exact: true })).toBeVisible();
     await expect(form.getByText("Enter the follow-up's due date", { exact: true })).toBeVisible();
@@ -90,7 +92,9 @@ test.describe("quarterly review meeting", () => {
     await expectAccessible(page);
   });
 
-  test("a pending trigger puts a freshly reviewed service on the agenda; viewers read outcomes but cannot record them", async ({ page }) => {
+  test("a pending trigger puts a freshly reviewed service on the agenda; viewers read outcomes but cannot record them", async ({
+    page,
+  }) => {
     const team = await createTeam(uniq("Quarterly trigger"));
     const incident = await createService(team, { name: uniq("Incident") });
     await decideReview(incident.id, { daysAgo: 3, level: 3, verdict: "GO" });

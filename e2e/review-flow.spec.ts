@@ -6,7 +6,10 @@ const HEALTH_ITEM = "health.healthz-endpoint";
 const HEALTH_TITLE = "Health check endpoint (/healthz or /health) returns dependency status";
 
 test.describe("a readiness review from no-go to go", () => {
-  test("the team fixes the unmet health check, signs, and an approver from another team records go", async ({ page: team, browser }, testInfo) => {
+  test("the team fixes the unmet health check, signs, and an approver from another team records go", async ({
+    page: team,
+    browser,
+  }, testInfo) => {
     const owners = await createTeam();
     const platform = await createTeam();
     const editor = await createUser("EDITOR", [owners]);
@@ -16,13 +19,19 @@ test.describe("a readiness review from no-go to go", () => {
 
     await signIn(team, editor, `/reviews/${reviewId}`);
     await expect(team.getByText("Computed verdict")).toBeVisible();
-    const verdict = team.locator("section, div").filter({ has: team.getByRole("heading", { name: "Computed verdict" }) }).first();
+    const verdict = team
+      .locator("section, div")
+      .filter({ has: team.getByRole("heading", { name: "Computed verdict" }) })
+      .first();
     await expect(verdict.getByText("No-go").first()).toBeVisible();
     await expect(verdict.getByRole("link", { name: new RegExp(HEALTH_TITLE.slice(0, 20).replace(/[()/]/g, ".")) }).first()).toBeVisible();
     await expectAccessible(team);
 
     // Fix it on the concern page, with the keyboard shortcut.
-    await verdict.getByRole("link", { name: new RegExp(HEALTH_TITLE.slice(0, 20).replace(/[()/]/g, ".")) }).first().click();
+    await verdict
+      .getByRole("link", { name: new RegExp(HEALTH_TITLE.slice(0, 20).replace(/[()/]/g, ".")) })
+      .first()
+      .click();
     await expect(team).toHaveURL(/\/concerns\/health/);
     const form = team.getByRole("group", { name: `Answer for “${HEALTH_TITLE}”` });
     await form.getByLabel("Met", { exact: true }).check();
@@ -42,9 +51,14 @@ test.describe("a readiness review from no-go to go", () => {
     await outside.getByLabel("Go", { exact: true }).check();
     await outside.getByRole("button", { name: "Record decision" }).click();
     await expect(outside.getByText(/decided|decision recorded/i).first()).toBeVisible();
-    const { rows } = await sql().query<{ status: string; decision: string; level: number }>("SELECT status, decision, level FROM reviews WHERE id = $1", [reviewId]);
+    const { rows } = await sql().query<{ status: string; decision: string; level: number }>(
+      "SELECT status, decision, level FROM reviews WHERE id = $1",
+      [reviewId],
+    );
     expect(rows[0]).toMatchObject({ status: "DECIDED", decision: "GO" });
-    const { rows: audit } = await sql().query<{ action: string }>("SELECT action FROM audit_events WHERE review_id = $1 ORDER BY id", [reviewId]);
+    const { rows: audit } = await sql().query<{ action: string }>("SELECT action FROM audit_events WHERE review_id = $1 ORDER BY id", [
+      reviewId,
+    ]);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["answer.create", "review.submit", "review.decide"]));
 
     await outside.goto(`/reviews/${reviewId}/history`);
@@ -58,7 +72,10 @@ test.describe("a readiness review from no-go to go", () => {
     const insider = await createUser("APPROVER", [owners]);
     const service = await createService(owners, { tier: 3 });
     const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3);
-    await sql().query("UPDATE reviews SET status = 'SUBMITTED', submitted_by_id = $2, submitted_at = now() WHERE id = $1", [reviewId, editor.id]);
+    await sql().query("UPDATE reviews SET status = 'SUBMITTED', submitted_by_id = $2, submitted_at = now() WHERE id = $1", [
+      reviewId,
+      editor.id,
+    ]);
     await signIn(page, insider, `/reviews/${reviewId}`);
     await expect(page.getByText("Computed verdict")).toBeVisible();
     await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
@@ -84,7 +101,10 @@ test.describe("another team's review", () => {
       headers: { "If-None-Match": "*" },
     });
     expect(response.status()).toBe(403);
-    const { rows } = await sql().query("SELECT 1 FROM answers a JOIN checklist_items i ON i.id = a.item_id WHERE a.review_id = $1 AND i.key = $2", [reviewId, HEALTH_ITEM]);
+    const { rows } = await sql().query(
+      "SELECT 1 FROM answers a JOIN checklist_items i ON i.id = a.item_id WHERE a.review_id = $1 AND i.key = $2",
+      [reviewId, HEALTH_ITEM],
+    );
     expect(rows).toHaveLength(0);
   });
 });

@@ -82,12 +82,17 @@ test.describe("services table", () => {
     expect(download.suggestedFilename()).toMatch(/^services-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = await readFile(await download.path(), "utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
-    const [header, ...records] = text.slice(1).split("\r\n").filter((line) => line !== "");
+    const [header, ...records] = text
+      .slice(1)
+      .split("\r\n")
+      .filter((line) => line !== "");
     expect(header).toBe(
       "Service,Slug,Team,Tier,Level,Target level,Level vs target,Last verdict,Last decided (UTC),Next review due (UTC),Review overdue,Open blockers,Active waivers",
     );
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatch(new RegExp(`^${bravo.name},${bravo.slug},[^,]+,1,1,3,Below target,No-go,\\d{4}-\\d{2}-\\d{2},\\d{4}-\\d{2}-\\d{2},Yes,0,0$`));
+    expect(records[0]).toMatch(
+      new RegExp(`^${bravo.name},${bravo.slug},[^,]+,1,1,3,Below target,No-go,\\d{4}-\\d{2}-\\d{2},\\d{4}-\\d{2}-\\d{2},Yes,0,0$`),
+    );
   });
 
   test("the export refuses a request without a valid session", async ({ request }) => {

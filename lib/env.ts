@@ -61,7 +61,8 @@ const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["OIDC_ISSUER"],
-        message: "no sign-in method: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or SHIPSHAPE_DEMO_MODE=true outside production)",
+        message:
+          "no sign-in method: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or SHIPSHAPE_DEMO_MODE=true outside production)",
       });
     }
   });

@@ -29,9 +29,18 @@ export async function checkDatabase(timeoutMs = 1000): Promise<DatabaseCheck> {
   try {
     await withTimeout(pool().query("SELECT 1"), timeoutMs, "the database");
     const responseTimeMs = Math.round((performance.now() - started) * 10) / 10;
-    const pending = await withTimeout(pendingMigrations(pool(), (migrationsOnDisk ??= readMigrations())), timeoutMs, "the migrations check");
+    const pending = await withTimeout(
+      pendingMigrations(pool(), (migrationsOnDisk ??= readMigrations())),
+      timeoutMs,
+      "the migrations check",
+    );
     markDatabaseUp();
-    return { ok: pending.length === 0, responseTimeMs, pendingMigrations: pending, error: pending.length ? `pending migrations: ${pending.join(", ")}` : null };
+    return {
+      ok: pending.length === 0,
+      responseTimeMs,
+      pendingMigrations: pending,
+      error: pending.length ? `pending migrations: ${pending.join(", ")}` : null,
+    };
   } catch (error) {
     if (isConnectionError(error) || (error instanceof Error && error.message.includes("did not answer"))) markDatabaseDown(error);
     return { ok: false, responseTimeMs: null, pendingMigrations: null, error: error instanceof Error ? error.message : String(error) };

@@ -69,7 +69,10 @@ async function describeDataset(pool: ReturnType<typeof createPool>): Promise<{ s
   );
   const row = r.rows[0] as { services: string; decided: string; answers: string; pg: string };
   const n = (v: string) => Number(v).toLocaleString("en-US");
-  return { services: Number(row.services), text: `${n(row.services)} services, ${n(row.decided)} decided reviews, ~${n(row.answers)} answers; PostgreSQL ${row.pg}` };
+  return {
+    services: Number(row.services),
+    text: `${n(row.services)} services, ${n(row.decided)} decided reviews, ~${n(row.answers)} answers; PostgreSQL ${row.pg}`,
+  };
 }
 
 async function main(): Promise<number> {

@@ -22,14 +22,15 @@ async function main() {
     database: "shipshape",
     persistent: true,
   });
-  let child: ReturnType<typeof start> | undefined;
+  const app: { child?: ReturnType<typeof start> } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log("\nStopping Shipshape…");
+    const child = app.child;
     if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once("exit", resolve));
+      const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
     }
@@ -41,8 +42,7 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  const demoPassword =
-    process.env.SHIPSHAPE_DEMO_PASSWORD || localSecret(DATA_DIR, "demo-password", 14, "abcdefghjkmnpqrstuvwxyz23456789");
+  const demoPassword = process.env.SHIPSHAPE_DEMO_PASSWORD || localSecret(DATA_DIR, "demo-password", 14, "abcdefghjkmnpqrstuvwxyz23456789");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -72,8 +72,8 @@ async function main() {
   }
 
   // In-process loader, not the tsx CLI: its signal relay would SIGKILL a server busy draining requests.
-  child = start(process.execPath, ["--import", "tsx", "scripts/start.ts"], env);
-  child.once("exit", (code) => {
+  app.child = start(process.execPath, ["--import", "tsx", "scripts/start.ts"], env);
+  app.child.once("exit", (code) => {
     if (!stopping) void stop(code ?? 1);
   });
   if (!(await waitForUrl(`http://127.0.0.1:${PORT}/livez`, 60_000))) {

@@ -9,7 +9,11 @@ async function main() {
     process.exit(2);
   }
   const result = await seedDemo({ password });
-  console.log(result.created ? `Loaded ${result.services} services and ${result.reviews} reviews.` : "Demo data already present; passwords refreshed.");
+  console.log(
+    result.created
+      ? `Loaded ${result.services} services and ${result.reviews} reviews.`
+      : "Demo data already present; passwords refreshed.",
+  );
   await closeDb();
 }
 

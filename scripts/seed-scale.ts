@@ -52,11 +52,18 @@ async function main() {
     process.exit(2);
   }
   if (!isLocalDatabaseUrl(url) && !values["i-know-this-is-not-production"]) {
-    console.error(`Refusing to seed ${new URL(url).hostname}: it is not localhost. Pass --i-know-this-is-not-production if it really is a scratch database.`);
+    console.error(
+      `Refusing to seed ${new URL(url).hostname}: it is not localhost. Pass --i-know-this-is-not-production if it really is a scratch database.`,
+    );
     process.exit(2);
   }
   const workers = intOption(values.workers, "workers") ?? 2;
-  const pool = createPool({ connectionString: url, max: workers + 1, statementTimeoutMs: 3_600_000, applicationName: "shipshape-seed-scale" });
+  const pool = createPool({
+    connectionString: url,
+    max: workers + 1,
+    statementTimeoutMs: 3_600_000,
+    applicationName: "shipshape-seed-scale",
+  });
   try {
     let prefix = values.prefix;
     if (prefix === undefined && values.force) {
@@ -76,7 +83,9 @@ async function main() {
       force: values.force,
       log: (line) => console.log(`[seed] ${line}`),
     });
-    console.log(`\nSeeded in ${(result.totalMs / 1000).toFixed(1)} s (run ${result.run}${result.prefix ? `, prefix "${result.prefix}"` : ""}). Rows written:`);
+    console.log(
+      `\nSeeded in ${(result.totalMs / 1000).toFixed(1)} s (run ${result.run}${result.prefix ? `, prefix "${result.prefix}"` : ""}). Rows written:`,
+    );
     for (const [table, n] of Object.entries(result.rows)) console.log(`  ${table.padEnd(14)} ${n.toLocaleString("en-US").padStart(12)}`);
     const shape = await pool.query<{ level: number | null; verdict: string | null; n: string; overdue: string }>(
       `SELECT current_level AS level, current_verdict::text AS verdict, count(*) AS n,

@@ -27,6 +27,8 @@ async function main() {
   let code = 0;
   try {
     const steps: [string, string, string[], boolean][] = [
+      ["lint", bin("eslint"), [".", "--max-warnings", "0"], wants("lint")],
+      ["format", bin("prettier"), ["--check", "."], wants("lint")],
       ["migrate", bin("tsx"), ["scripts/migrate.ts"], true],
       ["unit", bin("vitest"), ["run", "--project", "unit"], wants("unit")],
       ["integration", bin("vitest"), ["run", "--project", "integration"], wants("integration")],

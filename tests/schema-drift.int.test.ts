@@ -62,7 +62,13 @@ const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
 afterAll(() => pool.end());
 
 async function actualModel() {
-  const columns = await pool.query<{ table_name: string; column_name: string; udt_name: string; is_nullable: string; column_default: string | null }>(
+  const columns = await pool.query<{
+    table_name: string;
+    column_name: string;
+    udt_name: string;
+    is_nullable: string;
+    column_default: string | null;
+  }>(
     `SELECT table_name, column_name, udt_name, is_nullable, column_default FROM information_schema.columns
      WHERE table_schema = 'public' AND table_name <> 'shipshape_migrations' ORDER BY table_name, ordinal_position`,
   );

@@ -33,7 +33,7 @@ export async function GET() {
           time,
         },
       ],
-      "uptime": [{ componentType: "system", observedValue: uptimeSeconds(), observedUnit: "s", status: "pass", time }],
+      uptime: [{ componentType: "system", observedValue: uptimeSeconds(), observedUnit: "s", status: "pass", time }],
     },
   };
   return new Response(JSON.stringify(body), {

@@ -8,7 +8,10 @@ export async function GET() {
   }
   const database = await checkDatabase(1000);
   return Response.json(
-    { status: database.ok ? "ready" : "unavailable", database: { ok: database.ok, responseTimeMs: database.responseTimeMs, error: database.error } },
+    {
+      status: database.ok ? "ready" : "unavailable",
+      database: { ok: database.ok, responseTimeMs: database.responseTimeMs, error: database.error },
+    },
     { status: database.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -31,7 +31,13 @@ export function InviteUserForm({ teams }: { teams: readonly TeamOption[] }) {
         >
           <Input type="email" defaultValue={values.email ?? ""} maxLength={254} autoComplete="off" spellCheck={false} />
         </Field>
-        <Field label="Name" name="name" required error={errors.name} description="Replaced by the name from single sign-on when they sign in.">
+        <Field
+          label="Name"
+          name="name"
+          required
+          error={errors.name}
+          description="Replaced by the name from single sign-on when they sign in."
+        >
           <Input defaultValue={values.name ?? ""} maxLength={80} autoComplete="off" />
         </Field>
       </div>

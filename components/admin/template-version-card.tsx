@@ -16,7 +16,10 @@ export function TemplateVersionCard({ template, isLatest }: { template: Template
       <CardHeader>
         <div>
           <CardTitle id={headingId}>
-            {template.name} <span className="font-normal text-ink-muted">({template.key}, version {template.version})</span>
+            {template.name}{" "}
+            <span className="font-normal text-ink-muted">
+              ({template.key}, version {template.version})
+            </span>
           </CardTitle>
           <CardDescription>
             Installed {date.format(template.createdAt)} · {template.items.length} items · used by {template.reviewCount}{" "}

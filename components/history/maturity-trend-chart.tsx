@@ -1,7 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, type DotItemDotProps, type TooltipContentProps } from "recharts";
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type DotItemDotProps,
+  type TooltipContentProps,
+} from "recharts";
 import { LevelBadge, levelLabel } from "@/components/ui/level-badge";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { VerdictBadge, verdictLabel } from "@/components/ui/verdict-badge";

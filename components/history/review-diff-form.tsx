@@ -13,7 +13,12 @@ export function reviewOptions(history: ServiceHistory): ReviewOption[] {
   const open = history.openReview;
   const decided = [...history.reviews].reverse().map((r) => ({
     id: r.id,
-    label: [dateFormat.format(r.decidedAt), r.level === null ? "no level" : `L${r.level}`, verdictLabel(r.decision ?? r.computedVerdict), TRIGGER_LABELS[r.trigger]].join(" · "),
+    label: [
+      dateFormat.format(r.decidedAt),
+      r.level === null ? "no level" : `L${r.level}`,
+      verdictLabel(r.decision ?? r.computedVerdict),
+      TRIGGER_LABELS[r.trigger],
+    ].join(" · "),
   }));
   if (!open) return decided;
   const openLabel = `Open review (${STATUS_BADGES[open.status].label.toLowerCase()}), started ${dateFormat.format(open.createdAt)}`;
@@ -36,7 +41,13 @@ export type ReviewDiffFormProps = {
 export function ReviewDiffForm({ action, options, from, to }: ReviewDiffFormProps) {
   return (
     // The key resets the selects when the URL changes, since they are uncontrolled.
-    <form key={`${from}:${to}`} method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Choose reviews to compare">
+    <form
+      key={`${from}:${to}`}
+      method="get"
+      action={action}
+      className="flex flex-wrap items-end gap-3"
+      aria-label="Choose reviews to compare"
+    >
       <Field label="Compare" name="from" className="min-w-56 flex-1">
         <Select defaultValue={from}>
           <ReviewChoices options={options} />

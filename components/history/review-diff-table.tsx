@@ -54,7 +54,10 @@ function ItemRow({ item, linkTo, concernTitle }: { item: ItemChange; linkTo: str
   return (
     <TR>
       <TH scope="row">
-        <Link href={concernHref(linkTo, item.concernKey, item.itemKey)} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+        <Link
+          href={concernHref(linkTo, item.concernKey, item.itemKey)}
+          className="text-brand-700 underline underline-offset-2 hover:text-brand-900"
+        >
           {item.itemTitle}
         </Link>
       </TH>

@@ -65,7 +65,9 @@ async function ServiceHistoryContent({ viewer, service, from, to }: ServiceHisto
             {currentLevel === null ? <span className="text-ink">Not decided yet</span> : <LevelBadge level={currentLevel} size="md" />}
             <span className="text-ink-muted">target L{targetLevel}</span>
           </dd>
-          {currentLevel !== null ? <dd className="text-ink">{currentLevel >= targetLevel ? "Meets the target" : "Below the target"}</dd> : null}
+          {currentLevel !== null ? (
+            <dd className="text-ink">{currentLevel >= targetLevel ? "Meets the target" : "Below the target"}</dd>
+          ) : null}
         </div>
         <div className="space-y-1">
           <dt className="text-ink-muted">Last verdict</dt>

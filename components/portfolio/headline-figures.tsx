@@ -52,7 +52,7 @@ export function HeadlineFigures({ headline }: { headline: PortfolioHeadline }) {
             {verdicts.shares.map((share) => (
               <li key={share.verdict} className="flex items-center justify-between gap-2">
                 {share.verdict === "NONE" ? <Badge>Not reviewed</Badge> : <VerdictBadge verdict={share.verdict} />}
-                <span className="tabular-nums text-ink">
+                <span className="text-ink tabular-nums">
                   {share.count} · {percentFormat.format(share.percent)} %
                 </span>
               </li>

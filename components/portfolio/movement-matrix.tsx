@@ -31,8 +31,8 @@ export function MovementMatrixCard({ movement }: { movement: LevelHistory["movem
             Level movement, {from} → {to}
           </CardTitle>
           <CardDescription>
-            Each service counted once: its level at the end of {from} (row) against the end of {to} (column). The
-            shaded diagonal did not move; green cells moved up, red cells moved down.
+            Each service counted once: its level at the end of {from} (row) against the end of {to} (column). The shaded diagonal did not
+            move; green cells moved up, red cells moved down.
           </CardDescription>
         </div>
       </CardHeader>

@@ -33,7 +33,9 @@ export function MinutesTable({ quarter, rows, outcomes }: MinutesTableProps) {
                 <span className="block">{service.name}</span>
                 <span className="block text-sm font-normal text-ink-muted">{service.team.name}</span>
               </TH>
-              <TD className="align-top font-medium">{outcome ? OUTCOME_LABELS[outcome.outcome] : <span className="text-ink-muted">Not recorded</span>}</TD>
+              <TD className="align-top font-medium">
+                {outcome ? OUTCOME_LABELS[outcome.outcome] : <span className="text-ink-muted">Not recorded</span>}
+              </TD>
               <TD className="align-top whitespace-pre-wrap">{outcome?.note || "—"}</TD>
               <TD className="align-top">{outcome?.followUpOwner ?? "—"}</TD>
               <TD className="align-top whitespace-nowrap">{outcome?.followUpDue ? formatDay(outcome.followUpDue) : "—"}</TD>

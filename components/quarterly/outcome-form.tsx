@@ -33,7 +33,8 @@ function valuesOf(outcome: MeetingOutcomeDto | null): Values {
   };
 }
 
-type Status = { kind: "idle" } | { kind: "saved" } | { kind: "failed"; message: string } | { kind: "conflict"; current: MeetingOutcomeDto | null };
+type Status =
+  { kind: "idle" } | { kind: "saved" } | { kind: "failed"; message: string } | { kind: "conflict"; current: MeetingOutcomeDto | null };
 
 /**
  * The meeting's outcome for one service. The version last seen travels with every save; when someone else
@@ -77,7 +78,10 @@ export function OutcomeForm({ quarter, serviceId, serviceName, initial, today, s
         const errors = result.fieldErrors ?? {};
         setFieldErrors(errors);
         // Field errors sit next to their fields; repeating the first one here would only say it twice.
-        setStatus({ kind: "failed", message: Object.keys(errors).length > 0 ? "fix the highlighted fields and save again." : result.message });
+        setStatus({
+          kind: "failed",
+          message: Object.keys(errors).length > 0 ? "fix the highlighted fields and save again." : result.message,
+        });
       }
     });
   }
@@ -124,7 +128,12 @@ export function OutcomeForm({ quarter, serviceId, serviceName, initial, today, s
       {values.outcome === "FOLLOW_UP" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Follow-up owner" name="followUpOwner" id={`${id}-owner`} required error={fieldErrors.followUpOwner}>
-            <Input maxLength={200} autoComplete="off" value={values.followUpOwner} onChange={(e) => set({ followUpOwner: e.target.value })} />
+            <Input
+              maxLength={200}
+              autoComplete="off"
+              value={values.followUpOwner}
+              onChange={(e) => set({ followUpOwner: e.target.value })}
+            />
           </Field>
           <Field label="Due date" name="followUpDue" id={`${id}-due`} required error={fieldErrors.followUpDue}>
             <Input type="date" min={today} value={values.followUpDue} onChange={(e) => set({ followUpDue: e.target.value })} />
@@ -138,7 +147,11 @@ export function OutcomeForm({ quarter, serviceId, serviceName, initial, today, s
         <PendingButton type="submit" size={isLarge ? "lg" : "sm"} isPending={isPending} pendingLabel="Saving…">
           Save outcome
         </PendingButton>
-        <p role="status" aria-live="polite" className={cn("text-sm", status.kind === "failed" ? "font-medium text-nogo" : "text-ink-muted")}>
+        <p
+          role="status"
+          aria-live="polite"
+          className={cn("text-sm", status.kind === "failed" ? "font-medium text-nogo" : "text-ink-muted")}
+        >
           {status.kind === "failed"
             ? `Not saved: ${status.message}`
             : status.kind === "saved" && saved

@@ -27,7 +27,13 @@ export function PresenterKeys({ previousHref, nextHref, agendaHref }: PresenterK
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      const href = NEXT_KEYS.has(event.key) ? nextHref : PREVIOUS_KEYS.has(event.key) ? previousHref : event.key === "Escape" ? agendaHref : null;
+      const href = NEXT_KEYS.has(event.key)
+        ? nextHref
+        : PREVIOUS_KEYS.has(event.key)
+          ? previousHref
+          : event.key === "Escape"
+            ? agendaHref
+            : null;
       if (href === null) return;
       event.preventDefault();
       router.push(href);

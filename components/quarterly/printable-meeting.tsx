@@ -31,7 +31,11 @@ export function PrintableMeeting({ name, quarter, teams, team, description, prin
       <PageHeader
         title={`${name} · Quarterly review ${quarter}`}
         description={`${teamName ?? "All teams"}. ${description}`}
-        breadcrumbs={[{ label: "Quarterly review", href: "/quarterly" }, { label: quarter, href: quarterlyHref(quarter, "", { team }) }, { label: name }]}
+        breadcrumbs={[
+          { label: "Quarterly review", href: "/quarterly" },
+          { label: quarter, href: quarterlyHref(quarter, "", { team }) },
+          { label: name },
+        ]}
         actions={
           <>
             <PrintButton />

@@ -118,6 +118,8 @@ export function AnswerForm({ reviewId, itemKey, itemTitle, initial }: AnswerForm
 
   const statusName = `${baseId}-status`;
   return (
+    // Ctrl/⌘+Enter from any control inside submits: the form only listens to keys its own controls receive.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="space-y-4" aria-busy={isPending || undefined}>
       {conflict ? (
         <AnswerConflict
@@ -161,13 +163,23 @@ export function AnswerForm({ reviewId, itemKey, itemTitle, initial }: AnswerForm
         </Field>
       ) : null}
       <Field label="Note" name="note" id={`${baseId}-note`} error={fieldErrors.note}>
-        <Textarea rows={2} maxLength={5000} value={values.note} onChange={(event) => setValues((v) => ({ ...v, note: event.target.value }))} />
+        <Textarea
+          rows={2}
+          maxLength={5000}
+          value={values.note}
+          onChange={(event) => setValues((v) => ({ ...v, note: event.target.value }))}
+        />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <PendingButton type="submit" size="sm" isPending={isPending} pendingLabel="Saving…" aria-keyshortcuts="Control+Enter Meta+Enter">
           Save answer
         </PendingButton>
-        <SaveStatus state={saveState} isDirty={isDirty} answeredBy={saved?.answeredBy?.name ?? null} answeredAt={saved?.answeredAt ?? null} />
+        <SaveStatus
+          state={saveState}
+          isDirty={isDirty}
+          answeredBy={saved?.answeredBy?.name ?? null}
+          answeredAt={saved?.answeredAt ?? null}
+        />
       </div>
     </form>
   );

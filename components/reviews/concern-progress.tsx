@@ -50,7 +50,7 @@ export function ConcernProgress({ reviewId, concerns, scores }: ConcernProgressP
               </TH>
               <TD>
                 <div className="flex items-center gap-3">
-                  <span className="tabular-nums whitespace-nowrap">
+                  <span className="whitespace-nowrap tabular-nums">
                     {score.answered} / {score.total}
                   </span>
                   <progress

@@ -85,7 +85,11 @@ export function DecisionForm({ reviewId, version, computedVerdict }: DecisionFor
         label="Note"
         name="note"
         required={isStricter}
-        description={isStricter ? "Required: explain why the decision is stricter than the computed verdict." : "Conditions, follow-ups or context for the team."}
+        description={
+          isStricter
+            ? "Required: explain why the decision is stricter than the computed verdict."
+            : "Conditions, follow-ups or context for the team."
+        }
         error={failure?.fieldErrors?.note}
       >
         <Textarea value={note} onChange={(event) => setNote(event.target.value)} maxLength={2000} rows={3} />

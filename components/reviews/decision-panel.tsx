@@ -27,8 +27,8 @@ export function DecisionPanel({ view }: { view: ReviewView }) {
         <CardContent className="space-y-3">
           {review.decisionNote ? <p className="text-sm whitespace-pre-wrap text-ink">{review.decisionNote}</p> : null}
           <Alert tone="info" role={undefined}>
-            This review is frozen: answers, evidence, waivers, level, verdict and reasons are kept exactly as decided.
-            Further work happens in a new review.
+            This review is frozen: answers, evidence, waivers, level, verdict and reasons are kept exactly as decided. Further work happens
+            in a new review.
           </Alert>
         </CardContent>
       </Card>
@@ -57,9 +57,7 @@ export function DecisionPanel({ view }: { view: ReviewView }) {
             unanswered={unanswered}
           />
         ) : null}
-        {permissions.canDecide ? (
-          <DecisionForm reviewId={review.id} version={review.version} computedVerdict={evaluation.verdict} />
-        ) : null}
+        {permissions.canDecide ? <DecisionForm reviewId={review.id} version={review.version} computedVerdict={evaluation.verdict} /> : null}
         {permissions.canReopen ? (
           <SignOffControls reviewId={review.id} version={review.version} teamName={service.team.name} mode="reopen" unanswered={0} />
         ) : null}

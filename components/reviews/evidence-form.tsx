@@ -24,7 +24,14 @@ export function EvidenceForm({ reviewId, itemKey }: { reviewId: string; itemKey:
       <input type="hidden" name="reviewId" value={reviewId} />
       <input type="hidden" name="itemKey" value={itemKey} />
       <div className="grid gap-3 sm:grid-cols-[2fr_2fr_1fr]">
-        <Field label="Link" name="url" id={`${baseId}-url`} required description="http:// or https:// only" error={failure?.fieldErrors?.url}>
+        <Field
+          label="Link"
+          name="url"
+          id={`${baseId}-url`}
+          required
+          description="http:// or https:// only"
+          error={failure?.fieldErrors?.url}
+        >
           <Input type="url" inputMode="url" maxLength={2000} placeholder="https://" autoComplete="off" />
         </Field>
         <Field label="Title" name="title" id={`${baseId}-title`} required error={failure?.fieldErrors?.title}>

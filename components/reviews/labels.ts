@@ -6,7 +6,11 @@ import { REVIEW_STATUS_WORDS, WAIVER_STATUS_WORDS } from "@/lib/domain/words";
 
 // Badges and descriptions for the review feature; the words themselves live in lib/domain/words.ts.
 
-export { ANSWER_WORDS as ANSWER_LABELS, EVIDENCE_KIND_WORDS as EVIDENCE_KIND_LABELS, TRIGGER_WORDS as TRIGGER_LABELS } from "@/lib/domain/words";
+export {
+  ANSWER_WORDS as ANSWER_LABELS,
+  EVIDENCE_KIND_WORDS as EVIDENCE_KIND_LABELS,
+  TRIGGER_WORDS as TRIGGER_LABELS,
+} from "@/lib/domain/words";
 
 export const TRIGGER_DESCRIPTIONS: Record<ReviewTrigger, string> = {
   FIRST_DEPLOY: "New service going to production for the first time",
@@ -16,8 +20,6 @@ export const TRIGGER_DESCRIPTIONS: Record<ReviewTrigger, string> = {
   DEPENDENCY_UPGRADE: "Major framework, runtime, or infrastructure change",
   TEAM_HANDOFF: "Transferring ownership of the service to another team",
 };
-
-
 
 export const STATUS_BADGES: Record<ReviewStatus, { label: string; tone: BadgeTone }> = {
   DRAFT: { label: REVIEW_STATUS_WORDS.DRAFT, tone: "neutral" },

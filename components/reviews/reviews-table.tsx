@@ -56,5 +56,12 @@ export function ReviewsTable({ list, caption }: { list: ReviewList; caption: str
 export type ReviewsPaginationProps = { list: ReviewList; hrefFor: (page: number) => string };
 
 export function ReviewsPagination({ list, hrefFor }: ReviewsPaginationProps) {
-  return <Pagination page={list.page} pageCount={list.pageCount} summary={pageSummary(list.page, list.pageCount, list.total, "review")} hrefFor={hrefFor} />;
+  return (
+    <Pagination
+      page={list.page}
+      pageCount={list.pageCount}
+      summary={pageSummary(list.page, list.pageCount, list.total, "review")}
+      hrefFor={hrefFor}
+    />
+  );
 }

@@ -1,11 +1,7 @@
 import { formatDateTime } from "./labels";
 
 export type SaveState =
-  | { kind: "idle" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: Date }
-  | { kind: "failed"; message: string }
-  | { kind: "conflict" };
+  { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "failed"; message: string } | { kind: "conflict" };
 
 export type SaveStatusProps = {
   state: SaveState;

@@ -68,9 +68,7 @@ export function StartReviewForm({ serviceId, reviewers, cancelHref, today }: Sta
           ))}
         </Select>
       </Field>
-      <p className="text-sm text-ink-muted">
-        The review uses the latest checklist template and keeps that version for its whole life.
-      </p>
+      <p className="text-sm text-ink-muted">The review uses the latest checklist template and keeps that version for its whole life.</p>
       <div className="flex flex-wrap gap-3">
         <PendingButton type="submit" isPending={isPending} pendingLabel="Starting…">
           Start review

@@ -125,7 +125,14 @@ function TeamPicker({ teams, selected }: { teams: ServicesFiltersProps["teams"];
           className="flex min-h-10 cursor-pointer list-none items-center justify-between rounded-md border border-line-strong bg-surface px-3 py-2 text-sm text-ink shadow-sm"
         >
           <span id="filter-teams-summary">{summary}</span>
-          <svg aria-hidden="true" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2" className="size-4 group-open:rotate-180">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 16 16"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            className="size-4 group-open:rotate-180"
+          >
             <path d="M4 6l4 4 4-4" />
           </svg>
         </summary>

@@ -24,7 +24,16 @@ const TARGET_CLASSES: Record<LevelVsTarget, string> = {
 function TargetArrow({ vsTarget }: { vsTarget: LevelVsTarget }) {
   const path = vsTarget === "below" ? "M8 3v10M4 9l4 4 4-4" : vsTarget === "above" ? "M8 13V3M4 7l4-4 4 4" : "M3 6h10M3 10h10";
   return (
-    <svg aria-hidden="true" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" className="size-3.5 shrink-0">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className="size-3.5 shrink-0"
+    >
       <path d={path} />
     </svg>
   );
@@ -60,5 +69,5 @@ export function NextReviewCell({ row }: { row: ServicesTableRow }) {
 }
 
 export function CountCell({ count }: { count: number }) {
-  return <span className={count > 0 ? "font-semibold tabular-nums" : "tabular-nums text-ink-muted"}>{count}</span>;
+  return <span className={count > 0 ? "font-semibold tabular-nums" : "text-ink-muted tabular-nums"}>{count}</span>;
 }

@@ -62,6 +62,8 @@ export type ServicesTableProps = {
 };
 
 export function ServicesTable({ rows, state, total, pageCount }: ServicesTableProps) {
+  // TanStack Table v8 returns a fresh table object each render by design; it is not memoised.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns,

@@ -27,7 +27,14 @@ export function CreateTokenForm() {
       ) : null}
       {state && !state.ok && !state.fieldErrors ? <Alert tone="danger">{state.message}</Alert> : null}
       <form action={action} className="flex flex-wrap items-end gap-3">
-        <Field label="Token name" name="name" required error={state && !state.ok ? state.fieldErrors?.name : undefined} className="min-w-64 flex-1" description="Where the token is used, e.g. “deploy pipeline”.">
+        <Field
+          label="Token name"
+          name="name"
+          required
+          error={state && !state.ok ? state.fieldErrors?.name : undefined}
+          className="min-w-64 flex-1"
+          description="Where the token is used, e.g. “deploy pipeline”."
+        >
           <Input maxLength={80} />
         </Field>
         <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>

@@ -4,13 +4,7 @@ import { cn } from "@/lib/utils/cn";
 export type CardProps = ComponentPropsWithRef<"div">;
 
 export function Card({ className, ...props }: CardProps) {
-  return (
-    <div
-      data-print="keep"
-      className={cn("rounded-lg border border-line bg-surface text-ink shadow-sm", className)}
-      {...props}
-    />
-  );
+  return <div data-print="keep" className={cn("rounded-lg border border-line bg-surface text-ink shadow-sm", className)} {...props} />;
 }
 
 export function CardHeader({ className, ...props }: ComponentPropsWithRef<"div">) {
@@ -35,10 +29,5 @@ export function CardContent({ className, ...props }: ComponentPropsWithRef<"div"
 }
 
 export function CardFooter({ className, ...props }: ComponentPropsWithRef<"div">) {
-  return (
-    <div
-      className={cn("flex flex-wrap items-center gap-3 border-t border-line px-5 py-3", className)}
-      {...props}
-    />
-  );
+  return <div className={cn("flex flex-wrap items-center gap-3 border-t border-line px-5 py-3", className)} {...props} />;
 }

@@ -24,12 +24,7 @@ export function Table({ label, wrapperClassName, className, ...props }: TablePro
 export type CaptionProps = ComponentPropsWithRef<"caption"> & { srOnly?: boolean };
 
 export function Caption({ srOnly = false, className, ...props }: CaptionProps) {
-  return (
-    <caption
-      className={cn(srOnly ? "sr-only" : "px-4 py-3 text-left text-sm font-medium text-ink", className)}
-      {...props}
-    />
-  );
+  return <caption className={cn(srOnly ? "sr-only" : "px-4 py-3 text-left text-sm font-medium text-ink", className)} {...props} />;
 }
 
 export function THead({ className, ...props }: ComponentPropsWithRef<"thead">) {
@@ -50,9 +45,7 @@ export function TH({ scope = "col", className, ...props }: ComponentPropsWithRef
     <th
       scope={scope}
       className={cn(
-        scope === "col"
-          ? "px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-700 uppercase"
-          : "px-4 py-3 font-medium text-ink",
+        scope === "col" ? "px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-700 uppercase" : "px-4 py-3 font-medium text-ink",
         className,
       )}
       {...props}

@@ -30,7 +30,10 @@ export async function decideReview(serviceId: string, d: Decision): Promise<stri
 
 /** An open review started by something other than the quarterly cadence: the service is due whatever its age. */
 export async function openTriggeredReview(serviceId: string, trigger: "POST_INCIDENT" | "MAJOR_RELEASE" = "POST_INCIDENT"): Promise<void> {
-  await sql().query(`INSERT INTO reviews (service_id, template_id, trigger, status) VALUES ($1, ${LATEST_TEMPLATE}, $2, 'DRAFT')`, [serviceId, trigger]);
+  await sql().query(`INSERT INTO reviews (service_id, template_id, trigger, status) VALUES ($1, ${LATEST_TEMPLATE}, $2, 'DRAFT')`, [
+    serviceId,
+    trigger,
+  ]);
 }
 
 /** A calendar day `days` from today (UTC), as YYYY-MM-DD. */

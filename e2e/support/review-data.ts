@@ -2,7 +2,9 @@ import { sql } from "./db";
 
 /** Starts a DRAFT review of the service on the default template and answers every applicable item MET, except `skip`. */
 export async function draftReviewWithAnswers(serviceId: string, startedBy: string, tier: 1 | 2 | 3, skip: string[] = []): Promise<string> {
-  const { rows: templates } = await sql().query<{ id: string }>("SELECT id FROM checklist_templates WHERE key = 'default' ORDER BY version DESC LIMIT 1");
+  const { rows: templates } = await sql().query<{ id: string }>(
+    "SELECT id FROM checklist_templates WHERE key = 'default' ORDER BY version DESC LIMIT 1",
+  );
   const templateId = templates[0]!.id;
   const { rows } = await sql().query<{ id: string }>(
     "INSERT INTO reviews (service_id, template_id, trigger, status, started_by_id) VALUES ($1, $2, 'FIRST_DEPLOY', 'DRAFT', $3) RETURNING id",

@@ -87,9 +87,23 @@ export async function insertDecidedReview(template: Template, input: DecidedRevi
      VALUES ($1, $2, $3, 'DECIDED', $4, $4, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
      RETURNING id`,
     [
-      input.serviceId, template.id, input.trigger ?? "QUARTERLY", input.decidedAt.toISOString(), evaluation.verdict,
-      evaluation.level, evaluation.levelWithoutWaivers, evaluation.target, JSON.stringify(snapshot), s.applicableCount, s.metCount,
-      s.naCount, s.waivedCount, s.partialCount, s.notMetCount, s.unansweredCount, s.openBlockerCount,
+      input.serviceId,
+      template.id,
+      input.trigger ?? "QUARTERLY",
+      input.decidedAt.toISOString(),
+      evaluation.verdict,
+      evaluation.level,
+      evaluation.levelWithoutWaivers,
+      evaluation.target,
+      JSON.stringify(snapshot),
+      s.applicableCount,
+      s.metCount,
+      s.naCount,
+      s.waivedCount,
+      s.partialCount,
+      s.notMetCount,
+      s.unansweredCount,
+      s.openBlockerCount,
     ],
   );
   const reviewId = rows[0]!.id;
@@ -100,7 +114,11 @@ export async function insertDecidedReview(template: Template, input: DecidedRevi
       [reviewId, item.id, status, naReason(status), input.decidedAt.toISOString()],
     );
     for (const e of input.evidence?.[item.key] ?? []) {
-      await sql().query("INSERT INTO evidence (answer_id, url, title, kind) VALUES ($1, $2, $3, 'DASHBOARD')", [answer.rows[0]!.id, e.url, e.title]);
+      await sql().query("INSERT INTO evidence (answer_id, url, title, kind) VALUES ($1, $2, $3, 'DASHBOARD')", [
+        answer.rows[0]!.id,
+        e.url,
+        e.title,
+      ]);
     }
   }
   await sql().query(

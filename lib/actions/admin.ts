@@ -10,7 +10,14 @@ import type { AuditContext } from "@/lib/db/audit";
 import { saveTierTargets } from "@/lib/db/settings";
 import { TIERS } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
-import { teamCreateInput, teamRenameInput, TIER_TARGET_FIELDS, tierTargetsInput, userCreateInput, userUpdateInput } from "@/lib/schemas/admin";
+import {
+  teamCreateInput,
+  teamRenameInput,
+  TIER_TARGET_FIELDS,
+  tierTargetsInput,
+  userCreateInput,
+  userUpdateInput,
+} from "@/lib/schemas/admin";
 
 // Thin doors for the admin forms: authenticate, check the admin right (lib/db checks it again), parse, save,
 // revalidate. Every result carries the form's values, so a refused form shows exactly what was typed and a
@@ -78,7 +85,11 @@ export async function createUserAction(_previous: UserFormState, formData: FormD
     const created = await createUserAsAdmin(ctx, parsed.data);
     revalidatePath("/admin", "layout");
     // Empty values: the form clears, ready for the next invitation.
-    return { ok: true, message: `Invited ${created.name} (${created.email}). They get this role and these teams on their first sign-in.`, values: {} };
+    return {
+      ok: true,
+      message: `Invited ${created.name} (${created.email}). They get this role and these teams on their first sign-in.`,
+      values: {},
+    };
   } catch (error) {
     return { ...toActionError(error), values };
   }
@@ -132,7 +143,9 @@ export async function renameTeamAction(_previous: TeamFormState, formData: FormD
 }
 
 export async function saveTierTargetsAction(_previous: TierTargetsFormState, formData: FormData): Promise<TierTargetsFormState> {
-  const values: TierTargetsFormValues = Object.fromEntries(TIERS.map((tier) => [TIER_TARGET_FIELDS[tier], text(formData, TIER_TARGET_FIELDS[tier])]));
+  const values: TierTargetsFormValues = Object.fromEntries(
+    TIERS.map((tier) => [TIER_TARGET_FIELDS[tier], text(formData, TIER_TARGET_FIELDS[tier])]),
+  );
   try {
     const ctx = await adminContext();
     const parsed = tierTargetsInput.safeParse(values);

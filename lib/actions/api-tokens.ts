@@ -6,7 +6,9 @@ import { currentRequestId, requireActionViewer } from "@/lib/auth/viewer";
 import { createApiToken, revokeApiToken } from "@/lib/db/api-tokens";
 import { actionOk, toActionError, zodFailure, type ActionResult } from "@/lib/actions/result";
 
-const createSchema = z.object({ name: z.string().trim().min(2, "Give the token a name of at least 2 characters").max(80, "Keep the name under 80 characters") });
+const createSchema = z.object({
+  name: z.string().trim().min(2, "Give the token a name of at least 2 characters").max(80, "Keep the name under 80 characters"),
+});
 const revokeSchema = z.object({ id: z.uuid("Unknown token") });
 
 export type CreateTokenState = ActionResult<{ token: string; name: string }> | null;

@@ -13,7 +13,11 @@ import type { MeetingOutcomePayload } from "@/lib/schemas/quarterly";
 /** A conflict carries the outcome as it is now, so the form can show who recorded what and offer a reload. */
 export type RecordOutcomeResult = { ok: true; data: MeetingOutcomeDto } | (ActionFailure & { current?: MeetingOutcomeDto | null });
 
-export async function recordMeetingOutcomeAction(quarter: string, serviceId: string, input: MeetingOutcomePayload): Promise<RecordOutcomeResult> {
+export async function recordMeetingOutcomeAction(
+  quarter: string,
+  serviceId: string,
+  input: MeetingOutcomePayload,
+): Promise<RecordOutcomeResult> {
   try {
     const viewer = await requireActionViewer();
     const outcome = await recordMeetingOutcome({ viewer, requestId: await currentRequestId() }, quarter, serviceId, input);

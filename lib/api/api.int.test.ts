@@ -17,11 +17,20 @@ const ITEM = "health.healthz-endpoint";
 
 type Json = Record<string, unknown> & { error?: { code: string; fields?: Record<string, string[]>; current?: { version: number } } };
 
-function req(method: string, path: string, token: string | null, init: { body?: unknown; headers?: Record<string, string>; raw?: string } = {}) {
+function req(
+  method: string,
+  path: string,
+  token: string | null,
+  init: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+) {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined || init.raw !== undefined) headers["content-type"] = "application/json";
-  return new Request(`${BASE}${path}`, { method, headers, body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
+  return new Request(`${BASE}${path}`, {
+    method,
+    headers,
+    body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+  });
 }
 
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
@@ -36,14 +45,20 @@ async function world() {
   const service = await createService(team.id, 3);
   const { token } = await createApiToken(ctxOf(editor), "ci");
   const { token: outsiderToken } = await createApiToken(ctxOf(outsider), "ci");
-  const created = await createReview(req("POST", `/api/v1/services/${service.slug}/reviews`, token, { body: { trigger: "FIRST_DEPLOY" } }), params({ slug: service.slug }));
+  const created = await createReview(
+    req("POST", `/api/v1/services/${service.slug}/reviews`, token, { body: { trigger: "FIRST_DEPLOY" } }),
+    params({ slug: service.slug }),
+  );
   expect(created.status).toBe(201);
   const review = await body(created);
   return { service, token, outsiderToken, reviewId: review.id as string, review };
 }
 
 const answer = (reviewId: string, token: string | null, data: unknown, headers: Record<string, string> = {}, item = ITEM) =>
-  putAnswer(req("PUT", `/api/v1/reviews/${reviewId}/answers/${item}`, token, { body: data, headers }), params({ id: reviewId, itemKey: item }));
+  putAnswer(
+    req("PUT", `/api/v1/reviews/${reviewId}/answers/${item}`, token, { body: data, headers }),
+    params({ id: reviewId, itemKey: item }),
+  );
 
 describe("/api/v1", () => {
   // Requests with no credentials at all fall through to the browser session, which needs a real Next
@@ -62,7 +77,10 @@ describe("/api/v1", () => {
     expect(invalid.status).toBe(422);
     expect(review).toMatchObject({ status: "DRAFT", level: 0, verdict: "NO_GO", targetLevel: 1 });
     expect((review.reasons as { code: string }[]).some((r) => r.code === "BLOCKER_UNMET")).toBe(true);
-    const again = await createReview(req("POST", `/api/v1/services/${service.slug}/reviews`, token, { body: { trigger: "QUARTERLY" } }), params({ slug: service.slug }));
+    const again = await createReview(
+      req("POST", `/api/v1/services/${service.slug}/reviews`, token, { body: { trigger: "QUARTERLY" } }),
+      params({ slug: service.slug }),
+    );
     expect(again.status).toBe(409);
   });
 
@@ -102,18 +120,33 @@ describe("/api/v1", () => {
     const naWithoutReason = await answer(reviewId, token, { status: "NOT_APPLICABLE" }, { "if-none-match": "*" });
     expect(naWithoutReason.status).toBe(422);
     expect((await body(naWithoutReason)).error?.fields?.naReason).toBeTruthy();
-    const badJson = await putAnswer(req("PUT", `/api/v1/reviews/${reviewId}/answers/${ITEM}`, token, { raw: "{nope", headers: { "if-none-match": "*" } }), params({ id: reviewId, itemKey: ITEM }));
+    const badJson = await putAnswer(
+      req("PUT", `/api/v1/reviews/${reviewId}/answers/${ITEM}`, token, { raw: "{nope", headers: { "if-none-match": "*" } }),
+      params({ id: reviewId, itemKey: ITEM }),
+    );
     expect(badJson.status).toBe(400);
     expect((await answer(reviewId, token, { status: "MET" }, { "if-none-match": "*" }, "no.such-item")).status).toBe(404);
     expect((await getReview(req("GET", "/api/v1/reviews/not-a-uuid", token), params({ id: "not-a-uuid" }))).status).toBe(404);
-    expect((await getReview(req("GET", "/api/v1/reviews/00000000-0000-4000-8000-000000000000", token), params({ id: "00000000-0000-4000-8000-000000000000" }))).status).toBe(404);
+    expect(
+      (
+        await getReview(
+          req("GET", "/api/v1/reviews/00000000-0000-4000-8000-000000000000", token),
+          params({ id: "00000000-0000-4000-8000-000000000000" }),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("adds evidence with http(s) links only, and removes it", async () => {
     const { token, reviewId } = await world();
     await answer(reviewId, token, { status: "MET" }, { "if-none-match": "*" });
     const add = (url: string) =>
-      addEvidence(req("POST", `/api/v1/reviews/${reviewId}/answers/${ITEM}/evidence`, token, { body: { url, title: "Health dashboard", kind: "DASHBOARD" } }), params({ id: reviewId, itemKey: ITEM }));
+      addEvidence(
+        req("POST", `/api/v1/reviews/${reviewId}/answers/${ITEM}/evidence`, token, {
+          body: { url, title: "Health dashboard", kind: "DASHBOARD" },
+        }),
+        params({ id: reviewId, itemKey: ITEM }),
+      );
     for (const evil of ["javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd"]) {
       const refused = await add(evil);
       expect(refused.status).toBe(422);
@@ -121,7 +154,10 @@ describe("/api/v1", () => {
     const added = await add("https://grafana.example.com/d/health");
     expect(added.status).toBe(201);
     const evidence = await body(added);
-    const removed = await removeEvidence(req("DELETE", `/api/v1/reviews/${reviewId}/evidence/${evidence.id}`, token), params({ id: reviewId, evidenceId: evidence.id as string }));
+    const removed = await removeEvidence(
+      req("DELETE", `/api/v1/reviews/${reviewId}/evidence/${evidence.id}`, token),
+      params({ id: reviewId, evidenceId: evidence.id as string }),
+    );
     expect(removed.status).toBe(204);
     expect(await db().evidence.count({ where: { id: evidence.id as string } })).toBe(0);
   });

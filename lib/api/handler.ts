@@ -42,7 +42,11 @@ export function toApiResponse(error: unknown, requestId: string | null): Respons
     });
   }
   if (isConnectionError(error)) {
-    return json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "The database cannot be reached. Try again shortly." } }, { "Retry-After": "5" });
+    return json(
+      503,
+      { error: { code: "SERVICE_UNAVAILABLE", message: "The database cannot be reached. Try again shortly." } },
+      { "Retry-After": "5" },
+    );
   }
   logger().error({ err: error, requestId }, "unhandled API error");
   return apiError(500, "INTERNAL", `Something went wrong. Quote request id ${requestId ?? "unknown"} when reporting it.`);

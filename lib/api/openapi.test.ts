@@ -19,7 +19,14 @@ function implementedOperations(): string[] {
         const rel = path.relative(API_DIR, path.dirname(full));
         // The catch-all only answers 404 for unknown paths; it is not part of the contract.
         if (rel.includes("[...")) continue;
-        const route = `/api/v1${rel ? `/${rel.split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/")}` : ""}`;
+        const route = `/api/v1${
+          rel
+            ? `/${rel
+                .split(path.sep)
+                .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
+                .join("/")}`
+            : ""
+        }`;
         const source = readFileSync(full, "utf8");
         for (const method of METHODS) {
           const exported = new RegExp(`export (const|async function|function) ${method}\\b|as ${method}\\b`).test(source);
@@ -46,7 +53,8 @@ describe("the OpenAPI document", () => {
 
   it("uses the same request schemas the handlers parse with", () => {
     const paths = openApiDocument().paths;
-    const bodyOf = (op: { requestBody?: { content: { "application/json": { schema: unknown } } } }) => op.requestBody?.content["application/json"].schema;
+    const bodyOf = (op: { requestBody?: { content: { "application/json": { schema: unknown } } } }) =>
+      op.requestBody?.content["application/json"].schema;
     const io = { io: "input" as const, unrepresentable: "any" as const };
     expect(bodyOf(paths["/api/v1/reviews/{id}/answers/{itemKey}"].put)).toEqual(z.toJSONSchema(answerBody, io));
     expect(bodyOf(paths["/api/v1/services/{slug}/reviews"].post)).toEqual(z.toJSONSchema(createReviewBody, io));

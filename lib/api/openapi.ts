@@ -46,17 +46,29 @@ export function openApiDocument() {
     },
     paths: {
       "/api/v1/services": {
-        get: { summary: "List services", parameters: queryParams(servicesQuery), responses: { "200": json("A page of services"), ...errors } },
+        get: {
+          summary: "List services",
+          parameters: queryParams(servicesQuery),
+          responses: { "200": json("A page of services"), ...errors },
+        },
       },
       "/api/v1/services/{slug}": {
-        get: { summary: "Get a service and its reviews", parameters: [pathParam("slug", "Service slug")], responses: { "200": json("The service"), ...errors } },
+        get: {
+          summary: "Get a service and its reviews",
+          parameters: [pathParam("slug", "Service slug")],
+          responses: { "200": json("The service"), ...errors },
+        },
       },
       "/api/v1/services/{slug}/reviews": {
         post: {
           summary: "Start a review of a service (editors of the owning team)",
           parameters: [pathParam("slug", "Service slug")],
           requestBody: { required: true, ...json("The review to start", createReviewBody) },
-          responses: { "201": json("The new review with its computed level and verdict"), "409": json("An open review already exists", errorBody), ...errors },
+          responses: {
+            "201": json("The new review with its computed level and verdict"),
+            "409": json("An open review already exists", errorBody),
+            ...errors,
+          },
         },
       },
       "/api/v1/reviews/{id}": {

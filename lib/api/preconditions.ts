@@ -18,10 +18,7 @@ export function parseWritePrecondition(headers: Headers): WritePrecondition {
     if (ifNoneMatch.trim() !== "*") throw new AppError("BAD_REQUEST", "Use If-None-Match: * to create an answer that does not exist yet");
     return { expectedVersion: null };
   }
-  throw new AppError(
-    "PRECONDITION_REQUIRED",
-    'Send If-Match: "<version>" to update an answer, or If-None-Match: * to create one',
-  );
+  throw new AppError("PRECONDITION_REQUIRED", 'Send If-Match: "<version>" to update an answer, or If-None-Match: * to create one');
 }
 
 export function etag(version: number): string {

@@ -59,7 +59,15 @@ export function answerJson(a: AnswerDto) {
 }
 
 function waiverJson(w: WaiverDto) {
-  return { id: w.id, itemKey: w.itemKey, status: w.status, reason: w.reason, compensatingControl: w.compensatingControl, riskOwner: w.riskOwner, expiresOn: w.expiresOn };
+  return {
+    id: w.id,
+    itemKey: w.itemKey,
+    status: w.status,
+    reason: w.reason,
+    compensatingControl: w.compensatingControl,
+    riskOwner: w.riskOwner,
+    expiresOn: w.expiresOn,
+  };
 }
 
 export function reviewJson(view: ReviewView) {
@@ -84,7 +92,14 @@ export function reviewJson(view: ReviewView) {
     frozen: evaluation.isFrozen,
     concerns: evaluation.concerns,
     nextLevel: evaluation.nextLevel,
-    items: view.template.items.map((i) => ({ key: i.key, concern: i.concernKey, title: i.title, level: i.level, isBlocker: i.isBlocker, outcome: evaluation.outcomes[i.key] ?? null })),
+    items: view.template.items.map((i) => ({
+      key: i.key,
+      concern: i.concernKey,
+      title: i.title,
+      level: i.level,
+      isBlocker: i.isBlocker,
+      outcome: evaluation.outcomes[i.key] ?? null,
+    })),
     answers: Object.values(view.answers).map(answerJson),
     waivers: view.waivers.map(waiverJson),
   };

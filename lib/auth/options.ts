@@ -25,7 +25,11 @@ function oidcProvider(e: Env & { OIDC_ISSUER: string; OIDC_CLIENT_ID: string; OI
     idToken: true,
     checks: ["pkce", "state"],
     profile(profile) {
-      return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub };
+      return {
+        id: profile.sub,
+        email: profile.email ?? null,
+        name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub,
+      };
     },
   };
 }

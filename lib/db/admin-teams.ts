@@ -38,7 +38,13 @@ export async function listTeamsForAdmin(viewer: Viewer, options: ListTeamsOption
     ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { slug: { contains: q, mode: "insensitive" } }] }
     : {};
   const [rows, total] = await Promise.all([
-    db().team.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize, select: teamSelect }),
+    db().team.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: teamSelect,
+    }),
     db().team.count({ where }),
   ]);
   return { items: rows.map(toAdminTeam), total, page, pageSize, pageCount: Math.ceil(total / pageSize) };

@@ -85,7 +85,13 @@ export async function listUsersForAdmin(viewer: Viewer, options: ListUsersOption
   };
   const [rows, total] = await Promise.all([
     // id breaks ties so pages never overlap or skip people with the same name.
-    db().user.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize, select: userSelect }),
+    db().user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: userSelect,
+    }),
     db().user.count({ where }),
   ]);
   return { items: rows.map(toAdminUser), total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
@@ -165,7 +171,12 @@ export async function createUserAsAdmin(ctx: AuditContext, input: UserCreateInpu
       await assertTeamsExist(tx, input.teamIds);
       const created = toAdminUser(
         await tx.user.create({
-          data: { email: input.email, name: input.name, role: input.role, memberships: { create: input.teamIds.map((teamId) => ({ teamId })) } },
+          data: {
+            email: input.email,
+            name: input.name,
+            role: input.role,
+            memberships: { create: input.teamIds.map((teamId) => ({ teamId })) },
+          },
           select: userSelect,
         }),
       );

@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/permissions";
 import { createTeamAsAdmin, listTeamsForAdmin, renameTeamAsAdmin } from "@/lib/db/admin-teams";
-import { adminRuleProblem, createUserAsAdmin, getUserForAdmin, listUsersForAdmin, STALE_USER_MESSAGE, updateUserAsAdmin } from "@/lib/db/admin-users";
+import {
+  adminRuleProblem,
+  createUserAsAdmin,
+  getUserForAdmin,
+  listUsersForAdmin,
+  STALE_USER_MESSAGE,
+  updateUserAsAdmin,
+} from "@/lib/db/admin-users";
 import { closeDb, db } from "@/lib/db/client";
 import { loadTierTargets } from "@/lib/db/review-access";
 import { getTierTargetsSetting, saveTierTargets } from "@/lib/db/settings";
@@ -20,7 +27,10 @@ const suffix = () => randomUUID().slice(0, 8);
 
 async function makeTeam(label = "team") {
   const s = suffix();
-  const team = await db().team.create({ data: { slug: `${label}-${s}`, name: `${label} ${s}` }, select: { id: true, slug: true, name: true } });
+  const team = await db().team.create({
+    data: { slug: `${label}-${s}`, name: `${label} ${s}` },
+    select: { id: true, slug: true, name: true },
+  });
   made.teamIds.push(team.id);
   return team;
 }
@@ -65,15 +75,87 @@ afterAll(async () => {
 });
 
 describe("adminRuleProblem", () => {
-  const cases: { name: string; actorId: string; targetId: string; role: Role; disabled: boolean; admins: string[]; expected: string | null }[] = [
-    { name: "an admin changes another person", actorId: "a", targetId: "x", role: "EDITOR", disabled: false, admins: ["a"], expected: null },
-    { name: "an admin demotes another admin while a third remains", actorId: "a", targetId: "b", role: "VIEWER", disabled: false, admins: ["a", "b"], expected: null },
-    { name: "an admin demotes themselves", actorId: "a", targetId: "a", role: "APPROVER", disabled: false, admins: ["a", "b"], expected: "VALIDATION:role" },
-    { name: "an admin disables themselves", actorId: "a", targetId: "a", role: "ADMIN", disabled: true, admins: ["a", "b"], expected: "VALIDATION:disabled" },
-    { name: "an admin changes their own teams", actorId: "a", targetId: "a", role: "ADMIN", disabled: false, admins: ["a"], expected: null },
-    { name: "the last active admin is demoted", actorId: "gone", targetId: "b", role: "EDITOR", disabled: false, admins: ["b"], expected: "CONFLICT:role" },
-    { name: "the last active admin is disabled", actorId: "gone", targetId: "b", role: "ADMIN", disabled: true, admins: ["b"], expected: "CONFLICT:disabled" },
-    { name: "a disabled admin is demoted (not active, so not counted)", actorId: "a", targetId: "c", role: "VIEWER", disabled: true, admins: ["a"], expected: null },
+  const cases: {
+    name: string;
+    actorId: string;
+    targetId: string;
+    role: Role;
+    disabled: boolean;
+    admins: string[];
+    expected: string | null;
+  }[] = [
+    {
+      name: "an admin changes another person",
+      actorId: "a",
+      targetId: "x",
+      role: "EDITOR",
+      disabled: false,
+      admins: ["a"],
+      expected: null,
+    },
+    {
+      name: "an admin demotes another admin while a third remains",
+      actorId: "a",
+      targetId: "b",
+      role: "VIEWER",
+      disabled: false,
+      admins: ["a", "b"],
+      expected: null,
+    },
+    {
+      name: "an admin demotes themselves",
+      actorId: "a",
+      targetId: "a",
+      role: "APPROVER",
+      disabled: false,
+      admins: ["a", "b"],
+      expected: "VALIDATION:role",
+    },
+    {
+      name: "an admin disables themselves",
+      actorId: "a",
+      targetId: "a",
+      role: "ADMIN",
+      disabled: true,
+      admins: ["a", "b"],
+      expected: "VALIDATION:disabled",
+    },
+    {
+      name: "an admin changes their own teams",
+      actorId: "a",
+      targetId: "a",
+      role: "ADMIN",
+      disabled: false,
+      admins: ["a"],
+      expected: null,
+    },
+    {
+      name: "the last active admin is demoted",
+      actorId: "gone",
+      targetId: "b",
+      role: "EDITOR",
+      disabled: false,
+      admins: ["b"],
+      expected: "CONFLICT:role",
+    },
+    {
+      name: "the last active admin is disabled",
+      actorId: "gone",
+      targetId: "b",
+      role: "ADMIN",
+      disabled: true,
+      admins: ["b"],
+      expected: "CONFLICT:disabled",
+    },
+    {
+      name: "a disabled admin is demoted (not active, so not counted)",
+      actorId: "a",
+      targetId: "c",
+      role: "VIEWER",
+      disabled: true,
+      admins: ["a"],
+      expected: null,
+    },
   ];
   it.each(cases)("$name", ({ actorId, targetId, role, disabled, admins, expected }) => {
     const problem = adminRuleProblem({ actorId, targetId, next: { role, disabled }, activeAdminIds: admins });
@@ -108,11 +190,17 @@ describe("updateUserAsAdmin", () => {
     const admin = await makeViewer("ADMIN");
     const targetId = await makeUser("EDITOR");
     const first = await loadForEdit(admin, targetId);
-    const disabled = await updateUserAsAdmin({ viewer: admin }, { id: targetId, expectedUpdatedAt: first.updatedAt, role: "EDITOR", teamIds: [], disabled: true });
+    const disabled = await updateUserAsAdmin(
+      { viewer: admin },
+      { id: targetId, expectedUpdatedAt: first.updatedAt, role: "EDITOR", teamIds: [], disabled: true },
+    );
     expect(disabled.disabledAt).toBeInstanceOf(Date);
     expect(await getViewerById(targetId)).toBeNull();
 
-    const enabled = await updateUserAsAdmin({ viewer: admin }, { id: targetId, expectedUpdatedAt: disabled.updatedAt, role: "EDITOR", teamIds: [], disabled: false });
+    const enabled = await updateUserAsAdmin(
+      { viewer: admin },
+      { id: targetId, expectedUpdatedAt: disabled.updatedAt, role: "EDITOR", teamIds: [], disabled: false },
+    );
     expect(enabled.disabledAt).toBeNull();
     expect(await getViewerById(targetId)).not.toBeNull();
   });
@@ -121,10 +209,16 @@ describe("updateUserAsAdmin", () => {
     const admin = await makeViewer("ADMIN");
     const targetId = await makeUser("VIEWER");
     const loaded = await loadForEdit(admin, targetId);
-    await updateUserAsAdmin({ viewer: admin }, { id: targetId, expectedUpdatedAt: loaded.updatedAt, role: "EDITOR", teamIds: [], disabled: false });
+    await updateUserAsAdmin(
+      { viewer: admin },
+      { id: targetId, expectedUpdatedAt: loaded.updatedAt, role: "EDITOR", teamIds: [], disabled: false },
+    );
 
     const error = await expectAppError(
-      updateUserAsAdmin({ viewer: admin }, { id: targetId, expectedUpdatedAt: loaded.updatedAt, role: "APPROVER", teamIds: [], disabled: false }),
+      updateUserAsAdmin(
+        { viewer: admin },
+        { id: targetId, expectedUpdatedAt: loaded.updatedAt, role: "APPROVER", teamIds: [], disabled: false },
+      ),
       "CONFLICT",
     );
     expect(error.message).toBe(STALE_USER_MESSAGE);
@@ -138,7 +232,10 @@ describe("updateUserAsAdmin", () => {
     const self = await loadForEdit(admin, admin.id);
 
     const demote = await expectAppError(
-      updateUserAsAdmin({ viewer: admin }, { id: admin.id, expectedUpdatedAt: self.updatedAt, role: "APPROVER", teamIds: [team.id], disabled: false }),
+      updateUserAsAdmin(
+        { viewer: admin },
+        { id: admin.id, expectedUpdatedAt: self.updatedAt, role: "APPROVER", teamIds: [team.id], disabled: false },
+      ),
       "VALIDATION",
     );
     expect(demote.message).toMatch(/your own admin role/);
@@ -154,7 +251,10 @@ describe("updateUserAsAdmin", () => {
     expect(await db().auditEvent.count({ where: { entityType: "user", entityId: admin.id } })).toBe(0);
 
     // Their own teams are theirs to change.
-    const withTeam = await updateUserAsAdmin({ viewer: admin }, { id: admin.id, expectedUpdatedAt: self.updatedAt, role: "ADMIN", teamIds: [team.id], disabled: false });
+    const withTeam = await updateUserAsAdmin(
+      { viewer: admin },
+      { id: admin.id, expectedUpdatedAt: self.updatedAt, role: "ADMIN", teamIds: [team.id], disabled: false },
+    );
     expect(withTeam.teams.map((t) => t.id)).toEqual([team.id]);
   });
 
@@ -173,7 +273,12 @@ describe("updateUserAsAdmin", () => {
   });
 
   it("reads the version form field as the exact millisecond it was given", () => {
-    const parsed = userUpdateInput.parse({ id: randomUUID(), expectedUpdatedAt: "2025-01-02T03:04:05.678Z", role: "EDITOR", teamIds: undefined });
+    const parsed = userUpdateInput.parse({
+      id: randomUUID(),
+      expectedUpdatedAt: "2025-01-02T03:04:05.678Z",
+      role: "EDITOR",
+      teamIds: undefined,
+    });
     expect(parsed).toMatchObject({ role: "EDITOR", teamIds: [], disabled: false });
     expect(parsed.expectedUpdatedAt.getTime()).toBe(Date.parse("2025-01-02T03:04:05.678Z"));
   });
@@ -201,7 +306,10 @@ describe("createUserAsAdmin and listUsersForAdmin", () => {
       "CONFLICT",
     );
     expect(error.details?.fieldErrors).toEqual({ email: [expect.any(String)] });
-    await expectAppError(createUserAsAdmin({ viewer: await makeViewer("APPROVER") }, { email: `x-${email}`, name: "X", role: "ADMIN", teamIds: [] }), "FORBIDDEN");
+    await expectAppError(
+      createUserAsAdmin({ viewer: await makeViewer("APPROVER") }, { email: `x-${email}`, name: "X", role: "ADMIN", teamIds: [] }),
+      "FORBIDDEN",
+    );
     expect(await db().user.count({ where: { email: `x-${email}` } })).toBe(0);
   });
 });
@@ -217,7 +325,10 @@ describe("teams", () => {
     const taken = await expectAppError(createTeamAsAdmin({ viewer: admin }, { name: "Copycat", slug: input.slug }), "CONFLICT");
     expect(taken.details?.fieldErrors).toEqual({ slug: [expect.any(String)] });
     expect(teamCreateInput.safeParse({ name: "Bad", slug: "Not Kebab" }).success).toBe(false);
-    await expectAppError(createTeamAsAdmin({ viewer: await makeViewer("EDITOR") }, { name: "Nope", slug: `nope-${suffix()}` }), "FORBIDDEN");
+    await expectAppError(
+      createTeamAsAdmin({ viewer: await makeViewer("EDITOR") }, { name: "Nope", slug: `nope-${suffix()}` }),
+      "FORBIDDEN",
+    );
 
     const renamed = await renameTeamAsAdmin({ viewer: admin }, { id: team.id, name: `${input.name} renamed` });
     expect(renamed).toMatchObject({ slug: input.slug, name: `${input.name} renamed`, memberCount: 0, serviceCount: 0 });
@@ -240,7 +351,7 @@ describe("tier targets", () => {
     await expectAppError(saveTierTargets({ viewer: await makeViewer("APPROVER") }, { "1": 3, "2": 2, "3": 1 }), "FORBIDDEN");
   });
 
-  it("saves the mapping as {\"1\":…} with an audit event, and restores what was there", async () => {
+  it('saves the mapping as {"1":…} with an audit event, and restores what was there', async () => {
     const admin = await makeViewer("ADMIN");
     // Other tests read this setting: put back exactly what was there, even when an assertion fails.
     const previous = await db().setting.findUnique({ where: { key: "tierTargets" }, select: { value: true } });
@@ -250,7 +361,9 @@ describe("tier targets", () => {
       expect(stored.value).toEqual({ "1": 4, "2": 3, "3": 1 });
       expect(await loadTierTargets(db())).toEqual({ 1: 4, 2: 3, 3: 1 });
       expect(await getTierTargetsSetting(admin)).toMatchObject({ source: "saved", targets: { 1: 4, 2: 3, 3: 1 } });
-      const event = await db().auditEvent.findFirstOrThrow({ where: { action: "settings.tierTargets.updated", requestId: "req-tiers", actorId: admin.id } });
+      const event = await db().auditEvent.findFirstOrThrow({
+        where: { action: "settings.tierTargets.updated", requestId: "req-tiers", actorId: admin.id },
+      });
       expect(event).toMatchObject({ entityType: "setting", entityId: "tierTargets", after: { "1": 4, "2": 3, "3": 1 } });
       expect(event.before).toEqual(previous?.value ?? null);
     } finally {

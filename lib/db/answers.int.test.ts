@@ -67,7 +67,9 @@ describe("setAnswer", () => {
   it("requires a reason for not applicable", async () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3)[0] as string;
-    const error = await appError(setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "NOT_APPLICABLE", naReason: "  ", expectedVersion: null }));
+    const error = await appError(
+      setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "NOT_APPLICABLE", naReason: "  ", expectedVersion: null }),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(error.details?.fieldErrors).toHaveProperty("naReason");
   });
@@ -88,12 +90,22 @@ describe("evidence", () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3)[0] as string;
     await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "MET", expectedVersion: null });
-    for (const url of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>x</script>", "file:///etc/passwd", "ftp://x.example"]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "data:text/html,<script>x</script>",
+      "file:///etc/passwd",
+      "ftp://x.example",
+    ]) {
       const error = await appError(addEvidence(ctxOf(w.editor), w.reviewId, key, { url, title: "bad", kind: "OTHER" }));
       expect(error.code).toBe("VALIDATION");
       expect(error.message).toBe("Only http:// and https:// links are allowed");
     }
-    const ok = await addEvidence(ctxOf(w.editor), w.reviewId, key, { url: "https://grafana.example/d/1", title: "Dashboard", kind: "DASHBOARD" });
+    const ok = await addEvidence(ctxOf(w.editor), w.reviewId, key, {
+      url: "https://grafana.example/d/1",
+      title: "Dashboard",
+      kind: "DASHBOARD",
+    });
     expect(ok).toMatchObject({ url: "https://grafana.example/d/1", kind: "DASHBOARD", createdByEmail: w.editor.email });
   });
 
@@ -113,15 +125,29 @@ describe("evidence", () => {
     const key = itemKeys(w.template, 3)[0] as string;
     await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "PARTIAL", note: "half", expectedVersion: null });
     await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "MET", note: "done", expectedVersion: 1 });
-    const evidence = await addEvidence(ctxOf(w.editor), w.reviewId, key, { url: "https://runbook.example", title: "Runbook", kind: "RUNBOOK" });
+    const evidence = await addEvidence(ctxOf(w.editor), w.reviewId, key, {
+      url: "https://runbook.example",
+      title: "Runbook",
+      kind: "RUNBOOK",
+    });
     await removeEvidence(ctxOf(w.editor), w.reviewId, evidence.id);
 
     const history = await listReviewHistory(w.viewer, w.reviewId);
     const byAction = (action: string) => history.filter((e) => e.action === action);
     expect(byAction("review.start")).toHaveLength(1);
-    expect(byAction("answer.create")[0]).toMatchObject({ actorEmail: w.editor.email, before: null, after: { itemKey: key, status: "PARTIAL", note: "half", version: 1 } });
-    expect(byAction("answer.update")[0]).toMatchObject({ before: { status: "PARTIAL", version: 1 }, after: { status: "MET", note: "done", version: 2 } });
-    expect(byAction("evidence.add")[0]).toMatchObject({ before: null, after: { itemKey: key, url: "https://runbook.example", kind: "RUNBOOK" } });
+    expect(byAction("answer.create")[0]).toMatchObject({
+      actorEmail: w.editor.email,
+      before: null,
+      after: { itemKey: key, status: "PARTIAL", note: "half", version: 1 },
+    });
+    expect(byAction("answer.update")[0]).toMatchObject({
+      before: { status: "PARTIAL", version: 1 },
+      after: { status: "MET", note: "done", version: 2 },
+    });
+    expect(byAction("evidence.add")[0]).toMatchObject({
+      before: null,
+      after: { itemKey: key, url: "https://runbook.example", kind: "RUNBOOK" },
+    });
     expect(byAction("evidence.remove")[0]).toMatchObject({ before: { url: "https://runbook.example" }, after: null });
   });
 });

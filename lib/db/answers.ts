@@ -128,7 +128,14 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, itemKey: st
                WHERE e.answer_id = $1::uuid ORDER BY e.created_at, e.id`,
               [written.id],
             )
-          ).rows.map((e) => ({ id: e.id, url: e.url, title: e.title, kind: e.kind, createdByEmail: e.created_by_email, createdAt: e.created_at }));
+          ).rows.map((e) => ({
+            id: e.id,
+            url: e.url,
+            title: e.title,
+            kind: e.kind,
+            createdByEmail: e.created_by_email,
+            createdAt: e.created_at,
+          }));
     const after: AnswerDto = {
       id: written.id,
       itemKey: key,
@@ -143,7 +150,13 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, itemKey: st
     const before =
       row.answer_id === null || row.answer_status === null || row.answer_version === null
         ? null
-        : { itemKey: key, status: row.answer_status, note: row.answer_note ?? "", naReason: row.answer_na_reason, version: row.answer_version };
+        : {
+            itemKey: key,
+            status: row.answer_status,
+            note: row.answer_note ?? "",
+            naReason: row.answer_na_reason,
+            version: row.answer_version,
+          };
     await recordAuditSql(client, ctx, {
       action: before ? "answer.update" : "answer.create",
       entityType: "answer",

@@ -58,12 +58,18 @@ export async function createApiToken(ctx: AuditContext, name: string): Promise<{
   const token = `ss_${randomBytes(24).toString("base64url")}`;
   return db().$transaction(async (tx) => {
     const active = await tx.apiToken.count({ where: { userId: ctx.viewer.id, revokedAt: null } });
-    if (active >= MAX_ACTIVE_TOKENS) throw new AppError("CONFLICT", `You already have ${MAX_ACTIVE_TOKENS} active tokens; revoke one first.`);
+    if (active >= MAX_ACTIVE_TOKENS)
+      throw new AppError("CONFLICT", `You already have ${MAX_ACTIVE_TOKENS} active tokens; revoke one first.`);
     const record = await tx.apiToken.create({
       data: { userId: ctx.viewer.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 7) },
       select: tokenSelect,
     });
-    await recordAudit(tx, ctx, { action: "api_token.created", entityType: "api_token", entityId: record.id, after: { name, prefix: record.prefix } });
+    await recordAudit(tx, ctx, {
+      action: "api_token.created",
+      entityType: "api_token",
+      entityId: record.id,
+      after: { name, prefix: record.prefix },
+    });
     return { token, record };
   });
 }
@@ -74,6 +80,12 @@ export async function revokeApiToken(ctx: AuditContext, id: string): Promise<voi
     if (!row) throw new AppError("NOT_FOUND", "That token does not exist");
     if (row.revokedAt) return;
     await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() }, select: { id: true } });
-    await recordAudit(tx, ctx, { action: "api_token.revoked", entityType: "api_token", entityId: id, before: { name: row.name, revokedAt: null }, after: { revokedAt: new Date() } });
+    await recordAudit(tx, ctx, {
+      action: "api_token.revoked",
+      entityType: "api_token",
+      entityId: id,
+      before: { name: row.name, revokedAt: null },
+      after: { revokedAt: new Date() },
+    });
   });
 }

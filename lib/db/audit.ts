@@ -85,7 +85,16 @@ const auditSelect = {
   after: true,
 } as const;
 
-function toDto(row: { id: bigint; at: Date; actorEmail: string | null; action: string; entityType: string; entityId: string; before: unknown; after: unknown }): AuditEventDto {
+function toDto(row: {
+  id: bigint;
+  at: Date;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}): AuditEventDto {
   return { ...row, id: row.id.toString() };
 }
 

@@ -59,9 +59,10 @@ function portfolio(o: FloorOptions, t: TierTargets, now: Date): FloorQuery[][] {
     [viewer(o.viewerId)],
     [teams],
     [settings],
-    [{
-      name: "headline: services, at target, verdict shares, overdue, waivers expiring within 30 days",
-      text: `SELECT f.*, w.waivers, w.waiver_services FROM (
+    [
+      {
+        name: "headline: services, at target, verdict shares, overdue, waivers expiring within 30 days",
+        text: `SELECT f.*, w.waivers, w.waiver_services FROM (
           SELECT count(*)::int AS services, count(*) FILTER (WHERE s.last_decided_at IS NOT NULL)::int AS reviewed,
             count(*) FILTER (WHERE s.last_decided_at IS NOT NULL AND s.current_level >= ${targetSql(t)})::int AS at_target,
             count(*) FILTER (WHERE s.current_verdict = 'GO')::int AS go,
@@ -75,11 +76,11 @@ function portfolio(o: FloorOptions, t: TierTargets, now: Date): FloorQuery[][] {
           FROM waivers wv JOIN services s ON s.last_review_id = wv.review_id
           WHERE wv.status = 'APPROVED' AND wv.expires_on BETWEEN $2::date AND $3::date
         ) w`,
-      values: [new Date(now.getTime() - REVIEW_INTERVAL_DAYS * DAY_MS).toISOString(), today, until],
-    },
-    {
-      name: "level distribution at the end of each of the last 8 quarters, and the movement matrix",
-      text: `WITH keyed AS (
+        values: [new Date(now.getTime() - REVIEW_INTERVAL_DAYS * DAY_MS).toISOString(), today, until],
+      },
+      {
+        name: "level distribution at the end of each of the last 8 quarters, and the movement matrix",
+        text: `WITH keyed AS (
           SELECT r.service_id, r.decided_at, floor(date_part('epoch', r.decided_at) * 1000)::bigint * 8 + r.level AS k
           FROM reviews r WHERE r.status = 'DECIDED' AND r.decided_at < $${ends.length}::timestamptz AND r.level BETWEEN 0 AND 4
           OFFSET 0
@@ -97,20 +98,21 @@ function portfolio(o: FloorOptions, t: TierTargets, now: Date): FloorQuery[][] {
         SELECT 'movement', (kf % 8)::int, (kt % 8)::int, count(*)::int FROM as_of
         WHERE kt IS NOT NULL OR created_at < $${ends.length}::timestamptz
         GROUP BY 2, 3`,
-      values: [...ends, ends],
-    },
-    {
-      name: "verdicts per quarter",
-      text: `SELECT width_bucket(r.decided_at, $1::timestamptz[]) AS i, coalesce(r.decision, r.computed_verdict)::text AS verdict, count(*)::int AS n
+        values: [...ends, ends],
+      },
+      {
+        name: "verdicts per quarter",
+        text: `SELECT width_bucket(r.decided_at, $1::timestamptz[]) AS i, coalesce(r.decision, r.computed_verdict)::text AS verdict, count(*)::int AS n
              FROM reviews r WHERE r.status = 'DECIDED' AND r.decided_at >= $2::timestamptz AND r.decided_at < $3::timestamptz
              GROUP BY 1, 2`,
-      values: [bounds, bounds[0], bounds.at(-1)],
-    },
-    {
-      name: "levels by team",
-      text: `SELECT t.id::text AS id, t.slug, t.name, CASE WHEN s.last_decided_at IS NULL THEN NULL ELSE s.current_level END AS level, count(*)::int AS n
+        values: [bounds, bounds[0], bounds.at(-1)],
+      },
+      {
+        name: "levels by team",
+        text: `SELECT t.id::text AS id, t.slug, t.name, CASE WHEN s.last_decided_at IS NULL THEN NULL ELSE s.current_level END AS level, count(*)::int AS n
              FROM services s JOIN teams t ON t.id = s.team_id GROUP BY t.id, 4 ORDER BY t.name, t.id`,
-    }],
+      },
+    ],
   ];
 }
 
@@ -122,12 +124,17 @@ function servicesTable(o: FloorOptions, t: TierTargets, now: Date): FloorQuery[]
     [viewer(o.viewerId)],
     [
       teams,
-      { name: "viewer's teams", text: "SELECT id, slug, name FROM teams WHERE id IN (SELECT team_id FROM memberships WHERE user_id = $1) ORDER BY name, id", values: [o.viewerId] },
+      {
+        name: "viewer's teams",
+        text: "SELECT id, slug, name FROM teams WHERE id IN (SELECT team_id FROM memberships WHERE user_id = $1) ORDER BY name, id",
+        values: [o.viewerId],
+      },
     ],
     [settings],
-    [{
-      name: "page of services by level, with active waivers",
-      text: `SELECT p.id, p.slug, p.name, p.team_slug, p.team_name, p.tier, p.current_level, p.current_verdict,
+    [
+      {
+        name: "page of services by level, with active waivers",
+        text: `SELECT p.id, p.slug, p.name, p.team_slug, p.team_name, p.tier, p.current_level, p.current_verdict,
                p.last_decided_at, p.open_blockers, aw.active_waivers
              FROM (
                SELECT s.id::text AS id, s.slug, s.name, t.slug AS team_slug, t.name AS team_name, s.tier, s.current_level,
@@ -141,9 +148,10 @@ function servicesTable(o: FloorOptions, t: TierTargets, now: Date): FloorQuery[]
                WHERE w.review_id = p.last_review_id AND w.status = 'APPROVED' AND w.expires_on >= $3::date
              ) aw ON true
              ORDER BY ${order}`,
-      values: [size, offset, now.toISOString().slice(0, 10)],
-    },
-    { name: "count", text: "SELECT count(*)::int AS total FROM services s" }],
+        values: [size, offset, now.toISOString().slice(0, 10)],
+      },
+      { name: "count", text: "SELECT count(*)::int AS total FROM services s" },
+    ],
   ];
 }
 
@@ -151,9 +159,10 @@ function servicePage(o: FloorOptions): FloorQuery[][] {
   const byId = "(SELECT id FROM services WHERE slug = $1)";
   return [
     [viewer(o.viewerId)],
-    [{
-      name: "service with team and its 10 latest reviews",
-      text: `SELECT s.id, s.slug, s.name, s.description, s.tier, s.lifecycle, s.repository_url, s.runbook_url, s.dashboard_url, s.on_call,
+    [
+      {
+        name: "service with team and its 10 latest reviews",
+        text: `SELECT s.id, s.slug, s.name, s.description, s.tier, s.lifecycle, s.repository_url, s.runbook_url, s.dashboard_url, s.on_call,
                s.version, s.created_at, s.updated_at, t.id AS team_id, t.name AS team_name, t.slug AS team_slug, r.*
              FROM services s JOIN teams t ON t.id = s.team_id
              LEFT JOIN LATERAL (
@@ -161,23 +170,30 @@ function servicePage(o: FloorOptions): FloorQuery[][] {
                FROM reviews r WHERE r.service_id = s.id ORDER BY r.created_at DESC, r.id DESC LIMIT 10
              ) r ON true
              WHERE s.slug = $1`,
-      values: [o.serviceSlug],
-    }],
-    [{ name: "service summary", text: `SELECT id, tier, current_level, current_verdict, last_decided_at FROM services WHERE id = ${byId}`, values: [o.serviceSlug] },
-    {
-      name: "decided history (up to 200)",
-      text: `SELECT id, decided_at, trigger, level, level_without_waivers, target_level, decision, computed_verdict, open_blocker_count
+        values: [o.serviceSlug],
+      },
+    ],
+    [
+      {
+        name: "service summary",
+        text: `SELECT id, tier, current_level, current_verdict, last_decided_at FROM services WHERE id = ${byId}`,
+        values: [o.serviceSlug],
+      },
+      {
+        name: "decided history (up to 200)",
+        text: `SELECT id, decided_at, trigger, level, level_without_waivers, target_level, decision, computed_verdict, open_blocker_count
              FROM reviews WHERE service_id = ${byId} AND status = 'DECIDED' AND decided_at IS NOT NULL
              ORDER BY decided_at DESC, id DESC LIMIT 200`,
-      values: [o.serviceSlug],
-    },
-    {
-      name: "open review",
-      text: `SELECT id, status, trigger, created_at FROM reviews WHERE service_id = ${byId} AND status IN ('DRAFT', 'SUBMITTED')
+        values: [o.serviceSlug],
+      },
+      {
+        name: "open review",
+        text: `SELECT id, status, trigger, created_at FROM reviews WHERE service_id = ${byId} AND status IN ('DRAFT', 'SUBMITTED')
              ORDER BY created_at DESC, id DESC LIMIT 1`,
-      values: [o.serviceSlug],
-    },
-    settings],
+        values: [o.serviceSlug],
+      },
+      settings,
+    ],
   ];
 }
 
@@ -187,7 +203,12 @@ export function benchFloorQueries(options: FloorOptions): FloorSet[] {
   const page = options.servicesPage ?? 3;
   return [
     { key: "portfolio", label: "Portfolio", path: "/portfolio", steps: portfolio(options, targets, now) },
-    { key: "services", label: `Services table (level ↑, page ${page})`, path: `/services?sort=level&dir=asc&page=${page}`, steps: servicesTable(options, targets, now) },
+    {
+      key: "services",
+      label: `Services table (level ↑, page ${page})`,
+      path: `/services?sort=level&dir=asc&page=${page}`,
+      steps: servicesTable(options, targets, now),
+    },
     { key: "service", label: "Service page", path: `/services/${encodeURIComponent(options.serviceSlug)}`, steps: servicePage(options) },
   ];
 }

@@ -72,7 +72,11 @@ describe("decideReview", () => {
     const version = await submitted(w);
     const noNote = await appError(decideReview(ctxOf(w.approver), w.reviewId, { decision: "NO_GO", expectedVersion: version }));
     expect(noNote.details?.fieldErrors).toHaveProperty("note");
-    const decided = await decideReview(ctxOf(w.approver), w.reviewId, { decision: "NO_GO", note: "Launch freeze", expectedVersion: version });
+    const decided = await decideReview(ctxOf(w.approver), w.reviewId, {
+      decision: "NO_GO",
+      note: "Launch freeze",
+      expectedVersion: version,
+    });
     expect(decided).toMatchObject({ status: "DECIDED", decision: "NO_GO", computedVerdict: "GO" });
     const row = await db().review.findUniqueOrThrow({
       where: { id: w.reviewId },
@@ -96,7 +100,13 @@ describe("decideReview", () => {
       where: { id: w.serviceId },
       select: { lastReviewId: true, currentLevel: true, currentVerdict: true, lastDecidedAt: true, openBlockers: true },
     });
-    expect(service).toEqual({ lastReviewId: w.reviewId, currentLevel: 4, currentVerdict: "GO", lastDecidedAt: review.decidedAt, openBlockers: 0 });
+    expect(service).toEqual({
+      lastReviewId: w.reviewId,
+      currentLevel: 4,
+      currentVerdict: "GO",
+      lastDecidedAt: review.decidedAt,
+      openBlockers: 0,
+    });
   });
 
   it("freezes a decided review: every change is refused and the snapshot and view stay as decided", async () => {
@@ -120,13 +130,22 @@ describe("decideReview", () => {
       answeredByEmail: w.editor.email,
       evidence: [{ url: "https://ci.example/run/1", title: "CI run", kind: "TEST_RUN" }],
     });
-    expect(decided.snapshot.waivers).toEqual([expect.objectContaining({ itemKey: openKey, status: "APPROVED", approvedByEmail: w.approver.email })]);
+    expect(decided.snapshot.waivers).toEqual([
+      expect.objectContaining({ itemKey: openKey, status: "APPROVED", approvedByEmail: w.approver.email }),
+    ]);
     const before = await db().review.findUniqueOrThrow({ where: { id: w.reviewId }, select: { snapshot: true, version: true } });
 
     const refusals = await Promise.all([
       appError(setAnswer(ctxOf(w.editor), w.reviewId, metKey, { status: "NOT_MET", expectedVersion: answer.version })),
       appError(addEvidence(ctxOf(w.editor), w.reviewId, metKey, { url: "https://x.example", title: "late" })),
-      appError(requestWaiver(ctxOf(w.editor), w.reviewId, metKey, { reason: "r", compensatingControl: "c", riskOwner: "o", expiresOn: addDays(todayUtc(), 10) })),
+      appError(
+        requestWaiver(ctxOf(w.editor), w.reviewId, metKey, {
+          reason: "r",
+          compensatingControl: "c",
+          riskOwner: "o",
+          expiresOn: addDays(todayUtc(), 10),
+        }),
+      ),
       appError(reopenReview(ctxOf(w.editor), w.reviewId, before.version)),
       appError(decideReview(ctxOf(w.approver), w.reviewId, { decision: "NO_GO", expectedVersion: before.version })),
     ]);
@@ -159,7 +178,11 @@ describe("decideReview", () => {
     const history = await listReviewHistory(w.viewer, w.reviewId);
     const find = (action: string) => history.find((e) => e.action === action);
     expect(find("waiver.request")).toMatchObject({ actorEmail: w.editor.email, before: null, after: { itemKey: key, status: "PENDING" } });
-    expect(find("waiver.approve")).toMatchObject({ actorEmail: w.approver.email, before: { status: "PENDING" }, after: { status: "APPROVED" } });
+    expect(find("waiver.approve")).toMatchObject({
+      actorEmail: w.approver.email,
+      before: { status: "PENDING" },
+      after: { status: "APPROVED" },
+    });
     expect(find("review.submit")).toMatchObject({ before: { status: "DRAFT", version: 1 }, after: { status: "SUBMITTED", version: 2 } });
     expect(find("review.decide")).toMatchObject({
       actorEmail: w.approver.email,

@@ -29,7 +29,6 @@ import { decisionInput, parseOrThrow, versionInput } from "@/lib/schemas/review"
 
 export type ReviewStatusChange = { id: string; status: ReviewStatus; version: number };
 
-
 /** Reopening and deciding start from a submitted review; a decided one is frozen, anything else gets `refusal`. */
 function assertSubmitted(review: LockedReview, refusal: string): void {
   if (review.status === "DECIDED") throw new AppError("CONFLICT", DECIDED_MESSAGE, { status: review.status });
@@ -37,7 +36,13 @@ function assertSubmitted(review: LockedReview, refusal: string): void {
 }
 
 /** Audits a status change with the status and version it started from. */
-async function auditStatusChange(tx: Tx, ctx: AuditContext, review: LockedReview, action: string, after: Record<string, unknown>): Promise<void> {
+async function auditStatusChange(
+  tx: Tx,
+  ctx: AuditContext,
+  review: LockedReview,
+  action: string,
+  after: Record<string, unknown>,
+): Promise<void> {
   await recordAudit(tx, ctx, {
     action,
     entityType: "review",

@@ -49,7 +49,8 @@ async function readOutcomes(tx: Reader, quarter: string, serviceIds: readonly st
   if (ids.length === 0) return [];
   const rows = await tx.meetingOutcome.findMany({ where: { quarter, serviceId: { in: ids } }, select: outcomeSelect });
   const userIds = [...new Set(rows.flatMap((row) => (row.recordedById ? [row.recordedById] : [])))];
-  const users = userIds.length > 0 ? await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }) : [];
+  const users =
+    userIds.length > 0 ? await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }) : [];
   const byId = new Map(users.map((user) => [user.id, { name: user.name, email: user.email }]));
   return rows.map(({ recordedById, followUpDue, ...row }) => ({
     ...row,

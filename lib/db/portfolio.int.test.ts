@@ -225,8 +225,16 @@ describe("getVerdictsOverTime and getLevelsByTeam", () => {
     const quarters = lastQuarters("2026-Q1", 8);
     const result = await getVerdictsOverTime(viewer, { teamId }, quarters);
     expect(result.map((q) => q.quarter)).toEqual(quarters);
-    expect(result.find((q) => q.quarter === "2025-Q4")).toEqual({ quarter: "2025-Q4", counts: { GO: 1, CONDITIONAL_GO: 0, NO_GO: 1 }, total: 2 });
-    expect(result.find((q) => q.quarter === "2026-Q1")).toEqual({ quarter: "2026-Q1", counts: { GO: 0, CONDITIONAL_GO: 1, NO_GO: 0 }, total: 1 });
+    expect(result.find((q) => q.quarter === "2025-Q4")).toEqual({
+      quarter: "2025-Q4",
+      counts: { GO: 1, CONDITIONAL_GO: 0, NO_GO: 1 },
+      total: 2,
+    });
+    expect(result.find((q) => q.quarter === "2026-Q1")).toEqual({
+      quarter: "2026-Q1",
+      counts: { GO: 0, CONDITIONAL_GO: 1, NO_GO: 0 },
+      total: 1,
+    });
     expect(result.reduce((sum, q) => sum + q.total, 0)).toBe(3);
 
     const teams = await getLevelsByTeam(viewer, { teamId });

@@ -1,7 +1,13 @@
 import type { Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { buildMovementMatrix, type MovementLevel, type MovementMatrix, type MovementPair } from "@/lib/domain/movement-matrix";
-import { largestRemainderPercents, VERDICT_KEYS, type LevelDistribution, type TargetAttainment, type VerdictShares } from "@/lib/domain/portfolio";
+import {
+  largestRemainderPercents,
+  VERDICT_KEYS,
+  type LevelDistribution,
+  type TargetAttainment,
+  type VerdictShares,
+} from "@/lib/domain/portfolio";
 import { quarterEnd, quarterStart, REVIEW_INTERVAL_DAYS } from "@/lib/domain/quarters";
 import { defaultTierTargets, parseTierTargets, type TierTargets } from "@/lib/domain/targets";
 import { VERDICTS, type AchievedLevel, type Tier, type Verdict } from "@/lib/domain/types";
@@ -166,7 +172,10 @@ export async function getLevelHistory(
   return cachedUntilChange(`levels:${JSON.stringify([filter, window])}`, token, () => computeLevelHistory(filter, window));
 }
 
-async function computeLevelHistory(filter: PortfolioFilter, window: { quarters: readonly string[]; from: string; to: string }): Promise<LevelHistory> {
+async function computeLevelHistory(
+  filter: PortfolioFilter,
+  window: { quarters: readonly string[]; from: string; to: string },
+): Promise<LevelHistory> {
   const ends = window.quarters.map(quarterEnd);
   const toEnd = quarterEnd(window.to);
   // The movement quarters usually lie inside the chart window; they get an aggregate of their own only when not.
@@ -223,7 +232,11 @@ async function computeLevelHistory(filter: PortfolioFilter, window: { quarters: 
 type VerdictRow = { i: number; verdict: string | null; n: number };
 
 /** Decisions recorded per quarter by verdict (the approver's decision, else the computed verdict). */
-export async function getVerdictsOverTime(viewer: Viewer, filter: PortfolioFilter, quarters: readonly string[]): Promise<QuarterVerdicts[]> {
+export async function getVerdictsOverTime(
+  viewer: Viewer,
+  filter: PortfolioFilter,
+  quarters: readonly string[],
+): Promise<QuarterVerdicts[]> {
   const token = await portfolioChangeToken();
   return cachedUntilChange(`verdicts:${JSON.stringify([filter, quarters])}`, token, () => computeVerdictsOverTime(filter, quarters));
 }

@@ -54,7 +54,8 @@ export type AgendaRow = {
 };
 
 const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamptz`;
-const verdictRank = (verdict: Prisma.Sql) => Prisma.sql`(CASE ${verdict} WHEN 'GO' THEN 0 WHEN 'CONDITIONAL_GO' THEN 1 WHEN 'NO_GO' THEN 2 END)`;
+const verdictRank = (verdict: Prisma.Sql) =>
+  Prisma.sql`(CASE ${verdict} WHEN 'GO' THEN 0 WHEN 'CONDITIONAL_GO' THEN 1 WHEN 'NO_GO' THEN 2 END)`;
 
 /**
  * One statement. Candidates come from the services row alone (summary columns, the set of pending triggers read

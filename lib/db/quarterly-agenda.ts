@@ -93,14 +93,36 @@ function asLevel(value: number | null): AchievedLevel | null {
   return value !== null && Number.isInteger(value) && value >= 0 && value <= 4 ? (value as AchievedLevel) : null;
 }
 
-function summary(id: string | null, decidedAt: Date | null, level: number | null, verdict: Verdict | null, counts: [number | null, number | null, number | null]): DecidedSummary | null {
+function summary(
+  id: string | null,
+  decidedAt: Date | null,
+  level: number | null,
+  verdict: Verdict | null,
+  counts: [number | null, number | null, number | null],
+): DecidedSummary | null {
   if (id === null || decidedAt === null) return null;
-  return { reviewId: id, decidedAt, level: asLevel(level), verdict, openBlockers: counts[0] ?? 0, notMet: counts[1] ?? 0, partial: counts[2] ?? 0 };
+  return {
+    reviewId: id,
+    decidedAt,
+    level: asLevel(level),
+    verdict,
+    openBlockers: counts[0] ?? 0,
+    notMet: counts[1] ?? 0,
+    partial: counts[2] ?? 0,
+  };
 }
 
 function toDueService(row: AgendaRow & { position: number; id: string }, asOf: Date): DueService {
-  const latest = summary(row.cur_id, row.cur_decided_at, row.cur_level, row.cur_verdict, [row.cur_blockers, row.cur_not_met, row.cur_partial]);
-  const previous = summary(row.prev_id, row.prev_decided_at, row.prev_level, row.prev_verdict, [row.prev_blockers, row.prev_not_met, row.prev_partial]);
+  const latest = summary(row.cur_id, row.cur_decided_at, row.cur_level, row.cur_verdict, [
+    row.cur_blockers,
+    row.cur_not_met,
+    row.cur_partial,
+  ]);
+  const previous = summary(row.prev_id, row.prev_decided_at, row.prev_level, row.prev_verdict, [
+    row.prev_blockers,
+    row.prev_not_met,
+    row.prev_partial,
+  ]);
   const pendingTrigger = row.pending_trigger;
   const lastDecidedAt = latest?.decidedAt ?? null;
   return {
@@ -155,7 +177,9 @@ export async function listDueServices(viewer: Viewer, quarter: string, options: 
   return {
     quarter,
     asOf,
-    rows: rows.flatMap((row) => (row.position !== null && row.id !== null ? [toDueService({ ...row, position: row.position, id: row.id }, asOf)] : [])),
+    rows: rows.flatMap((row) =>
+      row.position !== null && row.id !== null ? [toDueService({ ...row, position: row.position, id: row.id }, asOf)] : [],
+    ),
     total,
     page,
     pageSize,

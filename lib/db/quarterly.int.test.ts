@@ -44,7 +44,14 @@ async function makeTeam(): Promise<{ id: string; slug: string }> {
 async function makeService(teamId: string, name: string, options: { lifecycle?: LifecycleStage; createdAt?: Date } = {}): Promise<string> {
   const slug = `q-${randomUUID().slice(0, 8)}`;
   const service = await db().service.create({
-    data: { slug, name, teamId, tier: 2, lifecycle: options.lifecycle ?? "PRODUCTION", createdAt: options.createdAt ?? new Date(now.getTime() - 1000 * DAY) },
+    data: {
+      slug,
+      name,
+      teamId,
+      tier: 2,
+      lifecycle: options.lifecycle ?? "PRODUCTION",
+      createdAt: options.createdAt ?? new Date(now.getTime() - 1000 * DAY),
+    },
     select: { id: true },
   });
   return service.id;
@@ -111,7 +118,12 @@ describe("listDueServices: who is due", () => {
 
     const page = await listDueServices(reader, quarter, { team: team.slug, now });
     expect(page.rows).toHaveLength(1);
-    expect(page.rows[0]).toMatchObject({ name: "Had an incident", dueReason: "trigger", pendingTrigger: "POST_INCIDENT", daysSinceReview: 10 });
+    expect(page.rows[0]).toMatchObject({
+      name: "Had an incident",
+      dueReason: "trigger",
+      pendingTrigger: "POST_INCIDENT",
+      daysSinceReview: 10,
+    });
     expect(page.counts.pendingTriggers).toBe(1);
   });
 
@@ -157,7 +169,15 @@ describe("listDueServices: what changed and the order", () => {
 
     const page = await listDueServices(reader, quarter, { team: team.slug, now });
     // Regressions by longest overdue (F decided 120 days ago, E 95), then the waiver, the trigger, the rest.
-    expect(page.rows.map((row) => row.name)).toEqual(["F dropped", "E more blockers", "D waiver", "C trigger", "A never reviewed", "B stale", "G improved"]);
+    expect(page.rows.map((row) => row.name)).toEqual([
+      "F dropped",
+      "E more blockers",
+      "D waiver",
+      "C trigger",
+      "A never reviewed",
+      "B stale",
+      "G improved",
+    ]);
     expect(page.rows.map((row) => row.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(page.counts).toMatchObject({ regressions: 2, expiringWaivers: 1, pendingTriggers: 1 });
 
@@ -191,30 +211,63 @@ describe("recordMeetingOutcome", () => {
 
   it("requires an owner and a due date (not in the past) for a follow-up, as field errors", async () => {
     const { serviceId, ctx } = await world();
-    const error = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "FOLLOW_UP", note: "", followUpOwner: " ", followUpDue: "", expectedVersion: null }).catch((e: unknown) => e);
+    const error = await recordMeetingOutcome(ctx, quarter, serviceId, {
+      outcome: "FOLLOW_UP",
+      note: "",
+      followUpOwner: " ",
+      followUpDue: "",
+      expectedVersion: null,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "VALIDATION" });
     const fieldErrors = (error as AppError).details?.fieldErrors as Record<string, string[]>;
     expect(fieldErrors.followUpOwner).toEqual(["Name who owns the follow-up"]);
     expect(fieldErrors.followUpDue).toEqual(["Enter the follow-up's due date"]);
 
-    const past = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "FOLLOW_UP", followUpOwner: "Ops", followUpDue: "2020-01-01", expectedVersion: null }).catch((e: unknown) => e);
+    const past = await recordMeetingOutcome(ctx, quarter, serviceId, {
+      outcome: "FOLLOW_UP",
+      followUpOwner: "Ops",
+      followUpDue: "2020-01-01",
+      expectedVersion: null,
+    }).catch((e: unknown) => e);
     expect((past as AppError).details?.fieldErrors).toEqual({ followUpDue: ["The due date cannot be in the past"] });
     expect(await getMeetingOutcomes(quarter, [serviceId])).toEqual(new Map());
   });
 
   it("records, updates with the version it saw, refuses a stale version with the current outcome, and audits each change", async () => {
     const { team, serviceId, chair, ctx } = await world();
-    const first = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "FOLLOW_UP", note: "Fix alerts", followUpOwner: "Dana", followUpDue: futureDay, expectedVersion: null });
-    expect(first).toMatchObject({ outcome: "FOLLOW_UP", followUpOwner: "Dana", followUpDue: futureDay, version: 1, recordedBy: { name: chair.name, email: chair.email } });
+    const first = await recordMeetingOutcome(ctx, quarter, serviceId, {
+      outcome: "FOLLOW_UP",
+      note: "Fix alerts",
+      followUpOwner: "Dana",
+      followUpDue: futureDay,
+      expectedVersion: null,
+    });
+    expect(first).toMatchObject({
+      outcome: "FOLLOW_UP",
+      followUpOwner: "Dana",
+      followUpDue: futureDay,
+      version: 1,
+      recordedBy: { name: chair.name, email: chair.email },
+    });
 
-    const second = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "REVIEWED", note: "Done", followUpOwner: "Dana", followUpDue: futureDay, expectedVersion: 1 });
+    const second = await recordMeetingOutcome(ctx, quarter, serviceId, {
+      outcome: "REVIEWED",
+      note: "Done",
+      followUpOwner: "Dana",
+      followUpDue: futureDay,
+      expectedVersion: 1,
+    });
     // A "reviewed" outcome keeps no owner or due date, even when the form still sent them.
     expect(second).toMatchObject({ outcome: "REVIEWED", followUpOwner: null, followUpDue: null, version: 2 });
 
-    const stale = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "REVIEWED", note: "Mine", expectedVersion: 1 }).catch((e: unknown) => e);
+    const stale = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "REVIEWED", note: "Mine", expectedVersion: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(stale).toMatchObject({ code: "CONFLICT", details: { reason: "STALE_VERSION", current: { version: 2, note: "Done" } } });
-    const firstAgain = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "REVIEWED", expectedVersion: null }).catch((e: unknown) => e);
+    const firstAgain = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "REVIEWED", expectedVersion: null }).catch(
+      (e: unknown) => e,
+    );
     expect(firstAgain).toMatchObject({ code: "CONFLICT" });
 
     const audit = await db().auditEvent.findMany({ where: { serviceId, action: "meeting_outcome.recorded" }, orderBy: { id: "asc" } });
@@ -242,7 +295,12 @@ describe("recordMeetingOutcome", () => {
 
   it("keeps a discussed service on the agenda after it is reviewed, so the minutes never lose it, and counts outcomes", async () => {
     const { team, serviceId, ctx } = await world();
-    await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "FOLLOW_UP", followUpOwner: "Ops", followUpDue: futureDay, expectedVersion: null });
+    await recordMeetingOutcome(ctx, quarter, serviceId, {
+      outcome: "FOLLOW_UP",
+      followUpOwner: "Ops",
+      followUpDue: futureDay,
+      expectedVersion: null,
+    });
     await decide(serviceId, { at: ago(1), level: 2, verdict: "GO" });
     const page = await listDueServices(reader, quarter, { team: team.slug, now });
     expect(page.rows.map((row) => [row.name, row.dueReason])).toEqual([["Discussed", null]]);

@@ -81,10 +81,8 @@ export async function lockReview(tx: Tx, reviewId: string, mode: "share" | "upda
   };
 }
 
-export const DECIDED_MESSAGE =
-  "This review was decided and is read-only; start a new review for further work.";
-export const SUBMITTED_MESSAGE =
-  "This review was submitted; it is read-only until the team reopens it.";
+export const DECIDED_MESSAGE = "This review was decided and is read-only; start a new review for further work.";
+export const SUBMITTED_MESSAGE = "This review was submitted; it is read-only until the team reopens it.";
 
 /** Answers, evidence and waiver requests change only while the review is a draft. */
 export function assertDraft(review: LockedReview): void {
@@ -137,19 +135,13 @@ export async function lockDraftItemForEdit(
 
 export function assertCanDecide(viewer: Viewer, review: { teamId: string }): void {
   if (!can(viewer, { type: "review:decide", teamId: review.teamId })) {
-    throw new AppError(
-      "FORBIDDEN",
-      "Only an approver who is not on the team that owns this service can decide its review.",
-    );
+    throw new AppError("FORBIDDEN", "Only an approver who is not on the team that owns this service can decide its review.");
   }
 }
 
 export function assertCanApproveWaivers(viewer: Viewer, review: { teamId: string }): void {
   if (!can(viewer, { type: "waiver:approve", teamId: review.teamId })) {
-    throw new AppError(
-      "FORBIDDEN",
-      "Only an approver who is not on the team that owns this service can approve or reject its waivers.",
-    );
+    throw new AppError("FORBIDDEN", "Only an approver who is not on the team that owns this service can approve or reject its waivers.");
   }
 }
 

@@ -33,15 +33,15 @@ export async function getReviewTemplate(templateId: string): Promise<TemplateDto
 
 export type ReviewRows = { answers: AnswerDto[]; waivers: WaiverDto[] };
 
-export async function loadReviewRows(
-  client: Pick<Tx, "answer" | "waiver" | "user">,
-  reviewId: string,
-  today: string,
-): Promise<ReviewRows> {
+export async function loadReviewRows(client: Pick<Tx, "answer" | "waiver" | "user">, reviewId: string, today: string): Promise<ReviewRows> {
   // Sequential on purpose: inside a transaction all queries share one connection, which must not
   // receive a second query while the first is still running.
   const answerRows = await client.answer.findMany({ where: { reviewId }, orderBy: { item: { position: "asc" } }, select: answerSelect });
-  const waiverRows = await client.waiver.findMany({ where: { reviewId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: waiverSelect });
+  const waiverRows = await client.waiver.findMany({
+    where: { reviewId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: waiverSelect,
+  });
   const people = await loadPeople(client, peopleIdsOf(answerRows, waiverRows));
   return {
     answers: answerRows.map((row) => toAnswerDto(row, people)),

@@ -179,7 +179,9 @@ export function answerAuditView(answer: Pick<AnswerDto, "itemKey" | "status" | "
   return { itemKey: answer.itemKey, status: answer.status, note: answer.note, naReason: answer.naReason, version: answer.version };
 }
 
-export function waiverAuditView(waiver: Pick<WaiverDto, "itemKey" | "reason" | "compensatingControl" | "riskOwner" | "expiresOn" | "status">) {
+export function waiverAuditView(
+  waiver: Pick<WaiverDto, "itemKey" | "reason" | "compensatingControl" | "riskOwner" | "expiresOn" | "status">,
+) {
   return {
     itemKey: waiver.itemKey,
     status: waiver.status,

@@ -9,7 +9,11 @@ import { isWaiverActive } from "@/lib/domain/waivers";
 // One review as a report document (the printable page and the Markdown export). Every signed-in viewer may read
 // every review, so the viewer only keeps one shape for every door into the data.
 
-function toReportWaiver(waiver: Omit<ReportWaiver, "itemTitle" | "isActive">, titles: ReadonlyMap<string, string>, isActive: boolean): ReportWaiver {
+function toReportWaiver(
+  waiver: Omit<ReportWaiver, "itemTitle" | "isActive">,
+  titles: ReadonlyMap<string, string>,
+  isActive: boolean,
+): ReportWaiver {
   return {
     itemKey: waiver.itemKey,
     itemTitle: titles.get(waiver.itemKey) ?? waiver.itemKey,
@@ -30,9 +34,7 @@ export async function getReviewReport(viewer: Viewer, reviewId: string): Promise
   const view = await getReviewView(viewer, reviewId);
   const { review, service, template, evaluation } = view;
   const stored =
-    review.status === "DECIDED"
-      ? (await db().review.findUnique({ where: { id: review.id }, select: { snapshot: true } }))?.snapshot
-      : null;
+    review.status === "DECIDED" ? (await db().review.findUnique({ where: { id: review.id }, select: { snapshot: true } }))?.snapshot : null;
   const snapshot = isReviewSnapshot(stored) ? stored : null;
   const items = applicableItems(template.items, evaluation.tier);
   const titles = new Map(template.items.map((item) => [item.key, item.title]));

@@ -105,7 +105,12 @@ export async function createDecidedReview(data: DecidedReviewData): Promise<stri
 }
 
 /** A waiver written straight to the table on `itemId` of the review's template, with placeholder texts. */
-export async function createWaiverRow(data: { reviewId: string; itemId: string; expiresOn: string; status: "APPROVED" | "PENDING" }): Promise<void> {
+export async function createWaiverRow(data: {
+  reviewId: string;
+  itemId: string;
+  expiresOn: string;
+  status: "APPROVED" | "PENDING";
+}): Promise<void> {
   await db().waiver.create({
     data: { ...data, reason: "r", compensatingControl: "c", riskOwner: "o", expiresOn: new Date(`${data.expiresOn}T00:00:00Z`) },
   });

@@ -117,7 +117,7 @@ export async function getReviewStartContext(viewer: Viewer, serviceSlug: string)
 export type ReviewerOption = { id: string; name: string; email: string };
 
 /** People who can be named as reviewers: every enabled user, by name. */
-export async function listReviewerOptions(viewer: Viewer): Promise<ReviewerOption[]> {
+export async function listReviewerOptions(_viewer: Viewer): Promise<ReviewerOption[]> {
   return db().user.findMany({
     where: { disabledAt: null },
     orderBy: [{ name: "asc" }, { id: "asc" }],

@@ -82,10 +82,13 @@ async function loadSeeded(prefix: string) {
      FROM waivers w JOIN checklist_items i ON i.id = w.item_id WHERE w.review_id = ANY($1::uuid[])`,
     [ids],
   );
-  const services = await pool.query<{ id: string; last_review_id: string | null; current_level: number | null; current_verdict: Verdict | null; open_blockers: number }>(
-    "SELECT id, last_review_id, current_level, current_verdict, open_blockers FROM services WHERE starts_with(slug, $1)",
-    [prefix],
-  );
+  const services = await pool.query<{
+    id: string;
+    last_review_id: string | null;
+    current_level: number | null;
+    current_verdict: Verdict | null;
+    open_blockers: number;
+  }>("SELECT id, last_review_id, current_level, current_verdict, open_blockers FROM services WHERE starts_with(slug, $1)", [prefix]);
   return { reviews: reviews.rows, answers: answers.rows, waivers: waivers.rows, services: services.rows };
 }
 
@@ -142,8 +145,18 @@ function pick(r: ReviewRow) {
   const { level, level_without_waivers, target_level, computed_verdict, applicable_count, met_count, na_count, waived_count } = r;
   const { partial_count, not_met_count, unanswered_count, open_blocker_count } = r;
   return {
-    level, level_without_waivers, target_level, computed_verdict, applicable_count, met_count, na_count, waived_count,
-    partial_count, not_met_count, unanswered_count, open_blocker_count,
+    level,
+    level_without_waivers,
+    target_level,
+    computed_verdict,
+    applicable_count,
+    met_count,
+    na_count,
+    waived_count,
+    partial_count,
+    not_met_count,
+    unanswered_count,
+    open_blocker_count,
   };
 }
 
@@ -166,11 +179,18 @@ describe("seedScale", () => {
 
   it("treats missing answers (waived or not) and N/A without a reason as unanswered, like the engine", async () => {
     const result = await seed({ services: 30, reviews: 2, waiverEvery: 1 });
-    const scope = "SELECT r.id FROM reviews r JOIN services s ON s.id = r.service_id WHERE starts_with(s.slug, $1) AND r.status = 'DECIDED'";
+    const scope =
+      "SELECT r.id FROM reviews r JOIN services s ON s.id = r.service_id WHERE starts_with(s.slug, $1) AND r.status = 'DECIDED'";
     // Remove every waived item's answer, a seventh of the rest, and blank some N/A reasons; then recompute.
-    await pool.query(`DELETE FROM answers a USING waivers w WHERE a.review_id = w.review_id AND a.item_id = w.item_id AND w.review_id IN (${scope})`, [result.prefix]);
+    await pool.query(
+      `DELETE FROM answers a USING waivers w WHERE a.review_id = w.review_id AND a.item_id = w.item_id AND w.review_id IN (${scope})`,
+      [result.prefix],
+    );
     await pool.query(`DELETE FROM answers WHERE review_id IN (${scope}) AND (hashtext(id::text) & 7) = 0`, [result.prefix]);
-    await pool.query(`UPDATE answers SET na_reason = '  ' WHERE review_id IN (${scope}) AND status = 'NOT_APPLICABLE' AND (hashtext(id::text) & 1) = 0`, [result.prefix]);
+    await pool.query(
+      `UPDATE answers SET na_reason = '  ' WHERE review_id IN (${scope}) AND status = 'NOT_APPLICABLE' AND (hashtext(id::text) & 1) = 0`,
+      [result.prefix],
+    );
     await pool.query(updateSummariesSql(result.plan, 1, result.plan.services));
     await pool.query(updateServicePointersSql(result.plan));
     const { decided } = await expectMatchesEngine(result, { services: 30, reviews: 2, complete: false });
@@ -180,6 +200,8 @@ describe("seedScale", () => {
 
   it("refuses to seed over services with the same prefix unless forced", async () => {
     const first = await seed({ services: 1, reviews: 1, waiverEvery: 0 });
-    await expect(seedScale(pool, { services: 1, reviews: 1, prefix: first.prefix, maintenance: false })).rejects.toBeInstanceOf(SeedRefusedError);
+    await expect(seedScale(pool, { services: 1, reviews: 1, prefix: first.prefix, maintenance: false })).rejects.toBeInstanceOf(
+      SeedRefusedError,
+    );
   });
 });

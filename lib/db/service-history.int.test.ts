@@ -43,13 +43,24 @@ describe("getServiceHistory", () => {
     expect(history.reviews.map((r) => r.id)).toEqual([first, second]);
     expect(history.reviews[1]).toMatchObject({ trigger: "QUARTERLY", decision: "NO_GO", targetLevel: 1 });
     expect(history.reviews[0]?.decidedAt.getTime()).toBeLessThanOrEqual(history.reviews[1]?.decidedAt.getTime() ?? 0);
-    expect(history).toMatchObject({ tier: 3, targetLevel: 1, lastVerdict: "NO_GO", currentLevel: history.reviews[1]?.level, openReview: null });
+    expect(history).toMatchObject({
+      tier: 3,
+      targetLevel: 1,
+      lastVerdict: "NO_GO",
+      currentLevel: history.reviews[1]?.level,
+      openReview: null,
+    });
     expect(history.lastDecidedAt).not.toBeNull();
 
     // Without the services row's cached summary, the newest decided review says the same.
-    await db().$executeRaw`UPDATE services SET last_review_id = NULL, last_decided_at = NULL, current_level = NULL, current_verdict = NULL WHERE id = ${w.serviceId}::uuid`;
+    await db()
+      .$executeRaw`UPDATE services SET last_review_id = NULL, last_decided_at = NULL, current_level = NULL, current_verdict = NULL WHERE id = ${w.serviceId}::uuid`;
     const uncached = await getServiceHistory(w.viewer, w.serviceId);
-    expect(uncached).toMatchObject({ currentLevel: history.currentLevel, lastVerdict: "NO_GO", lastDecidedAt: history.reviews[1]?.decidedAt });
+    expect(uncached).toMatchObject({
+      currentLevel: history.currentLevel,
+      lastVerdict: "NO_GO",
+      lastDecidedAt: history.reviews[1]?.decidedAt,
+    });
   });
 
   it("has nothing to show for a service without decisions, names its open review, and 404s an unknown service", async () => {
@@ -97,7 +108,11 @@ describe("getReviewDiff", () => {
     const diff = await getReviewDiff(w.viewer, w.serviceId, open.id, second);
     expect(diff.before.id).toBe(second);
     expect(diff.after).toMatchObject({ id: open.id, isFrozen: false, evaluatedOn: todayUtc(), level: 0 });
-    expect(diff.diff.items.find((i) => i.itemKey === regressed)).toMatchObject({ before: "NOT_MET", after: "MET", direction: "improvement" });
+    expect(diff.diff.items.find((i) => i.itemKey === regressed)).toMatchObject({
+      before: "NOT_MET",
+      after: "MET",
+      direction: "improvement",
+    });
     // Everything else is unanswered in the draft: regressions, listed first.
     expect(diff.diff.items[0]?.direction).toBe("regression");
     expect(diff.levelChange).toMatchObject({ before: diff.before.level, after: 0 });

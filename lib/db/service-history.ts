@@ -191,7 +191,12 @@ function asOf(row: DiffRow): number {
   return row.status === "DECIDED" && row.decidedAt ? row.decidedAt.getTime() : Number.POSITIVE_INFINITY;
 }
 
-export async function getReviewDiff(viewer: Viewer, serviceId: string, fromReviewId: string, toReviewId: string): Promise<ServiceReviewDiff> {
+export async function getReviewDiff(
+  viewer: Viewer,
+  serviceId: string,
+  fromReviewId: string,
+  toReviewId: string,
+): Promise<ServiceReviewDiff> {
   const mismatch = notFound("Those reviews are not both reviews of this service");
   if (![serviceId, fromReviewId, toReviewId].every(isUuid)) throw mismatch;
   const rows = await db().review.findMany({

@@ -21,7 +21,15 @@ const viewer: Viewer = { id: randomUUID(), email: "reader@test.invalid", name: "
 const teamIds: string[] = [];
 const ids: Record<string, string> = {};
 
-type Seed = { key: string; team: "alpha" | "beta"; tier: number; level: number | null; verdict: string | null; decided: Date | null; blockers: number };
+type Seed = {
+  key: string;
+  team: "alpha" | "beta";
+  tier: number;
+  level: number | null;
+  verdict: string | null;
+  decided: Date | null;
+  blockers: number;
+};
 
 // Default targets: tier 1 → L3, tier 2 → L2, tier 3 → L1.
 const SEEDS: Seed[] = [
@@ -58,7 +66,9 @@ beforeAll(async () => {
 
   // Service A: an older decided review and its latest one, which the service points at.
   const { id: templateId } = await installDefaultTemplate();
-  const [item] = await db().$queryRaw<{ id: string }[]>`SELECT id::text FROM checklist_items WHERE template_id = ${templateId}::uuid LIMIT 1`;
+  const [item] = await db().$queryRaw<
+    { id: string }[]
+  >`SELECT id::text FROM checklist_items WHERE template_id = ${templateId}::uuid LIMIT 1`;
   const review = async (decidedAt: Date) =>
     (
       await db().$queryRaw<{ id: string }[]>`
@@ -228,7 +238,9 @@ describe("exportServicesTable", () => {
     expect(result.isTruncated).toBe(false);
     expect(result.rows).toHaveLength(23);
     expect(result.rows[0]?.name).toBe(`${pagingPrefix} svc 23`);
-    const filtered = await exportServicesTable(viewer, view({ target: "below", sort: "level", teams: [`${p}-alpha`, `${p}-beta`] }), { now: NOW });
+    const filtered = await exportServicesTable(viewer, view({ target: "below", sort: "level", teams: [`${p}-alpha`, `${p}-beta`] }), {
+      now: NOW,
+    });
     expect(filtered.rows.map((r) => r.slug)).toEqual([`${p}-e`, `${p}-d`, `${p}-b`]);
     expect(filtered.rows.find((r) => r.slug === `${p}-b`)).toMatchObject({ vsTarget: "below", isOverdue: false });
   });

@@ -138,9 +138,15 @@ function ordering(state: ServicesTableState, target: Prisma.Sql): Ordering {
   const direction = (isNullable: boolean) =>
     isNullable ? (asc ? Prisma.sql`ASC NULLS FIRST` : Prisma.sql`DESC NULLS LAST`) : asc ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   return {
-    columns: Prisma.join(keys.map((key) => Prisma.sql`${key.sql} AS ${key.name}`), ", "),
+    columns: Prisma.join(
+      keys.map((key) => Prisma.sql`${key.sql} AS ${key.name}`),
+      ", ",
+    ),
     // name then id break ties, so paging never repeats or skips a row.
-    orderBy: Prisma.join([...keys.map((key) => Prisma.sql`${key.name} ${direction(key.isNullable)}`), Prisma.sql`name_key ASC, uid ASC`], ", "),
+    orderBy: Prisma.join(
+      [...keys.map((key) => Prisma.sql`${key.name} ${direction(key.isNullable)}`), Prisma.sql`name_key ASC, uid ASC`],
+      ", ",
+    ),
   };
 }
 

@@ -7,7 +7,7 @@ import { createService, getServiceBySlug, listServices, updateService } from "@/
 import { listTeamsForViewer } from "@/lib/db/teams";
 import { getViewerById } from "@/lib/db/users";
 import type { Role } from "@/lib/domain/types";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import type { ServiceInput } from "@/lib/schemas/service";
 
 // Each test makes its own teams and people (random suffixes), so tests never share mutable rows and can run
@@ -200,7 +200,9 @@ describe("listServices and getServiceBySlug", () => {
     expect(byTeam.items.every((s) => s.team.id === team.id)).toBe(true);
 
     const byTier = await listServices(admin, { teamId: team.id, tier: 1 });
-    expect(byTier.items.map((s) => s.name).sort()).toEqual([`Alpha ${marker} 0`, `Alpha ${marker} 1`, expect.stringMatching(/^Unrelated/)].sort());
+    expect(byTier.items.map((s) => s.name).sort()).toEqual(
+      [`Alpha ${marker} 0`, `Alpha ${marker} 1`, expect.stringMatching(/^Unrelated/)].sort(),
+    );
 
     const bySearch = await listServices(admin, { q: marker.toUpperCase() });
     expect(bySearch.total).toBe(6);

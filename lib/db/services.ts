@@ -1,7 +1,16 @@
 import { can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db, type Tx } from "@/lib/db/client";
-import { LEVELS, type AchievedLevel, type LifecycleStage, type Level, type ReviewStatus, type ReviewTrigger, type Tier, type Verdict } from "@/lib/domain/types";
+import {
+  LEVELS,
+  type AchievedLevel,
+  type LifecycleStage,
+  type Level,
+  type ReviewStatus,
+  type ReviewTrigger,
+  type Tier,
+  type Verdict,
+} from "@/lib/domain/types";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceInput } from "@/lib/schemas/service";
@@ -86,9 +95,7 @@ export async function listServices(viewer: Viewer, options: ListServicesOptions 
   const where: Prisma.ServiceWhereInput = {
     ...(options.teamId ? { teamId: options.teamId } : {}),
     ...(options.tier ? { tier: options.tier } : {}),
-    ...(q
-      ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { slug: { contains: q, mode: "insensitive" } }] }
-      : {}),
+    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { slug: { contains: q, mode: "insensitive" } }] } : {}),
   };
   const [rows, total] = await Promise.all([
     db().service.findMany({

@@ -6,7 +6,10 @@ import type { ChecklistItemDef, ConcernKind, Level, Tier } from "@/lib/domain/ty
  * Installs a template version once. Versions are immutable: reviews keep the version they started
  * with, so an existing (key, version) is never rewritten.
  */
-export async function installTemplate(template: TemplateDef, client: Tx | ReturnType<typeof db> = db()): Promise<{ id: string; created: boolean }> {
+export async function installTemplate(
+  template: TemplateDef,
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<{ id: string; created: boolean }> {
   const existing = await client.checklistTemplate.findUnique({
     where: { key_version: { key: template.key, version: template.version } },
     select: { id: true },
@@ -57,7 +60,14 @@ export function installDefaultTemplate() {
 
 export type TemplateConcernDto = { id: string; key: string; title: string; kind: ConcernKind; description: string; position: number };
 export type TemplateItemDto = ChecklistItemDef & { id: string; guidance: string; blockerRule: string | null; position: number };
-export type TemplateDto = { id: string; key: string; version: number; name: string; concerns: TemplateConcernDto[]; items: TemplateItemDto[] };
+export type TemplateDto = {
+  id: string;
+  key: string;
+  version: number;
+  name: string;
+  concerns: TemplateConcernDto[];
+  items: TemplateItemDto[];
+};
 
 /** A whole template version in display order; the engine's item definitions come from here. */
 export async function getTemplate(templateId: string): Promise<TemplateDto | null> {
@@ -68,10 +78,24 @@ export async function getTemplate(templateId: string): Promise<TemplateDto | nul
       key: true,
       version: true,
       name: true,
-      concerns: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, kind: true, description: true, position: true } },
+      concerns: {
+        orderBy: { position: "asc" },
+        select: { id: true, key: true, title: true, kind: true, description: true, position: true },
+      },
       items: {
         orderBy: { position: "asc" },
-        select: { id: true, key: true, title: true, guidance: true, level: true, isBlocker: true, blockerRule: true, tiers: true, position: true, concern: { select: { key: true } } },
+        select: {
+          id: true,
+          key: true,
+          title: true,
+          guidance: true,
+          level: true,
+          isBlocker: true,
+          blockerRule: true,
+          tiers: true,
+          position: true,
+          concern: { select: { key: true } },
+        },
       },
     },
   });

@@ -51,7 +51,9 @@ export async function requestWaiver(ctx: AuditContext, reviewId: string, itemKey
       where: { reviewId: review.id, itemId, status: { in: ["PENDING", "APPROVED"] } },
       select: { status: true, expiresOn: true },
     });
-    const live = existing.find((w) => w.status === "PENDING" || isWaiverActive({ status: w.status, expiresOn: isoDay(w.expiresOn) }, today));
+    const live = existing.find(
+      (w) => w.status === "PENDING" || isWaiverActive({ status: w.status, expiresOn: isoDay(w.expiresOn) }, today),
+    );
     if (live) {
       const what = live.status === "PENDING" ? "pending" : "active";
       throw new AppError("CONFLICT", `This item already has an ${what} waiver.`, { reason: "WAIVER_EXISTS" });
@@ -152,8 +154,7 @@ export function revokeWaiver(ctx: AuditContext, reviewId: string, waiverId: stri
     to: "REVOKED",
     authorize: (c, review) => {
       const allowed =
-        can(c.viewer, { type: "review:edit", teamId: review.teamId }) ||
-        can(c.viewer, { type: "waiver:approve", teamId: review.teamId });
+        can(c.viewer, { type: "review:edit", teamId: review.teamId }) || can(c.viewer, { type: "waiver:approve", teamId: review.teamId });
       if (!allowed) {
         throw new AppError("FORBIDDEN", "Only the owning team's editors or an outside approver can revoke this waiver.");
       }

@@ -116,7 +116,15 @@ describe("toCsv", () => {
   });
 
   it("writes CRLF between and after records", () => {
-    expect(toCsv(["a", "b"], [[1, "x"], [2, null]])).toBe("a,b\r\n1,x\r\n2,\r\n");
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          [1, "x"],
+          [2, null],
+        ],
+      ),
+    ).toBe("a,b\r\n1,x\r\n2,\r\n");
   });
 
   it("quotes only when needed and doubles quotes", () => {
@@ -128,7 +136,7 @@ describe("toCsv", () => {
   });
 
   it("defuses and then quotes a field that starts with CR", () => {
-    expect(toCsv(["x"], [["\r=cmd"]])).toBe("x\r\n\"'\r=cmd\"\r\n");
+    expect(toCsv(["x"], [["\r=cmd"]])).toBe('x\r\n"\'\r=cmd"\r\n');
   });
 
   it("defuses headers too", () => {
@@ -154,7 +162,7 @@ describe("toCsv", () => {
     const rows: CsvCell[][] = [
       ["Payments, EU", 3, decidedAt, null],
       ['He said "ship it"', -1.5, undefined, "multi\r\nline\nnote"],
-      ["=HYPERLINK(\"http://x\")", 0, "@SUM(1)", "+44 20 7946 0958"],
+      ['=HYPERLINK("http://x")', 0, "@SUM(1)", "+44 20 7946 0958"],
       ["", "", "\ttabbed", "ünïcødé ✓"],
     ];
     const parsed = parseCsv(toCsv(["service", "level", "decidedAt", "note"], rows));
@@ -162,7 +170,7 @@ describe("toCsv", () => {
       ["service", "level", "decidedAt", "note"],
       ["Payments, EU", "3", "2024-02-29T23:59:59.000Z", ""],
       ['He said "ship it"', "-1.5", "", "multi\r\nline\nnote"],
-      ["'=HYPERLINK(\"http://x\")", "0", "'@SUM(1)", "'+44 20 7946 0958"],
+      ['\'=HYPERLINK("http://x")', "0", "'@SUM(1)", "'+44 20 7946 0958"],
       ["", "", "'\ttabbed", "ünïcødé ✓"],
     ]);
   });

@@ -99,8 +99,7 @@ describe("DEFAULT_TEMPLATE", () => {
 
   it("has no items beyond the seed lines", () => {
     const seedLineCount =
-      sections.reduce((n, section) => n + section.lines.length, 0) +
-      steps.reduce((n, step) => n + step.details.length, 0);
+      sections.reduce((n, section) => n + section.lines.length, 0) + steps.reduce((n, step) => n + step.details.length, 0);
     expect(allItems).toHaveLength(seedLineCount);
   });
 

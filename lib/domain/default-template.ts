@@ -47,16 +47,12 @@ export type TemplateDef = {
 };
 
 // The six NEVER rules, verbatim and in seed order.
-const RULE_HEALTH_CHECKS =
-  'NEVER skip health checks — every service must expose health endpoints; no exceptions for "simple" services';
-const RULE_SECRETS =
-  "NEVER store secrets in code or container images — use a secrets manager; never default env vars with real values";
-const RULE_ROLLBACK =
-  "NEVER deploy without a rollback plan — if you cannot roll back in under 5 minutes, you are not ready to deploy";
+const RULE_HEALTH_CHECKS = 'NEVER skip health checks — every service must expose health endpoints; no exceptions for "simple" services';
+const RULE_SECRETS = "NEVER store secrets in code or container images — use a secrets manager; never default env vars with real values";
+const RULE_ROLLBACK = "NEVER deploy without a rollback plan — if you cannot roll back in under 5 minutes, you are not ready to deploy";
 const RULE_ERROR_BUDGETS =
   "NEVER ignore error budget violations — when the error budget is exhausted, freeze feature work and fix reliability";
-const RULE_LOGGING =
-  "NEVER treat logging as optional — a service without structured logging is a service you cannot debug at 3 AM";
+const RULE_LOGGING = "NEVER treat logging as optional — a service without structured logging is a service you cannot debug at 3 AM";
 const RULE_RUNBOOKS =
   "NEVER go to production without runbooks — if on-call cannot resolve the top 5 failure modes without the original author, the service is not production-ready";
 
@@ -221,8 +217,7 @@ export const DEFAULT_TEMPLATE: TemplateDef = {
       key: "performance",
       title: "Performance",
       kind: "REVIEW_AREA",
-      description:
-        "Has the service been measured under realistic load, and are its hot paths understood. Routed to the performance agent.",
+      description: "Has the service been measured under realistic load, and are its hot paths understood. Routed to the performance agent.",
       items: [
         {
           key: "performance.load-testing-results",
@@ -450,8 +445,7 @@ export const DEFAULT_TEMPLATE: TemplateDef = {
       key: "documentation",
       title: "Documentation",
       kind: "REVIEW_AREA",
-      description:
-        "Can someone other than the author understand, operate and change the service. Routed to the /generate-docs command.",
+      description: "Can someone other than the author understand, operate and change the service. Routed to the /generate-docs command.",
       items: [
         {
           key: "documentation.api-docs",

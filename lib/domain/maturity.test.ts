@@ -60,11 +60,7 @@ describe("maturity level flavours (one item per level)", () => {
       waivers: waivedKeys.map((key) => waiver(key)),
       today: TODAY,
     });
-    expect([result.level, result.levelWithoutWaivers, result.levelCountingPartials]).toEqual([
-      level,
-      withoutWaivers,
-      countingPartials,
-    ]);
+    expect([result.level, result.levelWithoutWaivers, result.levelCountingPartials]).toEqual([level, withoutWaivers, countingPartials]);
   });
 });
 
@@ -157,7 +153,17 @@ describe("what the next level still needs", () => {
 
   it.each<[string, Record<string, Code>, { level: number; missing: [string, ItemOutcome][] } | null]>([
     ["from L0, the L1 gaps", { l2: "M" }, { level: 1, missing: [["l1", "UNANSWERED"]] }],
-    ["from L1, every L2 gap", { l1: "M", l2: "N", l2b: "P" }, { level: 2, missing: [["l2", "NOT_MET"], ["l2b", "PARTIAL"]] }],
+    [
+      "from L1, every L2 gap",
+      { l1: "M", l2: "N", l2b: "P" },
+      {
+        level: 2,
+        missing: [
+          ["l2", "NOT_MET"],
+          ["l2b", "PARTIAL"],
+        ],
+      },
+    ],
     ["from L3, the L4 gap", { l1: "M", l2: "M", l2b: "NA", l3: "M", l4: "NA!" }, { level: 4, missing: [["l4", "UNANSWERED"]] }],
     ["nothing beyond L4", { l1: "M", l2: "M", l2b: "M", l3: "M", l4: "M" }, null],
   ])("%s", (_label, codes, expected) => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildMovementMatrix, bucketLabel, describeMovement, MOVEMENT_BUCKETS, type MovementLevel, type MovementPair } from "./movement-matrix";
+import {
+  buildMovementMatrix,
+  bucketLabel,
+  describeMovement,
+  MOVEMENT_BUCKETS,
+  type MovementLevel,
+  type MovementPair,
+} from "./movement-matrix";
 
 let nextId = 0;
 /** `count` services moving from → to. */
@@ -81,13 +88,7 @@ describe("describeMovement", () => {
   });
 
   it("summarizes and lists every off-diagonal cell in row-major order", () => {
-    const matrix = buildMovementMatrix([
-      ...moves(1, 2, 5),
-      ...moves(0, 3, 7),
-      ...moves(3, 1, 3),
-      ...moves(2, 2, 40),
-      ...moves(null, 1, 2),
-    ]);
+    const matrix = buildMovementMatrix([...moves(1, 2, 5), ...moves(0, 3, 7), ...moves(3, 1, 3), ...moves(2, 2, 40), ...moves(null, 1, 2)]);
     expect(describeMovement(matrix)).toEqual([
       "12 services moved up a level or more, 3 moved down, 40 stayed the same.",
       "2 services got their first decided review.",

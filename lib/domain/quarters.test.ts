@@ -168,12 +168,7 @@ describe("compareQuarters", () => {
   });
 
   it("sorts chronologically", () => {
-    expect(["2027-Q1", "2025-Q4", "2026-Q2", "2026-Q1"].sort(compareQuarters)).toEqual([
-      "2025-Q4",
-      "2026-Q1",
-      "2026-Q2",
-      "2027-Q1",
-    ]);
+    expect(["2027-Q1", "2025-Q4", "2026-Q2", "2026-Q1"].sort(compareQuarters)).toEqual(["2025-Q4", "2026-Q1", "2026-Q2", "2027-Q1"]);
   });
 });
 

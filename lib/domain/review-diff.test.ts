@@ -41,7 +41,16 @@ describe("diffReviews", () => {
   it("lists only changed items with before/after and direction", () => {
     const result = diffReviews([row("a", "MET"), row("b", "PARTIAL")], [row("a", "MET"), row("b", "MET")]);
     expect(result.items).toEqual([
-      { itemKey: "b", itemTitle: "Title b", concernKey: "ops", level: 1, isBlocker: false, before: "PARTIAL", after: "MET", direction: "improvement" },
+      {
+        itemKey: "b",
+        itemTitle: "Title b",
+        concernKey: "ops",
+        level: 1,
+        isBlocker: false,
+        before: "PARTIAL",
+        after: "MET",
+        direction: "improvement",
+      },
     ]);
   });
 

@@ -126,7 +126,10 @@ describe("answerText", () => {
   it.each([
     [{ answer: null, outcome: "UNANSWERED" as const }, "Unanswered"],
     [{ answer: { status: "NOT_MET" as const, note: "", naReason: null, evidence: [] }, outcome: "WAIVED" as const }, "Not met (waived)"],
-    [{ answer: { status: "NOT_APPLICABLE" as const, note: "", naReason: " ", evidence: [] }, outcome: "UNANSWERED" as const }, "Not applicable (no reason given)"],
+    [
+      { answer: { status: "NOT_APPLICABLE" as const, note: "", naReason: " ", evidence: [] }, outcome: "UNANSWERED" as const },
+      "Not applicable (no reason given)",
+    ],
     [{ answer: { status: "NOT_APPLICABLE" as const, note: "", naReason: "n/a", evidence: [] }, outcome: "NA" as const }, "Not applicable"],
   ])("%j → %s", (input, expected) => {
     expect(answerText(input)).toBe(expected);

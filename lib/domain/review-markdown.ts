@@ -4,7 +4,18 @@
 
 import type { ItemOutcome, OutcomeMap } from "./maturity";
 import { ANSWER_WORDS, REVIEW_STATUS_WORDS, SEVERITY_WORDS, TRIGGER_WORDS, VERDICT_WORDS, WAIVER_STATUS_WORDS } from "./words";
-import { LEVEL_NAMES, type AchievedLevel, type AnswerStatus, type ChecklistItemDef, type EvidenceKind, type Level, type ReviewStatus, type ReviewTrigger, type Tier, type Verdict } from "./types";
+import {
+  LEVEL_NAMES,
+  type AchievedLevel,
+  type AnswerStatus,
+  type ChecklistItemDef,
+  type EvidenceKind,
+  type Level,
+  type ReviewStatus,
+  type ReviewTrigger,
+  type Tier,
+  type Verdict,
+} from "./types";
 import type { ReasonSeverity } from "./verdict";
 import type { WaiverStatus } from "./waivers";
 
@@ -242,7 +253,11 @@ export function reviewToMarkdown(report: ReviewReport): string {
 
 /** review-<slug>-<YYYY-MM-DD>.md; the slug is reduced to filename-safe characters whatever is stored. */
 export function markdownFileName(slug: string, day: string): string {
-  const safe = slug.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "service";
+  const safe =
+    slug
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "service";
   return `review-${safe}-${day}.md`;
 }
 

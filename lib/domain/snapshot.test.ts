@@ -16,7 +16,15 @@ function snapshotOf(overrides: { decision?: "GO" | "CONDITIONAL_GO" | "NO_GO" } 
     items,
     // Deliberately out of template order: the snapshot sorts by the template.
     answers: [
-      { itemKey: "b", status: "NOT_MET", note: "", naReason: null, answeredByEmail: "x@example.com", answeredAt: new Date("2025-06-14T09:00:00Z"), evidence: [] },
+      {
+        itemKey: "b",
+        status: "NOT_MET",
+        note: "",
+        naReason: null,
+        answeredByEmail: "x@example.com",
+        answeredAt: new Date("2025-06-14T09:00:00Z"),
+        evidence: [],
+      },
       {
         itemKey: "a",
         status: "MET",
@@ -27,7 +35,17 @@ function snapshotOf(overrides: { decision?: "GO" | "CONDITIONAL_GO" | "NO_GO" } 
         evidence: [{ url: "https://x.example", title: "Doc", kind: "DOCUMENT" }],
       },
     ],
-    waivers: [{ itemKey: "b", reason: "r", compensatingControl: "c", riskOwner: "o", expiresOn: "2025-07-01", status: "PENDING", approvedByEmail: null }],
+    waivers: [
+      {
+        itemKey: "b",
+        reason: "r",
+        compensatingControl: "c",
+        riskOwner: "o",
+        expiresOn: "2025-07-01",
+        status: "PENDING",
+        approvedByEmail: null,
+      },
+    ],
   });
 }
 

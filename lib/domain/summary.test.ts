@@ -3,7 +3,14 @@ import type { ChecklistItemDef } from "@/lib/domain/types";
 import { summarizeEvaluation } from "@/lib/domain/summary";
 import type { ItemOutcome } from "@/lib/domain/maturity";
 
-const item = (key: string, isBlocker = false): ChecklistItemDef => ({ key, concernKey: "c", title: key, level: 1, isBlocker, tiers: [1, 2, 3] });
+const item = (key: string, isBlocker = false): ChecklistItemDef => ({
+  key,
+  concernKey: "c",
+  title: key,
+  level: 1,
+  isBlocker,
+  tiers: [1, 2, 3],
+});
 
 describe("summarizeEvaluation", () => {
   it("counts each outcome once and open blockers among unmet blocker items", () => {
@@ -22,6 +29,9 @@ describe("summarizeEvaluation", () => {
   });
 
   it("treats an item with no outcome as unanswered", () => {
-    expect(summarizeEvaluation({ applicableItems: [item("x", true)], outcomes: {} })).toMatchObject({ unansweredCount: 1, openBlockerCount: 1 });
+    expect(summarizeEvaluation({ applicableItems: [item("x", true)], outcomes: {} })).toMatchObject({
+      unansweredCount: 1,
+      openBlockerCount: 1,
+    });
   });
 });

@@ -17,10 +17,7 @@ type Scenario = {
 };
 
 function run(s: Scenario) {
-  const items = [
-    ...ladder().map((i) => ({ ...i, isBlocker: s.blockers?.includes(i.key) ?? false })),
-    ...(s.extraItems ?? []),
-  ];
+  const items = [...ladder().map((i) => ({ ...i, isBlocker: s.blockers?.includes(i.key) ?? false })), ...(s.extraItems ?? [])];
   const [l1, l2, l3, l4] = s.codes;
   return evaluateReview(
     reviewInput({
@@ -41,26 +38,96 @@ describe("verdict paths", () => {
     ["tier 1 at L3 is a go", { tier: 1, codes: ["M", "M", "M", "N"] }, "GO", ["MEETS_TARGET"]],
     ["tier 1 at L2 is below target", { tier: 1, codes: ["M", "M", "N", "M"] }, "NO_GO", ["BELOW_TARGET"]],
     ["L0 is below any target", { tier: 3, codes: ["-", "-", "-", "-"] }, "NO_GO", ["BELOW_TARGET"]],
-    ["unmet blocker above the target", { tier: 3, codes: ["M", "M", "M", "N"], blockers: ["l4"] }, "NO_GO", ["BLOCKER_UNMET", "MEETS_TARGET"]],
+    [
+      "unmet blocker above the target",
+      { tier: 3, codes: ["M", "M", "M", "N"], blockers: ["l4"] },
+      "NO_GO",
+      ["BLOCKER_UNMET", "MEETS_TARGET"],
+    ],
     ["unanswered blocker", { tier: 3, codes: ["M", "M", "M", "-"], blockers: ["l4"] }, "NO_GO", ["BLOCKER_UNMET", "MEETS_TARGET"]],
-    ["blocker N/A without reason", { tier: 3, codes: ["M", "M", "M", "NA!"], blockers: ["l4"] }, "NO_GO", ["BLOCKER_UNMET", "MEETS_TARGET"]],
+    [
+      "blocker N/A without reason",
+      { tier: 3, codes: ["M", "M", "M", "NA!"], blockers: ["l4"] },
+      "NO_GO",
+      ["BLOCKER_UNMET", "MEETS_TARGET"],
+    ],
     ["blocker N/A with reason", { tier: 3, codes: ["M", "M", "M", "NA"], blockers: ["l4"] }, "GO", ["MEETS_TARGET"]],
-    ["partial blocker is never accepted", { tier: 1, codes: ["M", "M", "P", "M"], blockers: ["l3"] }, "NO_GO", ["BLOCKER_UNMET", "BELOW_TARGET"]],
+    [
+      "partial blocker is never accepted",
+      { tier: 1, codes: ["M", "M", "P", "M"], blockers: ["l3"] },
+      "NO_GO",
+      ["BLOCKER_UNMET", "BELOW_TARGET"],
+    ],
     ["partials alone reach the target", { tier: 1, codes: ["M", "P", "M", "M"] }, "CONDITIONAL_GO", ["TARGET_NEEDS_PARTIALS"]],
     ["partials plus a real gap", { tier: 1, codes: ["M", "P", "N", "M"] }, "NO_GO", ["BELOW_TARGET"]],
     ["partial above the target does not matter", { tier: 2, codes: ["M", "M", "P", "N"] }, "GO", ["MEETS_TARGET"]],
-    ["waiver needed for the target", { tier: 1, codes: ["M", "N", "M", "M"], waivers: [waiver("l2")] }, "CONDITIONAL_GO", ["TARGET_NEEDS_WAIVERS", "MEETS_TARGET"]],
-    ["waiver expiring today still counts", { tier: 1, codes: ["M", "N", "M", "M"], waivers: [waiver("l2", TODAY)] }, "CONDITIONAL_GO", ["TARGET_NEEDS_WAIVERS", "MEETS_TARGET"]],
-    ["waiver expired yesterday", { tier: 1, codes: ["M", "N", "M", "M"], waivers: [waiver("l2", YESTERDAY)] }, "NO_GO", ["BELOW_TARGET", "WAIVER_EXPIRED"]],
-    ["pending waiver does not count", { tier: 1, codes: ["M", "N", "M", "M"], waivers: [waiver("l2", undefined, "PENDING")] }, "NO_GO", ["BELOW_TARGET"]],
-    ["rejected waiver does not count", { tier: 1, codes: ["M", "N", "M", "M"], waivers: [waiver("l2", undefined, "REJECTED")] }, "NO_GO", ["BELOW_TARGET"]],
+    [
+      "waiver needed for the target",
+      { tier: 1, codes: ["M", "N", "M", "M"], waivers: [waiver("l2")] },
+      "CONDITIONAL_GO",
+      ["TARGET_NEEDS_WAIVERS", "MEETS_TARGET"],
+    ],
+    [
+      "waiver expiring today still counts",
+      { tier: 1, codes: ["M", "N", "M", "M"], waivers: [waiver("l2", TODAY)] },
+      "CONDITIONAL_GO",
+      ["TARGET_NEEDS_WAIVERS", "MEETS_TARGET"],
+    ],
+    [
+      "waiver expired yesterday",
+      { tier: 1, codes: ["M", "N", "M", "M"], waivers: [waiver("l2", YESTERDAY)] },
+      "NO_GO",
+      ["BELOW_TARGET", "WAIVER_EXPIRED"],
+    ],
+    [
+      "pending waiver does not count",
+      { tier: 1, codes: ["M", "N", "M", "M"], waivers: [waiver("l2", undefined, "PENDING")] },
+      "NO_GO",
+      ["BELOW_TARGET"],
+    ],
+    [
+      "rejected waiver does not count",
+      { tier: 1, codes: ["M", "N", "M", "M"], waivers: [waiver("l2", undefined, "REJECTED")] },
+      "NO_GO",
+      ["BELOW_TARGET"],
+    ],
     ["waiver above the target is not needed", { tier: 3, codes: ["M", "M", "M", "N"], waivers: [waiver("l4")] }, "GO", ["MEETS_TARGET"]],
-    ["blocker satisfied only by a waiver", { tier: 3, codes: ["M", "M", "M", "N"], blockers: ["l4"], waivers: [waiver("l4")] }, "CONDITIONAL_GO", ["BLOCKER_WAIVED", "MEETS_TARGET"]],
-    ["waived blocker within the target", { tier: 1, codes: ["M", "N", "M", "M"], blockers: ["l2"], waivers: [waiver("l2")] }, "CONDITIONAL_GO", ["BLOCKER_WAIVED", "TARGET_NEEDS_WAIVERS", "MEETS_TARGET"]],
-    ["waivers and partials together", { tier: 1, codes: ["M", "P", "N", "M"], waivers: [waiver("l3")] }, "CONDITIONAL_GO", ["TARGET_NEEDS_WAIVERS", "TARGET_NEEDS_PARTIALS"]],
-    ["blocker whose waiver expired", { tier: 3, codes: ["M", "M", "M", "N"], blockers: ["l4"], waivers: [waiver("l4", YESTERDAY)] }, "NO_GO", ["BLOCKER_UNMET", "MEETS_TARGET", "WAIVER_EXPIRED"]],
-    ["expired waiver on a met item is not reported", { tier: 1, codes: ["M", "M", "M", "M"], waivers: [waiver("l2", YESTERDAY)] }, "GO", ["MEETS_TARGET"]],
-    ["custom targets can be stricter", { tier: 3, codes: ["M", "M", "M", "N"], tierTargets: { 1: 4, 2: 4, 3: 4 } }, "NO_GO", ["BELOW_TARGET"]],
+    [
+      "blocker satisfied only by a waiver",
+      { tier: 3, codes: ["M", "M", "M", "N"], blockers: ["l4"], waivers: [waiver("l4")] },
+      "CONDITIONAL_GO",
+      ["BLOCKER_WAIVED", "MEETS_TARGET"],
+    ],
+    [
+      "waived blocker within the target",
+      { tier: 1, codes: ["M", "N", "M", "M"], blockers: ["l2"], waivers: [waiver("l2")] },
+      "CONDITIONAL_GO",
+      ["BLOCKER_WAIVED", "TARGET_NEEDS_WAIVERS", "MEETS_TARGET"],
+    ],
+    [
+      "waivers and partials together",
+      { tier: 1, codes: ["M", "P", "N", "M"], waivers: [waiver("l3")] },
+      "CONDITIONAL_GO",
+      ["TARGET_NEEDS_WAIVERS", "TARGET_NEEDS_PARTIALS"],
+    ],
+    [
+      "blocker whose waiver expired",
+      { tier: 3, codes: ["M", "M", "M", "N"], blockers: ["l4"], waivers: [waiver("l4", YESTERDAY)] },
+      "NO_GO",
+      ["BLOCKER_UNMET", "MEETS_TARGET", "WAIVER_EXPIRED"],
+    ],
+    [
+      "expired waiver on a met item is not reported",
+      { tier: 1, codes: ["M", "M", "M", "M"], waivers: [waiver("l2", YESTERDAY)] },
+      "GO",
+      ["MEETS_TARGET"],
+    ],
+    [
+      "custom targets can be stricter",
+      { tier: 3, codes: ["M", "M", "M", "N"], tierTargets: { 1: 4, 2: 4, 3: 4 } },
+      "NO_GO",
+      ["BELOW_TARGET"],
+    ],
     ["custom targets can be looser", { tier: 1, codes: ["M", "N", "N", "N"], tierTargets: { 1: 1, 2: 1, 3: 1 } }, "GO", ["MEETS_TARGET"]],
     [
       "blocker for another tier is ignored",

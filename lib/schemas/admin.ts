@@ -39,11 +39,7 @@ export const adminUsersSearchParams = adminListSearchParams.extend({
 export type AdminListSearch = z.output<typeof adminListSearchParams>;
 export type AdminUsersSearch = z.output<typeof adminUsersSearchParams>;
 
-const name = z
-  .string({ error: "Enter a name" })
-  .trim()
-  .min(2, "Use at least 2 characters")
-  .max(80, "Keep the name under 80 characters");
+const name = z.string({ error: "Enter a name" }).trim().min(2, "Use at least 2 characters").max(80, "Keep the name under 80 characters");
 
 const role = z.enum(ROLES, { error: "Choose a role" });
 
@@ -122,13 +118,11 @@ const level = z.preprocess(
 export const TIER_TARGET_FIELDS = { 1: "tier1", 2: "tier2", 3: "tier3" } as const satisfies Record<Tier, string>;
 
 /** One select per tier; the result is the stored shape ({"1":3,"2":2,"3":1}), checked by the domain's own parser. */
-export const tierTargetsInput = z
-  .object({ tier1: level, tier2: level, tier3: level })
-  .transform((fields, ctx) => {
-    const parsed = parseTierTargets(Object.fromEntries(TIERS.map((tier) => [String(tier), fields[TIER_TARGET_FIELDS[tier]]])));
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
+export const tierTargetsInput = z.object({ tier1: level, tier2: level, tier3: level }).transform((fields, ctx) => {
+  const parsed = parseTierTargets(Object.fromEntries(TIERS.map((tier) => [String(tier), fields[TIER_TARGET_FIELDS[tier]]])));
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.value;
+});

@@ -24,10 +24,7 @@ export function isHttpUrl(value: string): boolean {
 export const teamSlugParam = z.preprocess(firstValue, z.string().trim().max(100).catch("").default(""));
 
 /** ?tier=: 1, 2 or 3; undefined (every tier) when absent or malformed. */
-export const tierParam = z.preprocess(
-  (value) => {
-    const v = firstValue(value);
-    return typeof v === "string" && v !== "" ? Number(v) : undefined;
-  },
-  z.literal(TIERS).optional().catch(undefined),
-);
+export const tierParam = z.preprocess((value) => {
+  const v = firstValue(value);
+  return typeof v === "string" && v !== "" ? Number(v) : undefined;
+}, z.literal(TIERS).optional().catch(undefined));

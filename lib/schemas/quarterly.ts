@@ -26,9 +26,28 @@ export const quarterlySearchParams = z.object({
   team: z.preprocess(firstValue, z.string().trim().toLowerCase().regex(TEAM_SLUG)).catch(""),
   page: z.preprocess(firstValue, z.coerce.number<unknown>().int().min(1).max(MAX_PAGE)).catch(1),
   /** Presenter mode: the zero-based position in the agenda. */
-  i: z.preprocess(firstValue, z.coerce.number<unknown>().int().min(0).max(MAX_PAGE * AGENDA_PAGE_SIZE)).catch(0),
+  i: z
+    .preprocess(
+      firstValue,
+      z.coerce
+        .number<unknown>()
+        .int()
+        .min(0)
+        .max(MAX_PAGE * AGENDA_PAGE_SIZE),
+    )
+    .catch(0),
   /** The quarter picker's select posts here (GET /quarterly?quarter=…). */
-  quarter: z.preprocess(firstValue, z.string().trim().toUpperCase().refine((v) => parseQuarter(v) !== null)).optional().catch(undefined),
+  quarter: z
+    .preprocess(
+      firstValue,
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .refine((v) => parseQuarter(v) !== null),
+    )
+    .optional()
+    .catch(undefined),
 });
 export type QuarterlySearchParams = z.output<typeof quarterlySearchParams>;
 
@@ -69,10 +88,7 @@ export function meetingOutcomeInput(rules: MeetingOutcomeRules) {
     .object({
       outcome: z.enum(MEETING_OUTCOMES, { error: "Choose reviewed or follow-up" }),
       note: z.preprocess((value) => value ?? "", z.string().trim().max(2000, "Keep the note under 2000 characters")),
-      followUpOwner: z.preprocess(
-        blankToUndefined,
-        z.string().trim().max(200, "Keep the owner under 200 characters").optional(),
-      ),
+      followUpOwner: z.preprocess(blankToUndefined, z.string().trim().max(200, "Keep the owner under 200 characters").optional()),
       followUpDue: z.preprocess(
         blankToUndefined,
         z

@@ -43,10 +43,7 @@ export const setAnswerInput = z
   .object({
     status: z.enum(ANSWER_STATUSES, { error: "Choose met, partial, not met or not applicable" }),
     note: z.preprocess((value) => value ?? "", z.string().trim().max(5000, "Keep the note under 5000 characters")),
-    naReason: z.preprocess(
-      blankToUndefined,
-      z.string().trim().max(1000, "Keep the reason under 1000 characters").optional(),
-    ),
+    naReason: z.preprocess(blankToUndefined, z.string().trim().max(1000, "Keep the reason under 1000 characters").optional()),
     expectedVersion,
   })
   .superRefine((value, ctx) => {
@@ -72,7 +69,11 @@ export const evidenceInput = z.object({
 export type EvidenceInput = z.output<typeof evidenceInput>;
 
 const longText = (what: string) =>
-  z.string({ error: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(2000, `Keep it under 2000 characters`);
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(2000, `Keep it under 2000 characters`);
 
 export const waiverRequestInput = z.object({
   reason: longText("the reason"),

@@ -51,12 +51,7 @@ const HTTP_LINK_MESSAGE = "Use an http:// or https:// link";
 // Links are rendered as <a href>, so anything but http(s) (javascript:, data:, file:, …) is refused at the door.
 const optionalLink = z.preprocess(
   blankToUndefined,
-  z
-    .string()
-    .trim()
-    .max(2000, "Keep links under 2000 characters")
-    .refine(isHttpUrl, HTTP_LINK_MESSAGE)
-    .optional(),
+  z.string().trim().max(2000, "Keep links under 2000 characters").refine(isHttpUrl, HTTP_LINK_MESSAGE).optional(),
 );
 
 const tier = z.preprocess(
@@ -65,11 +60,7 @@ const tier = z.preprocess(
 );
 
 const serviceFields = z.object({
-  name: z
-    .string({ error: "Enter a name" })
-    .trim()
-    .min(2, "Use at least 2 characters")
-    .max(80, "Keep the name under 80 characters"),
+  name: z.string({ error: "Enter a name" }).trim().min(2, "Use at least 2 characters").max(80, "Keep the name under 80 characters"),
   slug: z.preprocess(
     blankToUndefined,
     z
@@ -82,20 +73,14 @@ const serviceFields = z.object({
       })
       .optional(),
   ),
-  description: z.preprocess(
-    (value) => value ?? "",
-    z.string().trim().max(2000, "Keep the description under 2000 characters"),
-  ),
+  description: z.preprocess((value) => value ?? "", z.string().trim().max(2000, "Keep the description under 2000 characters")),
   teamId: z.guid({ error: "Choose a team" }),
   tier,
   lifecycle: z.enum(LIFECYCLE_STAGES, { error: "Choose a lifecycle stage" }),
   repositoryUrl: optionalLink,
   runbookUrl: optionalLink,
   dashboardUrl: optionalLink,
-  onCall: z.preprocess(
-    blankToUndefined,
-    z.string().trim().max(200, "Keep the on-call contact under 200 characters").optional(),
-  ),
+  onCall: z.preprocess(blankToUndefined, z.string().trim().max(200, "Keep the on-call contact under 200 characters").optional()),
 });
 
 type ServiceFields = z.output<typeof serviceFields>;

@@ -68,9 +68,17 @@ function teamSlugs(value: unknown): string[] {
 }
 
 const schema = z.object({
-  q: z.preprocess(firstValue, z.string().transform((s) => s.trim().slice(0, MAX_QUERY_LENGTH))).catch(""),
+  q: z
+    .preprocess(
+      firstValue,
+      z.string().transform((s) => s.trim().slice(0, MAX_QUERY_LENGTH)),
+    )
+    .catch(""),
   team: z.preprocess(teamSlugs, z.array(z.string())).catch([]),
-  tier: z.preprocess(firstValue, z.coerce.number<unknown>().pipe(z.literal(TIERS))).nullable().catch(null),
+  tier: z
+    .preprocess(firstValue, z.coerce.number<unknown>().pipe(z.literal(TIERS)))
+    .nullable()
+    .catch(null),
   level: z
     .preprocess(firstValue, z.enum(LEVEL_FILTERS))
     .transform((v): LevelFilter => (v === "none" ? "none" : (Number(v) as AchievedLevel)))
@@ -79,7 +87,10 @@ const schema = z.object({
   verdict: z.preprocess(firstValue, z.enum(VERDICT_FILTERS)).nullable().catch(null),
   target: z.preprocess(firstValue, z.enum(TARGET_FILTERS)).nullable().catch(null),
   // Only "1" turns the filter on: an unchecked checkbox sends nothing, and anything else is noise.
-  overdue: z.preprocess(firstValue, z.literal("1")).transform(() => true).catch(false),
+  overdue: z
+    .preprocess(firstValue, z.literal("1"))
+    .transform(() => true)
+    .catch(false),
   sort: z.preprocess(firstValue, z.enum(SORT_KEYS)).catch(DEFAULT_STATE.sort),
   dir: z.preprocess(firstValue, z.enum(["asc", "desc"])).catch(DEFAULT_STATE.dir),
   page: z.preprocess(firstValue, z.coerce.number<unknown>().int().min(1).max(MAX_PAGE)).catch(1),

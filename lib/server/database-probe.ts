@@ -6,7 +6,12 @@ import { metrics } from "@/lib/observability/metrics";
 /** One round trip on a fresh connection, bounded by `timeoutMs`. Resolves to the latency in ms. */
 export async function probeDatabase(connectionString: string, timeoutMs = 1000): Promise<number> {
   const started = performance.now();
-  const client = new Client({ connectionString, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, application_name: "shipshape-probe" });
+  const client = new Client({
+    connectionString,
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
+    application_name: "shipshape-probe",
+  });
   client.on("error", () => undefined);
   try {
     await client.connect();

@@ -23,7 +23,9 @@ function requestIdOf(req: IncomingMessage): string {
 
 async function serveMetrics(req: IncomingMessage, res: ServerResponse, token: string | undefined) {
   if (token && req.headers.authorization !== `Bearer ${token}`) {
-    res.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { code: "UNAUTHENTICATED", message: "A bearer token is required for /metrics" } }));
+    res
+      .writeHead(401, { "Content-Type": "application/json" })
+      .end(JSON.stringify({ error: { code: "UNAUTHENTICATED", message: "A bearer token is required for /metrics" } }));
     return;
   }
   const { registry } = metrics();

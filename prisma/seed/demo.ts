@@ -35,7 +35,17 @@ function answersFor(items: TemplateItemDto[], tier: Tier, capability: number, ra
     if (!isApplicable(item, tier) || random() > completeness) continue;
     const r = random();
     const within = item.level <= Math.floor(capability);
-    let status: AnswerStatus = within ? (r < 0.985 ? "MET" : r < 0.995 ? "PARTIAL" : "NOT_MET") : r < 0.25 ? "MET" : r < 0.55 ? "PARTIAL" : "NOT_MET";
+    let status: AnswerStatus = within
+      ? r < 0.985
+        ? "MET"
+        : r < 0.995
+          ? "PARTIAL"
+          : "NOT_MET"
+      : r < 0.25
+        ? "MET"
+        : r < 0.55
+          ? "PARTIAL"
+          : "NOT_MET";
     // Teams treat the NEVER rules first, whatever their level; the odd gap is what a review should catch.
     if (item.isBlocker && status !== "MET" && random() < (capability >= 1.5 ? 0.92 : 0.6)) status = "MET";
     const isNa = !item.isBlocker && random() < 0.03;
@@ -120,8 +130,24 @@ async function createReviews(service: DemoService & { id: string; teamId: string
           decision,
           decisionNote,
           items: ctx.items,
-          answers: answers.map((a) => ({ itemKey: a.itemKey, status: a.status, note: a.note, naReason: a.naReason, answeredByEmail: editor?.email ?? null, answeredAt: createdAt, evidence: [] })),
-          waivers: waivers.map((w) => ({ itemKey: w.itemKey, reason: w.reason, compensatingControl: w.compensatingControl, riskOwner: w.riskOwner, expiresOn: w.expiresOn, status: "APPROVED" as const, approvedByEmail: approver?.email ?? null })),
+          answers: answers.map((a) => ({
+            itemKey: a.itemKey,
+            status: a.status,
+            note: a.note,
+            naReason: a.naReason,
+            answeredByEmail: editor?.email ?? null,
+            answeredAt: createdAt,
+            evidence: [],
+          })),
+          waivers: waivers.map((w) => ({
+            itemKey: w.itemKey,
+            reason: w.reason,
+            compensatingControl: w.compensatingControl,
+            riskOwner: w.riskOwner,
+            expiresOn: w.expiresOn,
+            status: "APPROVED" as const,
+            approvedByEmail: approver?.email ?? null,
+          })),
         }),
         ...summarizeEvaluation(evaluation),
         createdAt,
@@ -130,7 +156,15 @@ async function createReviews(service: DemoService & { id: string; teamId: string
       select: { id: true },
     });
     await db().answer.createMany({
-      data: answers.map((a) => ({ reviewId: review.id, itemId: a.itemId, status: a.status, note: a.note, naReason: a.naReason, answeredById: editor?.id ?? null, answeredAt: createdAt })),
+      data: answers.map((a) => ({
+        reviewId: review.id,
+        itemId: a.itemId,
+        status: a.status,
+        note: a.note,
+        naReason: a.naReason,
+        answeredById: editor?.id ?? null,
+        answeredAt: createdAt,
+      })),
     });
     if (waivers.length > 0) {
       await db().waiver.createMany({
@@ -169,13 +203,29 @@ async function createReviews(service: DemoService & { id: string; teamId: string
       select: { id: true },
     });
     await db().answer.createMany({
-      data: answers.map((a) => ({ reviewId: review.id, itemId: a.itemId, status: a.status, note: a.note, naReason: a.naReason, answeredById: editor?.id ?? null })),
+      data: answers.map((a) => ({
+        reviewId: review.id,
+        itemId: a.itemId,
+        status: a.status,
+        note: a.note,
+        naReason: a.naReason,
+        answeredById: editor?.id ?? null,
+      })),
     });
     const met = answers.find((a) => a.status === "MET");
     if (met) {
-      const answer = await db().answer.findUniqueOrThrow({ where: { reviewId_itemId: { reviewId: review.id, itemId: met.itemId } }, select: { id: true } });
+      const answer = await db().answer.findUniqueOrThrow({
+        where: { reviewId_itemId: { reviewId: review.id, itemId: met.itemId } },
+        select: { id: true },
+      });
       await db().evidence.create({
-        data: { answerId: answer.id, url: `https://grafana.example.com/d/${service.slug}`, title: `${service.name} golden signals`, kind: "DASHBOARD", createdById: editor?.id ?? null },
+        data: {
+          answerId: answer.id,
+          url: `https://grafana.example.com/d/${service.slug}`,
+          title: `${service.name} golden signals`,
+          kind: "DASHBOARD",
+          createdById: editor?.id ?? null,
+        },
       });
     }
     count++;
@@ -184,7 +234,13 @@ async function createReviews(service: DemoService & { id: string; teamId: string
 }
 
 type SeedUser = { id: string; email: string; teamIds: string[] };
-type SeedContext = { templateId: string; items: TemplateItemDto[]; approvers: SeedUser[]; editors: Map<string, SeedUser>; admin: SeedUser | undefined };
+type SeedContext = {
+  templateId: string;
+  items: TemplateItemDto[];
+  approvers: SeedUser[];
+  editors: Map<string, SeedUser>;
+  admin: SeedUser | undefined;
+};
 
 /** Loads the demo portfolio once; on later runs only refreshes the demo accounts' password. */
 export async function seedDemo({ password }: { password: string }): Promise<{ created: boolean; services: number; reviews: number }> {
@@ -207,7 +263,14 @@ export async function seedDemo({ password }: { password: string }): Promise<{ cr
   for (const account of DEMO_ACCOUNTS) {
     const teamIds = account.teams.map((t) => teams.get(t) as string);
     const row = await db().user.create({
-      data: { email: account.email, name: account.name, role: account.role, passwordHash, isDemo: true, memberships: { create: teamIds.map((teamId) => ({ teamId })) } },
+      data: {
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        passwordHash,
+        isDemo: true,
+        memberships: { create: teamIds.map((teamId) => ({ teamId })) },
+      },
       select: { id: true },
     });
     users.set(account.email, { id: row.id, email: account.email, teamIds, role: account.role, teams: account.teams });

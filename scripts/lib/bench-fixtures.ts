@@ -31,7 +31,9 @@ export async function prepareFixtures(pool: Pool, drafts: number): Promise<Bench
   );
   const service = picked.rows[0];
   if (!service) throw new BenchError("No service has a decided review: seed the database first (npm run db:seed:scale).");
-  const template = await pool.query<{ id: string }>("SELECT id FROM checklist_templates WHERE key = 'default' ORDER BY version DESC LIMIT 1");
+  const template = await pool.query<{ id: string }>(
+    "SELECT id FROM checklist_templates WHERE key = 'default' ORDER BY version DESC LIMIT 1",
+  );
   const templateId = template.rows[0]?.id;
   if (!templateId) throw new BenchError("The default checklist template is missing: run npm run db:migrate.");
 
@@ -101,6 +103,9 @@ export async function removeBenchDrafts(pool: Pool, userId: string): Promise<voi
 
 /** How many bench answers the save run really stored (should equal its 2xx count). */
 export async function countSavedAnswers(pool: Pool, draftIds: readonly string[]): Promise<number> {
-  const result = await pool.query<{ n: string }>("SELECT count(*) AS n FROM answers WHERE review_id = ANY ($1::uuid[]) AND note = 'bench'", [draftIds]);
+  const result = await pool.query<{ n: string }>(
+    "SELECT count(*) AS n FROM answers WHERE review_id = ANY ($1::uuid[]) AND note = 'bench'",
+    [draftIds],
+  );
   return Number(result.rows[0]?.n ?? 0);
 }

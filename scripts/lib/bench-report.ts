@@ -3,7 +3,14 @@ import type { SaveResult } from "./bench-save";
 import { ms, type Summary } from "./bench-stats";
 
 export type PageFigure = { label: string; path: string; floor: Summary | null; server: Summary | null; error?: string };
-export type SaveFigure = { result: SaveResult | null; stored: number | null; error?: string; rate: number; connections: number; durationS: number };
+export type SaveFigure = {
+  result: SaveResult | null;
+  stored: number | null;
+  error?: string;
+  rate: number;
+  connections: number;
+  durationS: number;
+};
 export type BenchReport = {
   when: Date;
   environment: string;
@@ -64,13 +71,17 @@ export function renderReport(report: BenchReport): string {
   );
   if (s.result) {
     const r = s.result;
-    const codes = Object.entries(r.statusCodes).map(([code, n]) => `${code}×${n}`).join(", ");
+    const codes = Object.entries(r.statusCodes)
+      .map(([code, n]) => `${code}×${n}`)
+      .join(", ");
     lines.push(
       `| Answer save | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.requests} | ${r.ok} | ${r.non2xx}${codes ? ` (${codes})` : ""} | ` +
         `${r.errors + r.timeouts} | ${s.stored ?? "–"} | p99 ≤ ${SAVE_P99_BUDGET_MS} ms, no errors | ${mark(saveVerdict(s))} |`,
     );
   } else {
-    lines.push(`| Answer save | – | – | – | – | – | – | – | – | p99 ≤ ${SAVE_P99_BUDGET_MS} ms, no errors | ❌ ${cell(s.error ?? "not run")} |`);
+    lines.push(
+      `| Answer save | – | – | – | – | – | – | – | – | p99 ≤ ${SAVE_P99_BUDGET_MS} ms, no errors | ❌ ${cell(s.error ?? "not run")} |`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -11,9 +11,7 @@ export function localSecret(dir: string, name: string, length = 32, alphabet?: s
   }
   mkdirSync(dir, { recursive: true });
   const bytes = randomBytes(length);
-  const value = alphabet
-    ? Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("")
-    : bytes.toString("base64url");
+  const value = alphabet ? Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("") : bytes.toString("base64url");
   writeFileSync(file, `${value}\n`, { mode: 0o600 });
   return value;
 }

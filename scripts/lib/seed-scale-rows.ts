@@ -16,10 +16,54 @@ import {
   type SeedPlan,
 } from "./seed-scale-sql";
 
-const TEAM_WORDS = ["payments", "search", "identity", "checkout", "catalog", "platform", "messaging", "growth", "data", "mobile",
-  "billing", "logistics", "risk", "support", "media", "ads", "infra", "security", "partners", "insights"];
-const SERVICE_WORDS = ["orders", "ledger", "profile", "pricing", "inventory", "session", "ranking", "notify", "invoice", "shipping",
-  "fraud", "wallet", "catalog", "tokens", "audit", "feeds", "quotes", "refunds", "geo", "reports", "uploads", "export", "vault", "events"];
+const TEAM_WORDS = [
+  "payments",
+  "search",
+  "identity",
+  "checkout",
+  "catalog",
+  "platform",
+  "messaging",
+  "growth",
+  "data",
+  "mobile",
+  "billing",
+  "logistics",
+  "risk",
+  "support",
+  "media",
+  "ads",
+  "infra",
+  "security",
+  "partners",
+  "insights",
+];
+const SERVICE_WORDS = [
+  "orders",
+  "ledger",
+  "profile",
+  "pricing",
+  "inventory",
+  "session",
+  "ranking",
+  "notify",
+  "invoice",
+  "shipping",
+  "fraud",
+  "wallet",
+  "catalog",
+  "tokens",
+  "audit",
+  "feeds",
+  "quotes",
+  "refunds",
+  "geo",
+  "reports",
+  "uploads",
+  "export",
+  "vault",
+  "events",
+];
 const SERVICE_KINDS = ["api", "worker", "gateway", "scheduler", "indexer", "sync", "store", "web", "stream", "proxy", "cache", "bridge"];
 
 const arr = (words: readonly string[]) => `ARRAY[${words.map(lit.str).join(", ")}]`;

@@ -30,7 +30,8 @@ export function updateSummariesSql(p: SeedPlan, lo: number, hi: number): string 
   // range-scan the answers index instead of probing it per row or hashing the whole table.
   const reviewIds = (col: string) =>
     `${col} BETWEEN ${uid(p, "review", rk(String(lo), "0"))} AND ${uid(p, "review", rk(String(hi), String(DRAFT_RN)))}`;
-  const perLevel = (prefix: string, cond: string) => LEVELS.map((l) => `count(*) FILTER (WHERE ${cond} level = ${l})::int AS ${prefix}${l}`).join(", ");
+  const perLevel = (prefix: string, cond: string) =>
+    LEVELS.map((l) => `count(*) FILTER (WHERE ${cond} level = ${l})::int AS ${prefix}${l}`).join(", ");
   return `WITH rv AS MATERIALIZED (
       SELECT r.id, r.template_id, r.decided_at, (r.decided_at AT TIME ZONE 'UTC')::date AS day, s.tier,
         (CASE s.tier WHEN 1 THEN ${t[1]} WHEN 2 THEN ${t[2]} ELSE ${t[3]} END) AS target

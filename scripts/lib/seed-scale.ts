@@ -60,15 +60,19 @@ export class SeedRefusedError extends Error {
 const PREFIX = /^(?:[a-z0-9]+-){0,4}$/;
 
 function checkInt(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be a whole number from ${min} to ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${name} must be a whole number from ${min} to ${max}, got ${value}`);
   return value;
 }
 
 async function loadPlan(pool: Pool, options: SeedScaleOptions): Promise<SeedPlan> {
   const prefix = options.prefix ?? "";
-  if (!PREFIX.test(prefix) || prefix.length > 24) throw new RangeError(`prefix must look like "load-" (lowercase words each followed by "-"), got "${prefix}"`);
+  if (!PREFIX.test(prefix) || prefix.length > 24)
+    throw new RangeError(`prefix must look like "load-" (lowercase words each followed by "-"), got "${prefix}"`);
   const services = checkInt("services", options.services, 1, 1_000_000);
-  const template = await pool.query<{ id: string }>("SELECT id FROM checklist_templates WHERE key = 'default' ORDER BY version DESC LIMIT 1");
+  const template = await pool.query<{ id: string }>(
+    "SELECT id FROM checklist_templates WHERE key = 'default' ORDER BY version DESC LIMIT 1",
+  );
   const templateId = template.rows[0]?.id;
   if (!templateId) throw new SeedRefusedError("The default checklist template is not installed: run `npm run db:migrate` first.");
   // The same tier → target mapping the app decides with (settings key "tierTargets").
@@ -93,7 +97,9 @@ async function assertEmpty(pool: Pool, plan: SeedPlan, force: boolean): Promise<
   const n = Number(existing.rows[0]?.n ?? 0);
   if (n > 0 && !force) {
     const scope = plan.prefix ? ` with the slug prefix "${plan.prefix}"` : "";
-    throw new SeedRefusedError(`The database already holds ${n} service(s)${scope}; refusing to seed over them (pass --force to add anyway).`);
+    throw new SeedRefusedError(
+      `The database already holds ${n} service(s)${scope}; refusing to seed over them (pass --force to add anyway).`,
+    );
   }
 }
 
@@ -117,7 +123,8 @@ export async function seedScale(pool: Pool, options: SeedScaleOptions): Promise<
       phaseRows += n;
       if (task.table) tally[task.table] = (tally[task.table] ?? 0) + n;
       done += 1;
-      if (how.progress && tasks.length > 1) log(`  ${name} ${done}/${tasks.length} chunks, ${phaseRows.toLocaleString("en-US")} rows, ${seconds(Date.now() - t0)}`);
+      if (how.progress && tasks.length > 1)
+        log(`  ${name} ${done}/${tasks.length} chunks, ${phaseRows.toLocaleString("en-US")} rows, ${seconds(Date.now() - t0)}`);
     });
     const ms = Date.now() - t0;
     phases.push({ phase: name, rows: phaseRows, ms });
@@ -129,20 +136,33 @@ export async function seedScale(pool: Pool, options: SeedScaleOptions): Promise<
     return tasks;
   };
 
-  log(`run ${plan.run}: ${plan.services} services × ${plan.reviews} reviews, ${plan.teams} teams, prefix "${plan.prefix}", ${workers} workers`);
+  log(
+    `run ${plan.run}: ${plan.services} services × ${plan.reviews} reviews, ${plan.teams} teams, prefix "${plan.prefix}", ${workers} workers`,
+  );
   await phase("people", [
     { sql: rows.insertTeamsSql(plan), table: "teams" },
     { sql: rows.insertUsersSql(plan), table: "users" },
     { sql: rows.insertMembershipsSql(plan), table: "memberships" },
   ]);
   await phase("services", [{ sql: rows.insertServicesSql(plan), table: "services" }]);
-  await phase("reviews", chunks((lo, hi) => rows.insertDecidedReviewsSql(plan, lo, hi), "reviews"));
-  await phase("answers", chunks((lo, hi) => rows.insertDecidedAnswersSql(plan, lo, hi), "answers"), { workers, progress: true });
+  await phase(
+    "reviews",
+    chunks((lo, hi) => rows.insertDecidedReviewsSql(plan, lo, hi), "reviews"),
+  );
+  await phase(
+    "answers",
+    chunks((lo, hi) => rows.insertDecidedAnswersSql(plan, lo, hi), "answers"),
+    { workers, progress: true },
+  );
   await phase("waivers", [{ sql: rows.insertWaiversSql(plan), table: "waivers" }]);
   // Statistics for the rows just loaded: without them the planner probes answers row by row (minutes per chunk).
   const maintenance = options.maintenance ?? true;
   if (maintenance) await phase("stats", [{ sql: "ANALYZE services, reviews, answers, waivers" }]);
-  await phase("summaries", chunks((lo, hi) => updateSummariesSql(plan, lo, hi)), { workers, progress: true });
+  await phase(
+    "summaries",
+    chunks((lo, hi) => updateSummariesSql(plan, lo, hi)),
+    { workers, progress: true },
+  );
   await phase("latest", [{ sql: updateServicePointersSql(plan) }]);
   await phase("drafts", [
     { sql: rows.insertDraftReviewsSql(plan), table: "draft reviews" },

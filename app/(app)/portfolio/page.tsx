@@ -55,7 +55,11 @@ export default async function PortfolioPage({ searchParams }: PageProps) {
         actions={
           <>
             <PrintButton />
-            <a href={search ? `/exports/portfolio.csv?${search}` : "/exports/portfolio.csv"} download className={buttonClasses({ variant: "secondary" })}>
+            <a
+              href={search ? `/exports/portfolio.csv?${search}` : "/exports/portfolio.csv"}
+              download
+              className={buttonClasses({ variant: "secondary" })}
+            >
               Download CSV
             </a>
           </>

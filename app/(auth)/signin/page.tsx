@@ -51,7 +51,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {error ? <Alert tone="danger">{error}</Alert> : null}
             {oidc ? <OidcButton label={e.OIDC_DISPLAY_NAME} callbackUrl={callbackUrl} /> : null}
             {oidc && credentials ? (
-              <p className="text-center text-xs uppercase tracking-wide text-ink-muted">or use a demo account</p>
+              <p className="text-center text-xs tracking-wide text-ink-muted uppercase">or use a demo account</p>
             ) : null}
             {credentials ? <CredentialsForm callbackUrl={callbackUrl} /> : null}
           </CardContent>

@@ -30,9 +30,9 @@ export default async function AdminSettingsPage() {
       <div className="space-y-6">
         <Alert tone="info" role={undefined} title="What a change affects">
           <p>
-            Saving changes the target straight away for every open review (draft or submitted) and wherever a service&apos;s
-            target is shown: the services list, service pages and the portfolio. Decided reviews keep the target frozen in their
-            decision snapshot, so past verdicts never change.
+            Saving changes the target straight away for every open review (draft or submitted) and wherever a service&apos;s target is
+            shown: the services list, service pages and the portfolio. Decided reviews keep the target frozen in their decision snapshot, so
+            past verdicts never change.
           </p>
         </Alert>
         {setting.source === "invalid" ? (

@@ -63,8 +63,16 @@ export default async function AdminTeamsPage({ searchParams }: PageProps) {
         />
       ) : (
         <>
-          <TeamsTable teams={list.items} caption={`Teams${search.q ? ` matching “${search.q}”` : ""}, page ${list.page} of ${list.pageCount}`} />
-          <Pagination page={list.page} pageCount={list.pageCount} summary={pageSummary(list.page, list.pageCount, list.total, "team")} hrefFor={(page) => teamsHref(search, page)} />
+          <TeamsTable
+            teams={list.items}
+            caption={`Teams${search.q ? ` matching “${search.q}”` : ""}, page ${list.page} of ${list.pageCount}`}
+          />
+          <Pagination
+            page={list.page}
+            pageCount={list.pageCount}
+            summary={pageSummary(list.page, list.pageCount, list.total, "team")}
+            hrefFor={(page) => teamsHref(search, page)}
+          />
         </>
       )}
     </>

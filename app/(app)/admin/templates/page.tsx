@@ -26,12 +26,15 @@ export default async function AdminTemplatesPage() {
       />
       <Alert tone="info" role={undefined} title="Read-only" className="mb-6">
         <p>
-          Templates cannot be edited here. The default template comes from the production readiness seed document and is installed
-          by the database migration. Versions never change once installed: each review keeps the version it started with.
+          Templates cannot be edited here. The default template comes from the production readiness seed document and is installed by the
+          database migration. Versions never change once installed: each review keeps the version it started with.
         </p>
       </Alert>
       {templates.length === 0 ? (
-        <EmptyState title="No templates installed" description="Run the database migration (npm run db:migrate) to install the default template." />
+        <EmptyState
+          title="No templates installed"
+          description="Run the database migration (npm run db:migrate) to install the default template."
+        />
       ) : (
         <div className="space-y-6">
           {templates.map((template) => (

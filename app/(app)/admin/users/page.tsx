@@ -29,7 +29,9 @@ export default async function AdminUsersPage({ searchParams }: PageProps) {
   const viewer = await requireViewer(usersHref(search));
   if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
   const list = await listUsersForAdmin(viewer, { q: search.q, role: search.role, page: search.page, pageSize: ADMIN_PAGE_SIZE });
-  const filterWords = [search.q ? `matching “${search.q}”` : "", search.role ? `with role ${ROLE_LABELS[search.role]}` : ""].filter(Boolean).join(" ");
+  const filterWords = [search.q ? `matching “${search.q}”` : "", search.role ? `with role ${ROLE_LABELS[search.role]}` : ""]
+    .filter(Boolean)
+    .join(" ");
 
   return (
     <>
@@ -51,7 +53,12 @@ export default async function AdminUsersPage({ searchParams }: PageProps) {
       ) : (
         <section aria-label="Users in this view">
           <UsersTable users={list.items} caption={`Users${filterWords ? ` ${filterWords}` : ""}, page ${list.page} of ${list.pageCount}`} />
-          <Pagination page={list.page} pageCount={list.pageCount} summary={pageSummary(list.page, list.pageCount, list.total, "user")} hrefFor={(page) => usersHref(search, page)} />
+          <Pagination
+            page={list.page}
+            pageCount={list.pageCount}
+            summary={pageSummary(list.page, list.pageCount, list.total, "user")}
+            hrefFor={(page) => usersHref(search, page)}
+          />
         </section>
       )}
     </>

@@ -20,7 +20,10 @@ export async function generateMetadata(props: MeetingPageProps): Promise<Metadat
 export default async function QuarterAgendaPage(props: MeetingPageProps) {
   const { viewer, quarter, search, teams, team, agenda } = await loadMeetingAgenda(props, "");
   if (agenda.rows.length === 0 && agenda.total > 0) redirect(quarterlyHref(quarter, "", { team, page: agenda.pageCount }));
-  const outcomes = await getMeetingOutcomes(quarter, agenda.rows.map((row) => row.id));
+  const outcomes = await getMeetingOutcomes(
+    quarter,
+    agenda.rows.map((row) => row.id),
+  );
   const today = todayUtc();
 
   return (
@@ -32,7 +35,9 @@ export default async function QuarterAgendaPage(props: MeetingPageProps) {
         actions={
           agenda.total > 0 ? (
             <>
-              <ButtonLink href={quarterlyHref(quarter, "present", { team, i: agenda.rows[0]?.position ?? 0 })}>Start presenter mode</ButtonLink>
+              <ButtonLink href={quarterlyHref(quarter, "present", { team, i: agenda.rows[0]?.position ?? 0 })}>
+                Start presenter mode
+              </ButtonLink>
               <ButtonLink href={quarterlyHref(quarter, "agenda", { team, page: search.page })} variant="secondary">
                 Print agenda
               </ButtonLink>

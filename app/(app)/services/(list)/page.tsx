@@ -88,7 +88,15 @@ export default async function ServicesPage({ searchParams }: PageProps) {
             </p>
             {/* A plain link: the browser downloads the file, and the query carries this view to the export. */}
             <a href={servicesExportHref(state)} download className={buttonClasses({ variant: "secondary", size: "sm" })}>
-              <svg aria-hidden="true" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" className="size-4">
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 16 16"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+                className="size-4"
+              >
                 <path d="M8 2v8M4.5 7 8 10.5 11.5 7M3 13.5h10" />
               </svg>
               Download CSV

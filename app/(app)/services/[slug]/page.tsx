@@ -75,7 +75,7 @@ export default async function ServicePage({ params, searchParams }: PageProps) {
             Reviews
           </h2>
           {service.reviews.length > 0 ? (
-            <ReviewsTable slug={service.slug} reviews={service.reviews} />
+            <ReviewsTable reviews={service.reviews} />
           ) : (
             <EmptyState
               as="h3"
@@ -137,7 +137,7 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
   );
 }
 
-function ReviewsTable({ slug, reviews }: { slug: string; reviews: ServiceReviewSummary[] }) {
+function ReviewsTable({ reviews }: { reviews: ServiceReviewSummary[] }) {
   return (
     <Table>
       <Caption srOnly>Most recent reviews first</Caption>
@@ -167,17 +167,11 @@ function ReviewsTable({ slug, reviews }: { slug: string; reviews: ServiceReviewS
                 <Badge tone={status.tone}>{status.label}</Badge>
               </TD>
               <TD>
-                {review.decidedAt ? (
-                  <time dateTime={review.decidedAt.toISOString()}>{dateFormat.format(review.decidedAt)}</time>
-                ) : (
-                  "—"
-                )}
+                {review.decidedAt ? <time dateTime={review.decidedAt.toISOString()}>{dateFormat.format(review.decidedAt)}</time> : "—"}
               </TD>
               <TD>
                 {review.level !== null ? <LevelBadge level={review.level} compact /> : "—"}
-                {review.targetLevel !== null ? (
-                  <span className="block text-xs text-ink-muted">Target L{review.targetLevel}</span>
-                ) : null}
+                {review.targetLevel !== null ? <span className="block text-xs text-ink-muted">Target L{review.targetLevel}</span> : null}
               </TD>
               <TD>{review.status === "DECIDED" ? <VerdictBadge verdict={review.decision} /> : "—"}</TD>
             </TR>

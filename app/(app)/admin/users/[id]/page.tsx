@@ -29,7 +29,11 @@ export default async function EditUserPage({ params }: PageProps) {
         description={user.email}
         breadcrumbs={[{ label: "Admin", href: "/admin" }, { label: "Users", href: "/admin/users" }, { label: user.name }]}
         meta={
-          user.disabledAt ? <Badge tone="danger">Disabled</Badge> : user.isInvited ? <Badge tone="info">Invited, not signed in yet</Badge> : null
+          user.disabledAt ? (
+            <Badge tone="danger">Disabled</Badge>
+          ) : user.isInvited ? (
+            <Badge tone="info">Invited, not signed in yet</Badge>
+          ) : null
         }
       />
       <Card>

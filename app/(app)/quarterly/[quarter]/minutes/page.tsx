@@ -15,7 +15,10 @@ const PRINT_PAGE = "@page { size: A4; margin: 12mm; }";
 
 export default async function MinutesPage(props: MeetingPageProps) {
   const { quarter, teams, team, agenda } = await loadMeetingAgenda(props, "minutes");
-  const outcomes = await getMeetingOutcomes(quarter, agenda.rows.map((row) => row.id));
+  const outcomes = await getMeetingOutcomes(
+    quarter,
+    agenda.rows.map((row) => row.id),
+  );
 
   return (
     <PrintableMeeting

@@ -50,7 +50,10 @@ export default async function PresenterPage(props: MeetingPageProps) {
           ← Back to the agenda<span className="sr-only"> (Escape)</span>
         </Link>
         <p className="text-ink-muted">
-          Quarterly review {quarter} · <span className="font-semibold text-ink">{i + 1} of {agenda.total}</span>
+          Quarterly review {quarter} ·{" "}
+          <span className="font-semibold text-ink">
+            {i + 1} of {agenda.total}
+          </span>
         </p>
       </div>
       <article aria-labelledby="presented-service" className="space-y-6">

@@ -4,7 +4,15 @@ import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
 import { isSafeHref } from "@/components/reviews/evidence-list";
-import { formatDateTime, formatDay, OUTCOME_BADGES, reviewHref, STATUS_BADGES, TRIGGER_LABELS, WAIVER_BADGES } from "@/components/reviews/labels";
+import {
+  formatDateTime,
+  formatDay,
+  OUTCOME_BADGES,
+  reviewHref,
+  STATUS_BADGES,
+  TRIGGER_LABELS,
+  WAIVER_BADGES,
+} from "@/components/reviews/labels";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { LevelBadge } from "@/components/ui/level-badge";
@@ -80,7 +88,11 @@ function Header({ report }: { report: ReviewReport }) {
           <h1 className="text-2xl font-semibold tracking-tight text-ink">{report.service.name}</h1>
           <div className="flex flex-wrap items-center gap-2 pt-1">
             <Badge tone={status.tone}>{status.label}</Badge>
-            <Badge>{report.isFrozen ? `Frozen at the decision (${formatDay(report.evaluatedOn)})` : `Live as of ${formatDay(report.evaluatedOn)}`}</Badge>
+            <Badge>
+              {report.isFrozen
+                ? `Frozen at the decision (${formatDay(report.evaluatedOn)})`
+                : `Live as of ${formatDay(report.evaluatedOn)}`}
+            </Badge>
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2 print:hidden">
@@ -174,11 +186,13 @@ function ConcernSummary({ report }: { report: ReviewReport }) {
           {report.concerns.map(({ key, title, counts }) => (
             <TR key={key}>
               <TH scope="row">{title}</TH>
-              {[`${counts.answered}/${counts.total}`, counts.met, counts.partial, counts.notMet, counts.na, counts.waived].map((value, index) => (
-                <TD key={columns[index]} className="text-right tabular-nums">
-                  {value}
-                </TD>
-              ))}
+              {[`${counts.answered}/${counts.total}`, counts.met, counts.partial, counts.notMet, counts.na, counts.waived].map(
+                (value, index) => (
+                  <TD key={columns[index]} className="text-right tabular-nums">
+                    {value}
+                  </TD>
+                ),
+              )}
             </TR>
           ))}
         </TBody>

@@ -22,11 +22,7 @@ export default async function EditServicePage({ params }: PageProps) {
   if (!service) notFound();
 
   const serviceHref = `/services/${service.slug}`;
-  const breadcrumbs = [
-    { label: "Services", href: "/services" },
-    { label: service.name, href: serviceHref },
-    { label: "Edit" },
-  ];
+  const breadcrumbs = [{ label: "Services", href: "/services" }, { label: service.name, href: serviceHref }, { label: "Edit" }];
 
   if (!can(viewer, { type: "service:update", teamId: service.team.id })) {
     return (

@@ -56,13 +56,14 @@ export default async function ConcernPage({ params }: PageProps) {
           </Alert>
         ) : (
           <p className="text-sm text-ink-muted">
-            Save each item with its Save button or Ctrl+Enter (⌘+Enter on a Mac). If someone else saves the same item
-            meanwhile, you will be asked which version to keep.
+            Save each item with its Save button or Ctrl+Enter (⌘+Enter on a Mac). If someone else saves the same item meanwhile, you will be
+            asked which version to keep.
           </p>
         )}
         {skipped > 0 ? (
           <p className="text-sm text-ink-muted">
-            {skipped} {skipped === 1 ? "item does" : "items do"} not apply to tier {evaluation.tier} services and {skipped === 1 ? "is" : "are"} not shown.
+            {skipped} {skipped === 1 ? "item does" : "items do"} not apply to tier {evaluation.tier} services and{" "}
+            {skipped === 1 ? "is" : "are"} not shown.
           </p>
         ) : null}
         {items.length === 0 ? (

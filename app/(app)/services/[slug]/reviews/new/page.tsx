@@ -25,11 +25,7 @@ export default async function StartReviewPage({ params }: PageProps) {
       <PageHeader
         title="Start a review"
         description={`A production readiness review of ${service.name} (tier ${service.tier}, owned by ${service.team.name}).`}
-        breadcrumbs={[
-          { label: "Services", href: "/services" },
-          { label: service.name, href: serviceHref },
-          { label: "Start a review" },
-        ]}
+        breadcrumbs={[{ label: "Services", href: "/services" }, { label: service.name, href: serviceHref }, { label: "Start a review" }]}
       />
       {!context.canStart ? (
         <Alert tone="warning" title="You cannot start a review of this service">

@@ -5,5 +5,8 @@ import { evidenceBody } from "@/lib/schemas/api";
 export const POST = apiRoute<{ id: string; itemKey: string }>(async (request, { viewer, params, requestId }) => {
   const body = evidenceBody.parse(await readJson(request));
   const evidence = await addEvidence({ viewer, requestId }, params.id, params.itemKey, body);
-  return ok({ id: evidence.id, url: evidence.url, title: evidence.title, kind: evidence.kind, createdAt: evidence.createdAt.toISOString() }, 201);
+  return ok(
+    { id: evidence.id, url: evidence.url, title: evidence.title, kind: evidence.kind, createdAt: evidence.createdAt.toISOString() },
+    201,
+  );
 });
