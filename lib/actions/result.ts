@@ -78,3 +78,13 @@ export function toActionError(error: unknown): ActionFailure {
   logger().error({ err: error }, "server action failed");
   return { ok: false, message: "Something went wrong and nothing was saved. Try again; if it keeps happening, tell an admin." };
 }
+
+/** A failure plus, after a CONFLICT, the record as it is now (AppError `details.current`), so the form can offer it. */
+export type FailureWithCurrent<T> = ActionFailure & { current?: T | null };
+
+export function withCurrent<T>(failure: ActionFailure, { error }: { error: unknown }): FailureWithCurrent<T> {
+  if (isAppError(error) && error.code === "CONFLICT" && error.details && "current" in error.details) {
+    return { ...failure, current: (error.details.current as T | null) ?? null };
+  }
+  return failure;
+}
