@@ -1,12 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { toActionError, zodFailure, type ActionFailure } from "@/lib/actions/result";
-import { can } from "@/lib/auth/permissions";
-import { currentRequestId, requireActionViewer } from "@/lib/auth/viewer";
+import type { z } from "zod";
+import type { ActionContext } from "@/lib/actions/action-client";
+import { defineAction } from "@/lib/actions/define-action";
+import { formList, formText } from "@/lib/actions/form-data";
+import type { ActionFailure } from "@/lib/actions/result";
+import { can, type Viewer } from "@/lib/auth/permissions";
 import { createTeamAsAdmin, renameTeamAsAdmin } from "@/lib/db/admin-teams";
 import { ADMIN_ONLY_MESSAGE, createUserAsAdmin, updateUserAsAdmin, type AdminUser } from "@/lib/db/admin-users";
-import type { AuditContext } from "@/lib/db/audit";
 import { saveTierTargets } from "@/lib/db/settings";
 import { TIERS } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
@@ -19,9 +21,9 @@ import {
   userUpdateInput,
 } from "@/lib/schemas/admin";
 
-// Thin doors for the admin forms: authenticate, check the admin right (lib/db checks it again), parse, save,
-// revalidate. Every result carries the form's values, so a refused form shows exactly what was typed and a
-// saved one shows what is now stored (including the new version to save on top of).
+// The admin forms' actions: the admin right is checked before parsing (lib/db checks it again), then the parsed
+// form is saved and the pages revalidated. Every result carries the form's values, so a refused form shows exactly
+// what was typed and a saved one shows what is now stored (including the new version to save on top of).
 
 export type UserFormValues = {
   id?: string;
@@ -41,25 +43,44 @@ export type UserFormState = AdminFormState<UserFormValues>;
 export type TeamFormState = AdminFormState<TeamFormValues>;
 export type TierTargetsFormState = AdminFormState<TierTargetsFormValues>;
 
-async function adminContext(): Promise<AuditContext> {
-  const viewer = await requireActionViewer();
+/** The admin right, checked before anything is parsed (lib/db checks it again). */
+function assertAdminViewer(viewer: Viewer): void {
   if (!can(viewer, { type: "admin" })) throw new AppError("FORBIDDEN", ADMIN_ONLY_MESSAGE);
-  return { viewer, requestId: await currentRequestId() };
 }
 
-function text(formData: FormData, field: string): string | undefined {
-  const value = formData.get(field);
-  return typeof value === "string" ? value : undefined;
+type AdminForm<Values, S extends z.ZodType, Saved> = {
+  read: (formData: FormData) => Values;
+  schema: S;
+  save: (ctx: ActionContext, input: z.output<S>) => Promise<Saved>;
+  /** The layout to refresh after a save. */
+  revalidate: string;
+  /** What the form says after a save, and the values it shows from then on (empty ones clear it). */
+  saved: (saved: Saved, typed: Values) => { message: string; values: Values };
+};
+
+/** Every admin form: admin only, and a refused form keeps exactly what was typed. */
+function adminFormAction<Values, S extends z.ZodType, Saved>(form: AdminForm<Values, S, Saved>) {
+  return defineAction({
+    input: (_previous: AdminFormState<Values>, formData: FormData) => form.read(formData),
+    authorize: assertAdminViewer,
+    schema: form.schema,
+    handler: async (input, ctx, _previous, formData): Promise<AdminFormState<Values>> => {
+      const saved = await form.save(ctx, input);
+      revalidatePath(form.revalidate, "layout");
+      return { ok: true, ...form.saved(saved, form.read(formData)) };
+    },
+    failure: (failure, { raw }): AdminFormState<Values> => ({ ...failure, values: raw }),
+  });
 }
 
 function readUserValues(formData: FormData): UserFormValues {
   return {
-    id: text(formData, "id"),
-    expectedUpdatedAt: text(formData, "expectedUpdatedAt"),
-    email: text(formData, "email"),
-    name: text(formData, "name"),
-    role: text(formData, "role"),
-    teamIds: formData.getAll("teamIds").filter((v): v is string => typeof v === "string"),
+    id: formText(formData, "id"),
+    expectedUpdatedAt: formText(formData, "expectedUpdatedAt"),
+    email: formText(formData, "email"),
+    name: formText(formData, "name"),
+    role: formText(formData, "role"),
+    teamIds: formList(formData, "teamIds"),
     disabled: formData.get("disabled") === "on",
   };
 }
@@ -76,85 +97,58 @@ function storedUserValues(user: AdminUser): UserFormValues {
   };
 }
 
-export async function createUserAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
-  const values = readUserValues(formData);
-  try {
-    const ctx = await adminContext();
-    const parsed = userCreateInput.safeParse(values);
-    if (!parsed.success) return { ...zodFailure(parsed.error), values };
-    const created = await createUserAsAdmin(ctx, parsed.data);
-    revalidatePath("/admin", "layout");
-    // Empty values: the form clears, ready for the next invitation.
-    return {
-      ok: true,
-      message: `Invited ${created.name} (${created.email}). They get this role and these teams on their first sign-in.`,
-      values: {},
-    };
-  } catch (error) {
-    return { ...toActionError(error), values };
-  }
-}
+export const createUserAction = adminFormAction({
+  read: readUserValues,
+  schema: userCreateInput,
+  save: createUserAsAdmin,
+  revalidate: "/admin",
+  // Empty values: the form clears, ready for the next invitation.
+  saved: (created) => ({
+    message: `Invited ${created.name} (${created.email}). They get this role and these teams on their first sign-in.`,
+    values: {},
+  }),
+});
 
-export async function updateUserAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
-  const values = readUserValues(formData);
-  try {
-    const ctx = await adminContext();
-    const parsed = userUpdateInput.safeParse(values);
-    if (!parsed.success) return { ...zodFailure(parsed.error), values };
-    const saved = await updateUserAsAdmin(ctx, parsed.data);
-    revalidatePath("/admin", "layout");
-    return { ok: true, message: `Saved changes to ${saved.name}.`, values: storedUserValues(saved) };
-  } catch (error) {
-    return { ...toActionError(error), values };
-  }
-}
+export const updateUserAction = adminFormAction({
+  read: readUserValues,
+  schema: userUpdateInput,
+  save: updateUserAsAdmin,
+  revalidate: "/admin",
+  saved: (user) => ({ message: `Saved changes to ${user.name}.`, values: storedUserValues(user) }),
+});
 
 function readTeamValues(formData: FormData): TeamFormValues {
-  return { id: text(formData, "id"), name: text(formData, "name"), slug: text(formData, "slug") };
+  return { id: formText(formData, "id"), name: formText(formData, "name"), slug: formText(formData, "slug") };
 }
 
-export async function createTeamAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
-  const values = readTeamValues(formData);
-  try {
-    const ctx = await adminContext();
-    const parsed = teamCreateInput.safeParse(values);
-    if (!parsed.success) return { ...zodFailure(parsed.error), values };
-    const created = await createTeamAsAdmin(ctx, parsed.data);
-    // Team pickers and filters across the app list teams, not only the admin pages.
-    revalidatePath("/", "layout");
-    return { ok: true, message: `Created team ${created.name} (${created.slug}).`, values: {} };
-  } catch (error) {
-    return { ...toActionError(error), values };
-  }
+// Team pickers and filters across the app list teams, not only the admin pages.
+const TEAM_PAGES = "/";
+
+export const createTeamAction = adminFormAction({
+  read: readTeamValues,
+  schema: teamCreateInput,
+  save: createTeamAsAdmin,
+  revalidate: TEAM_PAGES,
+  saved: (team) => ({ message: `Created team ${team.name} (${team.slug}).`, values: {} }),
+});
+
+export const renameTeamAction = adminFormAction({
+  read: readTeamValues,
+  schema: teamRenameInput,
+  save: renameTeamAsAdmin,
+  revalidate: TEAM_PAGES,
+  saved: (team) => ({ message: `Saved. The team is now called ${team.name}.`, values: { id: team.id, name: team.name } }),
+});
+
+function readTierTargetValues(formData: FormData): TierTargetsFormValues {
+  return Object.fromEntries(TIERS.map((tier) => [TIER_TARGET_FIELDS[tier], formText(formData, TIER_TARGET_FIELDS[tier])]));
 }
 
-export async function renameTeamAction(_previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
-  const values = readTeamValues(formData);
-  try {
-    const ctx = await adminContext();
-    const parsed = teamRenameInput.safeParse(values);
-    if (!parsed.success) return { ...zodFailure(parsed.error), values };
-    const renamed = await renameTeamAsAdmin(ctx, parsed.data);
-    revalidatePath("/", "layout");
-    return { ok: true, message: `Saved. The team is now called ${renamed.name}.`, values: { id: renamed.id, name: renamed.name } };
-  } catch (error) {
-    return { ...toActionError(error), values };
-  }
-}
-
-export async function saveTierTargetsAction(_previous: TierTargetsFormState, formData: FormData): Promise<TierTargetsFormState> {
-  const values: TierTargetsFormValues = Object.fromEntries(
-    TIERS.map((tier) => [TIER_TARGET_FIELDS[tier], text(formData, TIER_TARGET_FIELDS[tier])]),
-  );
-  try {
-    const ctx = await adminContext();
-    const parsed = tierTargetsInput.safeParse(values);
-    if (!parsed.success) return { ...zodFailure(parsed.error), values };
-    await saveTierTargets(ctx, parsed.data);
-    // Targets feed every list, review and portfolio figure that is not frozen in a decision.
-    revalidatePath("/", "layout");
-    return { ok: true, message: "Saved. Open reviews and lists now use these targets.", values };
-  } catch (error) {
-    return { ...toActionError(error), values };
-  }
-}
+export const saveTierTargetsAction = adminFormAction({
+  read: readTierTargetValues,
+  schema: tierTargetsInput,
+  save: saveTierTargets,
+  // Targets feed every list, review and portfolio figure that is not frozen in a decision.
+  revalidate: "/",
+  saved: (_targets, typed) => ({ message: "Saved. Open reviews and lists now use these targets.", values: typed }),
+});

@@ -2,24 +2,35 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actionOk, toActionError, type ActionFailure, type ActionResult } from "@/lib/actions/result";
-import { currentRequestId, requireActionViewer } from "@/lib/auth/viewer";
+import type { z } from "zod";
+import type { ActionContext } from "@/lib/actions/action-client";
+import { defineAction } from "@/lib/actions/define-action";
+import { formFields, formList } from "@/lib/actions/form-data";
+import { actionOk, withCurrent, type ActionFailure, type ActionResult, type FailureWithCurrent } from "@/lib/actions/result";
 import { setAnswer } from "@/lib/db/answers";
-import type { AuditContext } from "@/lib/db/audit";
 import { decideReview, reopenReview, submitReview } from "@/lib/db/decisions";
 import { addEvidence, removeEvidence } from "@/lib/db/evidence";
 import type { AnswerDto } from "@/lib/db/review-dtos";
 import { startReview } from "@/lib/db/reviews";
 import { approveWaiver, rejectWaiver, requestWaiver, revokeWaiver } from "@/lib/db/waivers";
-import { AppError, isAppError } from "@/lib/errors";
+import {
+  decisionForm,
+  evidenceForm,
+  evidenceRemovalInput,
+  setAnswerInput,
+  startReviewForm,
+  versionInput,
+  waiverRequestForm,
+  waiverStepInput,
+  type WaiverStep,
+} from "@/lib/schemas/review";
 
-// Thin doors into lib/db: authenticate, hand over the raw input (lib/db parses it with the shared
-// zod schemas), revalidate what changed, and return a typed result instead of throwing.
-
-async function context(): Promise<AuditContext> {
-  const viewer = await requireActionViewer();
-  return { viewer, requestId: await currentRequestId() };
-}
+// The review pages' server actions: parsed input goes to lib/db (which authorizes), then the pages that show
+// the change are revalidated.
+//
+// Forms carry their ids (review, item) as hidden fields rather than bound arguments: a bound action inside
+// useActionState never finishes rendering the no-JavaScript post-back in Next 16. Either way the ids come from
+// the browser, and lib/db checks them and the person's rights.
 
 function revalidateReview(reviewId: string): void {
   // "layout" covers the overview, every concern page and the history below /reviews/<id>.
@@ -31,48 +42,18 @@ function revalidateLists(): void {
   revalidatePath("/services", "layout");
 }
 
-/** Form fields as plain strings (the first value of each; files are ignored). */
-function fields(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of new Set(formData.keys())) {
-    const value = formData.get(key);
-    out[key] = typeof value === "string" ? value : "";
-  }
-  return out;
-}
-
-/**
- * Forms carry their ids (review, item) as hidden fields rather than bound arguments: a bound action
- * inside useActionState never finishes rendering the no-JavaScript post-back in Next 16. Either way the
- * ids come from the browser, and lib/db checks them and the person's rights.
- */
-function takeIds<K extends string>(formData: FormData, keys: readonly K[]): { ids: Record<K, string>; rest: Record<string, string> } {
-  const all = fields(formData);
-  const ids = {} as Record<K, string>;
-  for (const key of keys) {
-    ids[key] = all[key] ?? "";
-    delete all[key];
-  }
-  return { ids, rest: all };
-}
-
 export type StartReviewState = ActionFailure | null;
 
-/**
- * useActionState: on success it navigates to the new review, so only failures come back.
- */
-export async function startReviewAction(_prev: StartReviewState, formData: FormData): Promise<StartReviewState> {
-  let reviewId: string;
-  try {
-    const { ids, rest } = takeIds(formData, ["serviceId"]);
-    const review = await startReview(await context(), ids.serviceId, { ...rest, reviewerIds: formData.getAll("reviewerIds") });
-    reviewId = review.id;
-  } catch (error) {
-    return toActionError(error);
-  }
-  revalidateLists();
-  redirect(`/reviews/${reviewId}`);
-}
+/** useActionState: on success it navigates to the new review, so only failures come back. */
+export const startReviewAction = defineAction({
+  input: (_prev: StartReviewState, formData: FormData) => ({ ...formFields(formData), reviewerIds: formList(formData, "reviewerIds") }),
+  schema: startReviewForm,
+  handler: async ({ serviceId, ...input }, ctx): Promise<never> => {
+    const review = await startReview(ctx, serviceId, input);
+    revalidateLists();
+    redirect(`/reviews/${review.id}`);
+  },
+});
 
 export type AnswerInputPayload = {
   status: string;
@@ -82,102 +63,90 @@ export type AnswerInputPayload = {
 };
 
 /** A conflict carries the answer as it is now, so the page can offer "use theirs" or "overwrite with mine". */
-export type SaveAnswerResult = { ok: true; data: AnswerDto } | (ActionFailure & { current?: AnswerDto | null });
+export type SaveAnswerResult = { ok: true; data: AnswerDto } | FailureWithCurrent<AnswerDto>;
 
-export async function saveAnswerAction(reviewId: string, itemKey: string, input: AnswerInputPayload): Promise<SaveAnswerResult> {
-  try {
-    const answer = await setAnswer(await context(), reviewId, itemKey, input);
+export const saveAnswerAction = defineAction({
+  input: (_reviewId: string, _itemKey: string, answer: AnswerInputPayload) => answer,
+  schema: setAnswerInput,
+  handler: async (answer, ctx, reviewId, itemKey): Promise<SaveAnswerResult> => {
+    const saved = await setAnswer(ctx, reviewId, itemKey, answer);
     revalidateReview(reviewId);
-    return { ok: true, data: answer };
-  } catch (error) {
-    const failure = toActionError(error);
-    if (isAppError(error) && error.code === "CONFLICT" && error.details && "current" in error.details) {
-      return { ...failure, current: (error.details.current as AnswerDto | null) ?? null };
-    }
-    return failure;
-  }
-}
+    return { ok: true, data: saved };
+  },
+  failure: withCurrent<AnswerDto>,
+});
 
 export type FormState = ActionResult | null;
 
-export async function addEvidenceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const { ids, rest } = takeIds(formData, ["reviewId", "itemKey"]);
-    await addEvidence(await context(), ids.reviewId, ids.itemKey, rest);
-    revalidateReview(ids.reviewId);
-    return actionOk();
-  } catch (error) {
-    return toActionError(error);
-  }
+/** The evidence and waiver forms: each posts a review id and an item key with what to add to that item. */
+function itemFormAction<S extends z.ZodType<{ reviewId: string; itemKey: string }>>(
+  schema: S,
+  add: (ctx: ActionContext, reviewId: string, itemKey: string, input: Omit<z.output<S>, "reviewId" | "itemKey">) => Promise<unknown>,
+) {
+  return defineAction({
+    input: (_prev: FormState, formData: FormData) => formFields(formData),
+    schema,
+    handler: async (parsed, ctx) => {
+      const { reviewId, itemKey, ...input } = parsed;
+      await add(ctx, reviewId, itemKey, input);
+      revalidateReview(reviewId);
+      return actionOk();
+    },
+  });
 }
 
-export async function removeEvidenceAction(reviewId: string, evidenceId: string): Promise<ActionResult> {
-  try {
-    await removeEvidence(await context(), reviewId, evidenceId);
+export const addEvidenceAction = itemFormAction(evidenceForm, addEvidence);
+export const requestWaiverAction = itemFormAction(waiverRequestForm, requestWaiver);
+
+export const removeEvidenceAction = defineAction({
+  input: (_reviewId: string, evidenceId: string) => ({ evidenceId }),
+  schema: evidenceRemovalInput,
+  handler: async ({ evidenceId }, ctx, reviewId) => {
+    await removeEvidence(ctx, reviewId, evidenceId);
     revalidateReview(reviewId);
     return actionOk();
-  } catch (error) {
-    return toActionError(error);
-  }
-}
+  },
+});
 
-export async function requestWaiverAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const { ids, rest } = takeIds(formData, ["reviewId", "itemKey"]);
-    await requestWaiver(await context(), ids.reviewId, ids.itemKey, rest);
-    revalidateReview(ids.reviewId);
-    return actionOk();
-  } catch (error) {
-    return toActionError(error);
-  }
-}
-
-export type WaiverDecision = "approve" | "reject" | "revoke";
+export type WaiverDecision = WaiverStep;
 
 const WAIVER_STEPS = { approve: approveWaiver, reject: rejectWaiver, revoke: revokeWaiver } as const;
 
-export async function changeWaiverAction(reviewId: string, waiverId: string, step: WaiverDecision): Promise<ActionResult> {
-  try {
-    // Arguments of a server action come from the browser, so the step is checked, not trusted.
-    if (!Object.hasOwn(WAIVER_STEPS, step)) throw new AppError("BAD_REQUEST", "Unknown waiver action");
-    await WAIVER_STEPS[step](await context(), reviewId, waiverId);
+export const changeWaiverAction = defineAction({
+  // Arguments of a server action come from the browser, so the step is parsed, not trusted.
+  input: (_reviewId: string, _waiverId: string, step: WaiverDecision) => ({ step }),
+  schema: waiverStepInput,
+  handler: async ({ step }, ctx, reviewId, waiverId) => {
+    await WAIVER_STEPS[step](ctx, reviewId, waiverId);
     revalidateReview(reviewId);
     return actionOk();
-  } catch (error) {
-    return toActionError(error);
-  }
+  },
+});
+
+/** Signing off and reopening: the version the page was loaded with guards against acting on a changed review. */
+function statusChangeAction(change: typeof submitReview | typeof reopenReview) {
+  return defineAction({
+    input: (_reviewId: string, expectedVersion: number) => ({ expectedVersion }),
+    schema: versionInput,
+    handler: async ({ expectedVersion }, ctx, reviewId) => {
+      await change(ctx, reviewId, expectedVersion);
+      revalidateReview(reviewId);
+      revalidateLists();
+      return actionOk();
+    },
+  });
 }
 
-export async function submitReviewAction(reviewId: string, expectedVersion: number): Promise<ActionResult> {
-  try {
-    await submitReview(await context(), reviewId, expectedVersion);
+export const submitReviewAction = statusChangeAction(submitReview);
+export const reopenReviewAction = statusChangeAction(reopenReview);
+
+export const decideReviewAction = defineAction({
+  input: (_prev: FormState, formData: FormData) => formFields(formData),
+  schema: decisionForm,
+  handler: async ({ reviewId, ...decision }, ctx) => {
+    await decideReview(ctx, reviewId, decision);
     revalidateReview(reviewId);
     revalidateLists();
     return actionOk();
-  } catch (error) {
-    return toActionError(error);
-  }
-}
-
-export async function reopenReviewAction(reviewId: string, expectedVersion: number): Promise<ActionResult> {
-  try {
-    await reopenReview(await context(), reviewId, expectedVersion);
-    revalidateReview(reviewId);
-    revalidateLists();
-    return actionOk();
-  } catch (error) {
-    return toActionError(error);
-  }
-}
-
-export async function decideReviewAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const { ids, rest } = takeIds(formData, ["reviewId"]);
-    await decideReview(await context(), ids.reviewId, rest);
-    revalidateReview(ids.reviewId);
-    revalidateLists();
-    return actionOk();
-  } catch (error) {
-    return toActionError(error);
-  }
-}
+  },
+});

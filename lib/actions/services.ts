@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { toActionError, zodFailure, type ActionFailure } from "@/lib/actions/result";
-import { currentRequestId, requireActionViewer } from "@/lib/auth/viewer";
+import { defineAction } from "@/lib/actions/define-action";
+import { formText } from "@/lib/actions/form-data";
+import type { ActionFailure } from "@/lib/actions/result";
 import { createService, updateService } from "@/lib/db/services";
 import { serviceInput, serviceUpdateInput } from "@/lib/schemas/service";
 
-// Thin doors for the service form: authenticate, parse, call lib/db (which authorizes), then revalidate and
-// redirect. A failure comes back with everything the person typed, so the form can show it again.
+// The service form's actions: lib/db (which authorizes) saves the parsed form, then the action revalidates and
+// redirects. A failure comes back with everything the person typed, so the form can show it again.
 
 const FORM_FIELDS = [
   "id",
@@ -33,41 +34,33 @@ export type ServiceFormState = (ActionFailure & { values: ServiceFormValues }) |
 function readValues(formData: FormData): ServiceFormValues {
   const values: ServiceFormValues = {};
   for (const field of FORM_FIELDS) {
-    const value = formData.get(field);
-    if (typeof value === "string") values[field] = value;
+    const value = formText(formData, field);
+    if (value !== undefined) values[field] = value;
   }
   return values;
 }
 
-export async function createServiceAction(_previous: ServiceFormState, formData: FormData): Promise<ServiceFormState> {
-  const values = readValues(formData);
-  let slug: string;
-  try {
-    const viewer = await requireActionViewer();
-    const parsed = serviceInput.safeParse(values);
-    if (!parsed.success) return { ...zodFailure(parsed.error), values };
-    const created = await createService({ viewer, requestId: await currentRequestId() }, parsed.data);
-    slug = created.slug;
-  } catch (error) {
-    return { ...toActionError(error), values };
-  }
-  revalidatePath("/services", "layout");
-  redirect(`/services/${slug}`);
-}
+const keepValues = (failure: ActionFailure, { raw }: { raw: ServiceFormValues }): ServiceFormState => ({ ...failure, values: raw });
 
-export async function updateServiceAction(_previous: ServiceFormState, formData: FormData): Promise<ServiceFormState> {
-  const values = readValues(formData);
-  let slug: string;
-  try {
-    const viewer = await requireActionViewer();
-    const parsed = serviceUpdateInput.safeParse(values);
-    if (!parsed.success) return { ...zodFailure(parsed.error), values };
-    const updated = await updateService({ viewer, requestId: await currentRequestId() }, parsed.data.id, parsed.data);
-    slug = updated.slug;
-  } catch (error) {
-    return { ...toActionError(error), values };
-  }
-  // The slug may have changed, so every page under /services is refreshed, not only the new one.
-  revalidatePath("/services", "layout");
-  redirect(`/services/${slug}`);
-}
+export const createServiceAction = defineAction({
+  input: (_previous: ServiceFormState, formData: FormData) => readValues(formData),
+  schema: serviceInput,
+  handler: async (input, ctx): Promise<never> => {
+    const created = await createService(ctx, input);
+    revalidatePath("/services", "layout");
+    redirect(`/services/${created.slug}`);
+  },
+  failure: keepValues,
+});
+
+export const updateServiceAction = defineAction({
+  input: (_previous: ServiceFormState, formData: FormData) => readValues(formData),
+  schema: serviceUpdateInput,
+  handler: async (input, ctx): Promise<never> => {
+    const updated = await updateService(ctx, input.id, input);
+    // The slug may have changed, so every page under /services is refreshed, not only the new one.
+    revalidatePath("/services", "layout");
+    redirect(`/services/${updated.slug}`);
+  },
+  failure: keepValues,
+});

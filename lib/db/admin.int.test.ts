@@ -14,6 +14,7 @@ import { closeDb, db } from "@/lib/db/client";
 import { loadTierTargets } from "@/lib/db/review-access";
 import { getTierTargetsSetting, saveTierTargets } from "@/lib/db/settings";
 import { getViewerById } from "@/lib/db/users";
+import { parseTierTargets } from "@/lib/domain/targets";
 import type { Role } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -345,9 +346,9 @@ describe("tier targets", () => {
     const bad = tierTargetsInput.safeParse({ tier1: "5", tier2: "", tier3: "1" });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(["tier1", "tier2"]);
-    const admin = await makeViewer("ADMIN");
-    await expectAppError(saveTierTargets({ viewer: admin }, { "1": 5, "2": 2, "3": 1 }), "VALIDATION");
-    await expectAppError(saveTierTargets({ viewer: admin }, { "1": 3, "2": 2 }), "VALIDATION");
+    // The stored shape is the domain parser's to check; the form's schema runs it, so lib/db gets valid targets.
+    expect(parseTierTargets({ "1": 5, "2": 2, "3": 1 }).ok).toBe(false);
+    expect(parseTierTargets({ "1": 3, "2": 2 }).ok).toBe(false);
     await expectAppError(saveTierTargets({ viewer: await makeViewer("APPROVER") }, { "1": 3, "2": 2, "3": 1 }), "FORBIDDEN");
   });
 

@@ -6,6 +6,7 @@ import { appError, ctxOf, createReviewWorld, itemKeys } from "@/lib/db/review-te
 import type { AnswerDto } from "@/lib/db/review-dtos";
 import { getReviewView, listReviewHistory, startReview } from "@/lib/db/reviews";
 import { AppError } from "@/lib/errors";
+import { evidenceInput, setAnswerInput, startReviewInput } from "@/lib/schemas/review";
 
 afterAll(closeDb);
 
@@ -13,12 +14,17 @@ describe("setAnswer", () => {
   it("lets exactly one of two writers with the same stale version win; the other gets CONFLICT with the winner's answer", async () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3)[0] as string;
-    const first = await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "PARTIAL", note: "start", expectedVersion: null });
+    const first = await setAnswer(
+      ctxOf(w.editor),
+      w.reviewId,
+      key,
+      setAnswerInput.parse({ status: "PARTIAL", note: "start", expectedVersion: null }),
+    );
     expect(first.version).toBe(1);
 
     const results = await Promise.allSettled([
-      setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "MET", note: "mine", expectedVersion: 1 }),
-      setAnswer(ctxOf(w.insideApprover), w.reviewId, key, { status: "NOT_MET", note: "theirs", expectedVersion: 1 }),
+      setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "MET", note: "mine", expectedVersion: 1 })),
+      setAnswer(ctxOf(w.insideApprover), w.reviewId, key, setAnswerInput.parse({ status: "NOT_MET", note: "theirs", expectedVersion: 1 })),
     ]);
     const won = results.filter((r): r is PromiseFulfilledResult<AnswerDto> => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -43,8 +49,8 @@ describe("setAnswer", () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3)[1] as string;
     const results = await Promise.allSettled([
-      setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "MET", expectedVersion: null }),
-      setAnswer(ctxOf(w.insideApprover), w.reviewId, key, { status: "NOT_MET", expectedVersion: null }),
+      setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "MET", expectedVersion: null })),
+      setAnswer(ctxOf(w.insideApprover), w.reviewId, key, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: null })),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -55,30 +61,34 @@ describe("setAnswer", () => {
   it("refuses a write based on a version that is no longer current, and then accepts the overwrite with the new version", async () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3)[0] as string;
-    await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "PARTIAL", expectedVersion: null });
-    const second = await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "NOT_MET", expectedVersion: 1 });
-    const stale = await appError(setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "MET", expectedVersion: 1 }));
+    await setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "PARTIAL", expectedVersion: null }));
+    const second = await setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: 1 }));
+    const stale = await appError(setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "MET", expectedVersion: 1 })));
     expect(stale.code).toBe("CONFLICT");
     expect((stale.details?.current as AnswerDto).status).toBe("NOT_MET");
-    const overwrite = await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "MET", expectedVersion: second.version });
+    const overwrite = await setAnswer(
+      ctxOf(w.editor),
+      w.reviewId,
+      key,
+      setAnswerInput.parse({ status: "MET", expectedVersion: second.version }),
+    );
     expect(overwrite).toMatchObject({ status: "MET", version: 3 });
   });
 
-  it("requires a reason for not applicable", async () => {
-    const w = await createReviewWorld();
-    const key = itemKeys(w.template, 3)[0] as string;
-    const error = await appError(
-      setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "NOT_APPLICABLE", naReason: "  ", expectedVersion: null }),
-    );
-    expect(error.code).toBe("VALIDATION");
-    expect(error.details?.fieldErrors).toHaveProperty("naReason");
+  // lib/db takes parsed input: the shared schema refuses what the form or the API sends before it gets there.
+  it("requires a reason for not applicable", () => {
+    const parsed = setAnswerInput.safeParse({ status: "NOT_APPLICABLE", naReason: "  ", expectedVersion: null });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["naReason"]);
   });
 
   it("refuses an editor of another team and a viewer", async () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3)[0] as string;
     for (const outsider of [w.otherEditor, w.viewer, w.approver]) {
-      const error = await appError(setAnswer(ctxOf(outsider), w.reviewId, key, { status: "MET", expectedVersion: null }));
+      const error = await appError(
+        setAnswer(ctxOf(outsider), w.reviewId, key, setAnswerInput.parse({ status: "MET", expectedVersion: null })),
+      );
       expect(error.code).toBe("FORBIDDEN");
     }
     expect(await db().answer.count({ where: { reviewId: w.reviewId } })).toBe(0);
@@ -89,7 +99,7 @@ describe("evidence", () => {
   it("accepts http(s) links and refuses javascript:, data: and file: links", async () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3)[0] as string;
-    await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "MET", expectedVersion: null });
+    await setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "MET", expectedVersion: null }));
     for (const url of [
       "javascript:alert(1)",
       "JaVaScRiPt:alert(1)",
@@ -97,39 +107,51 @@ describe("evidence", () => {
       "file:///etc/passwd",
       "ftp://x.example",
     ]) {
-      const error = await appError(addEvidence(ctxOf(w.editor), w.reviewId, key, { url, title: "bad", kind: "OTHER" }));
-      expect(error.code).toBe("VALIDATION");
-      expect(error.message).toBe("Only http:// and https:// links are allowed");
+      const parsed = evidenceInput.safeParse({ url, title: "bad", kind: "OTHER" });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((issue) => issue.message)).toEqual(["Only http:// and https:// links are allowed"]);
     }
-    const ok = await addEvidence(ctxOf(w.editor), w.reviewId, key, {
-      url: "https://grafana.example/d/1",
-      title: "Dashboard",
-      kind: "DASHBOARD",
-    });
+    const ok = await addEvidence(
+      ctxOf(w.editor),
+      w.reviewId,
+      key,
+      evidenceInput.parse({
+        url: "https://grafana.example/d/1",
+        title: "Dashboard",
+        kind: "DASHBOARD",
+      }),
+    );
     expect(ok).toMatchObject({ url: "https://grafana.example/d/1", kind: "DASHBOARD", createdByEmail: w.editor.email });
   });
 
   it("refuses evidence on an unanswered item and titles over 200 characters", async () => {
     const w = await createReviewWorld();
     const [answered, unanswered] = itemKeys(w.template, 3) as [string, string];
-    const missing = await appError(addEvidence(ctxOf(w.editor), w.reviewId, unanswered, { url: "https://x.example", title: "t" }));
+    const missing = await appError(
+      addEvidence(ctxOf(w.editor), w.reviewId, unanswered, evidenceInput.parse({ url: "https://x.example", title: "t" })),
+    );
     expect(missing.code).toBe("CONFLICT");
     expect(missing.message).toMatch(/Save an answer/);
-    await setAnswer(ctxOf(w.editor), w.reviewId, answered, { status: "MET", expectedVersion: null });
-    const long = await appError(addEvidence(ctxOf(w.editor), w.reviewId, answered, { url: "https://x.example", title: "x".repeat(201) }));
-    expect(long.details?.fieldErrors).toHaveProperty("title");
+    await setAnswer(ctxOf(w.editor), w.reviewId, answered, setAnswerInput.parse({ status: "MET", expectedVersion: null }));
+    const long = evidenceInput.safeParse({ url: "https://x.example", title: "x".repeat(201) });
+    expect(long.error?.issues.map((issue) => issue.path.join("."))).toEqual(["title"]);
   });
 
   it("writes answer and evidence changes to the audit trail with before and after", async () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3)[0] as string;
-    await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "PARTIAL", note: "half", expectedVersion: null });
-    await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "MET", note: "done", expectedVersion: 1 });
-    const evidence = await addEvidence(ctxOf(w.editor), w.reviewId, key, {
-      url: "https://runbook.example",
-      title: "Runbook",
-      kind: "RUNBOOK",
-    });
+    await setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "PARTIAL", note: "half", expectedVersion: null }));
+    await setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "MET", note: "done", expectedVersion: 1 }));
+    const evidence = await addEvidence(
+      ctxOf(w.editor),
+      w.reviewId,
+      key,
+      evidenceInput.parse({
+        url: "https://runbook.example",
+        title: "Runbook",
+        kind: "RUNBOOK",
+      }),
+    );
     await removeEvidence(ctxOf(w.editor), w.reviewId, evidence.id);
 
     const history = await listReviewHistory(w.viewer, w.reviewId);
@@ -159,10 +181,10 @@ describe("startReview", () => {
     expect(view.template.id).toBe(w.template.id);
     expect(view.permissions.canEdit).toBe(false);
     expect((await getReviewView(w.editor, w.reviewId)).permissions.canEdit).toBe(true);
-    const second = await appError(startReview(ctxOf(w.editor), w.serviceId, { trigger: "QUARTERLY" }));
+    const second = await appError(startReview(ctxOf(w.editor), w.serviceId, startReviewInput.parse({ trigger: "QUARTERLY" })));
     expect(second.code).toBe("CONFLICT");
     expect(second.details?.openReviewId).toBe(w.reviewId);
-    const outsider = await appError(startReview(ctxOf(w.otherEditor), w.serviceId, { trigger: "QUARTERLY" }));
+    const outsider = await appError(startReview(ctxOf(w.otherEditor), w.serviceId, startReviewInput.parse({ trigger: "QUARTERLY" })));
     expect(outsider.code).toBe("FORBIDDEN");
   });
 });

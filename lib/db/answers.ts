@@ -5,7 +5,7 @@ import { withSqlTransaction } from "@/lib/db/sql-transaction";
 import type { AnswerStatus, EvidenceKind } from "@/lib/domain/types";
 import { answerAuditView, answerSelect, loadPeople, toAnswerDto, type AnswerDto, type AnswerRow } from "@/lib/db/review-dtos";
 import { AppError } from "@/lib/errors";
-import { itemKeyInput, parseOrThrow, setAnswerInput } from "@/lib/schemas/review";
+import type { SetAnswerInput } from "@/lib/schemas/review";
 
 // Answers use optimistic concurrency: the writer says which version it last saw (null: "none yet").
 // A stale version never overwrites silently; the writer gets CONFLICT with the current answer
@@ -55,9 +55,7 @@ type EvidenceSqlRow = { id: string; url: string; title: string; kind: EvidenceKi
  * the current answer in one go, write with the version guard, read evidence only when there is an answer to
  * keep it on, and audit. The saved answer is assembled from what the transaction already knows.
  */
-export async function setAnswer(ctx: AuditContext, reviewId: string, itemKey: string, rawInput: unknown): Promise<AnswerDto> {
-  const input = parseOrThrow(setAnswerInput, rawInput);
-  const key = parseOrThrow(itemKeyInput, itemKey);
+export async function setAnswer(ctx: AuditContext, reviewId: string, key: string, input: SetAnswerInput): Promise<AnswerDto> {
   if (!isUuid(reviewId)) throw new AppError("NOT_FOUND", "This review does not exist");
 
   return withSqlTransaction(async (client) => {

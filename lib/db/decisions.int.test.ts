@@ -8,13 +8,14 @@ import { appError, ctxOf, createReviewWorld, itemKeys, type ReviewWorld } from "
 import { getReviewView, listReviewHistory } from "@/lib/db/reviews";
 import { approveWaiver, requestWaiver } from "@/lib/db/waivers";
 import { addDays } from "@/lib/domain/waivers";
+import { decisionInput, evidenceInput, setAnswerInput, waiverRequestInput } from "@/lib/schemas/review";
 
 afterAll(closeDb);
 
 /** Answers every tier-3 item MET, so the computed verdict is GO. */
 async function answerAllMet(w: ReviewWorld): Promise<void> {
   for (const key of itemKeys(w.template, 3)) {
-    await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "MET", expectedVersion: null });
+    await setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "MET", expectedVersion: null }));
   }
 }
 
@@ -30,7 +31,9 @@ describe("submitReview / reopenReview", () => {
     expect((await appError(submitReview(ctxOf(w.otherEditor), w.reviewId, 1))).code).toBe("FORBIDDEN");
     const version = await submitted(w);
     expect(version).toBe(2);
-    const locked = await appError(setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "MET", expectedVersion: null }));
+    const locked = await appError(
+      setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "MET", expectedVersion: null })),
+    );
     expect(locked.code).toBe("CONFLICT");
     expect(locked.message).toMatch(/^This review was submitted/);
     expect((await appError(reopenReview(ctxOf(w.editor), w.reviewId, 1))).code).toBe("CONFLICT");
@@ -43,13 +46,19 @@ describe("decideReview", () => {
   it("refuses a decision looser than the computed verdict and says a waiver is needed", async () => {
     const w = await createReviewWorld();
     const version = await submitted(w);
-    const error = await appError(decideReview(ctxOf(w.approver), w.reviewId, { decision: "GO", expectedVersion: version }));
+    const error = await appError(
+      decideReview(ctxOf(w.approver), w.reviewId, decisionInput.parse({ decision: "GO", expectedVersion: version })),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(error.details?.computedVerdict).toBe("NO_GO");
     expect(error.message).toMatch(/never looser/);
     expect(error.message).toMatch(/waiver/);
     const conditional = await appError(
-      decideReview(ctxOf(w.approver), w.reviewId, { decision: "CONDITIONAL_GO", note: "please", expectedVersion: version }),
+      decideReview(
+        ctxOf(w.approver),
+        w.reviewId,
+        decisionInput.parse({ decision: "CONDITIONAL_GO", note: "please", expectedVersion: version }),
+      ),
     );
     expect(conditional.code).toBe("VALIDATION");
     expect((await db().review.findUniqueOrThrow({ where: { id: w.reviewId }, select: { status: true } })).status).toBe("SUBMITTED");
@@ -57,12 +66,18 @@ describe("decideReview", () => {
 
   it("refuses an approver who is on the owning team, an editor, and a draft review", async () => {
     const w = await createReviewWorld();
-    const draft = await appError(decideReview(ctxOf(w.approver), w.reviewId, { decision: "NO_GO", expectedVersion: 1 }));
+    const draft = await appError(
+      decideReview(ctxOf(w.approver), w.reviewId, decisionInput.parse({ decision: "NO_GO", expectedVersion: 1 })),
+    );
     expect(draft.code).toBe("CONFLICT");
     const version = await submitted(w);
-    const inside = await appError(decideReview(ctxOf(w.insideApprover), w.reviewId, { decision: "NO_GO", expectedVersion: version }));
+    const inside = await appError(
+      decideReview(ctxOf(w.insideApprover), w.reviewId, decisionInput.parse({ decision: "NO_GO", expectedVersion: version })),
+    );
     expect(inside.code).toBe("FORBIDDEN");
-    const editor = await appError(decideReview(ctxOf(w.otherEditor), w.reviewId, { decision: "NO_GO", expectedVersion: version }));
+    const editor = await appError(
+      decideReview(ctxOf(w.otherEditor), w.reviewId, decisionInput.parse({ decision: "NO_GO", expectedVersion: version })),
+    );
     expect(editor.code).toBe("FORBIDDEN");
   });
 
@@ -70,13 +85,19 @@ describe("decideReview", () => {
     const w = await createReviewWorld();
     await answerAllMet(w);
     const version = await submitted(w);
-    const noNote = await appError(decideReview(ctxOf(w.approver), w.reviewId, { decision: "NO_GO", expectedVersion: version }));
+    const noNote = await appError(
+      decideReview(ctxOf(w.approver), w.reviewId, decisionInput.parse({ decision: "NO_GO", expectedVersion: version })),
+    );
     expect(noNote.details?.fieldErrors).toHaveProperty("note");
-    const decided = await decideReview(ctxOf(w.approver), w.reviewId, {
-      decision: "NO_GO",
-      note: "Launch freeze",
-      expectedVersion: version,
-    });
+    const decided = await decideReview(
+      ctxOf(w.approver),
+      w.reviewId,
+      decisionInput.parse({
+        decision: "NO_GO",
+        note: "Launch freeze",
+        expectedVersion: version,
+      }),
+    );
     expect(decided).toMatchObject({ status: "DECIDED", decision: "NO_GO", computedVerdict: "GO" });
     const row = await db().review.findUniqueOrThrow({
       where: { id: w.reviewId },
@@ -89,7 +110,7 @@ describe("decideReview", () => {
     const w = await createReviewWorld();
     await answerAllMet(w);
     const version = await submitted(w);
-    await decideReview(ctxOf(w.approver), w.reviewId, { decision: "GO", expectedVersion: version });
+    await decideReview(ctxOf(w.approver), w.reviewId, decisionInput.parse({ decision: "GO", expectedVersion: version }));
     const review = await db().review.findUniqueOrThrow({
       where: { id: w.reviewId },
       select: { applicableCount: true, metCount: true, notMetCount: true, unansweredCount: true, openBlockerCount: true, decidedAt: true },
@@ -112,18 +133,33 @@ describe("decideReview", () => {
   it("freezes a decided review: every change is refused and the snapshot and view stay as decided", async () => {
     const w = await createReviewWorld();
     const [metKey, openKey] = itemKeys(w.template, 3) as [string, string];
-    const answer = await setAnswer(ctxOf(w.editor), w.reviewId, metKey, { status: "MET", note: "yes", expectedVersion: null });
-    await addEvidence(ctxOf(w.editor), w.reviewId, metKey, { url: "https://ci.example/run/1", title: "CI run", kind: "TEST_RUN" });
-    await setAnswer(ctxOf(w.editor), w.reviewId, openKey, { status: "NOT_MET", expectedVersion: null });
-    const waiver = await requestWaiver(ctxOf(w.editor), w.reviewId, openKey, {
-      reason: "Vendor fix pending",
-      compensatingControl: "Manual check daily",
-      riskOwner: "CTO",
-      expiresOn: addDays(todayUtc(), 30),
-    });
+    const answer = await setAnswer(
+      ctxOf(w.editor),
+      w.reviewId,
+      metKey,
+      setAnswerInput.parse({ status: "MET", note: "yes", expectedVersion: null }),
+    );
+    await addEvidence(
+      ctxOf(w.editor),
+      w.reviewId,
+      metKey,
+      evidenceInput.parse({ url: "https://ci.example/run/1", title: "CI run", kind: "TEST_RUN" }),
+    );
+    await setAnswer(ctxOf(w.editor), w.reviewId, openKey, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: null }));
+    const waiver = await requestWaiver(
+      ctxOf(w.editor),
+      w.reviewId,
+      openKey,
+      waiverRequestInput.parse({
+        reason: "Vendor fix pending",
+        compensatingControl: "Manual check daily",
+        riskOwner: "CTO",
+        expiresOn: addDays(todayUtc(), 30),
+      }),
+    );
     await approveWaiver(ctxOf(w.approver), w.reviewId, waiver.id);
     const version = await submitted(w);
-    const decided = await decideReview(ctxOf(w.approver), w.reviewId, { decision: "NO_GO", expectedVersion: version });
+    const decided = await decideReview(ctxOf(w.approver), w.reviewId, decisionInput.parse({ decision: "NO_GO", expectedVersion: version }));
     expect(decided.snapshot.answers.find((a) => a.itemKey === metKey)).toMatchObject({
       status: "MET",
       note: "yes",
@@ -136,18 +172,25 @@ describe("decideReview", () => {
     const before = await db().review.findUniqueOrThrow({ where: { id: w.reviewId }, select: { snapshot: true, version: true } });
 
     const refusals = await Promise.all([
-      appError(setAnswer(ctxOf(w.editor), w.reviewId, metKey, { status: "NOT_MET", expectedVersion: answer.version })),
-      appError(addEvidence(ctxOf(w.editor), w.reviewId, metKey, { url: "https://x.example", title: "late" })),
       appError(
-        requestWaiver(ctxOf(w.editor), w.reviewId, metKey, {
-          reason: "r",
-          compensatingControl: "c",
-          riskOwner: "o",
-          expiresOn: addDays(todayUtc(), 10),
-        }),
+        setAnswer(ctxOf(w.editor), w.reviewId, metKey, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: answer.version })),
+      ),
+      appError(addEvidence(ctxOf(w.editor), w.reviewId, metKey, evidenceInput.parse({ url: "https://x.example", title: "late" }))),
+      appError(
+        requestWaiver(
+          ctxOf(w.editor),
+          w.reviewId,
+          metKey,
+          waiverRequestInput.parse({
+            reason: "r",
+            compensatingControl: "c",
+            riskOwner: "o",
+            expiresOn: addDays(todayUtc(), 10),
+          }),
+        ),
       ),
       appError(reopenReview(ctxOf(w.editor), w.reviewId, before.version)),
-      appError(decideReview(ctxOf(w.approver), w.reviewId, { decision: "NO_GO", expectedVersion: before.version })),
+      appError(decideReview(ctxOf(w.approver), w.reviewId, decisionInput.parse({ decision: "NO_GO", expectedVersion: before.version }))),
     ]);
     expect(refusals.map((e) => e.code)).toEqual(["CONFLICT", "CONFLICT", "CONFLICT", "CONFLICT", "CONFLICT"]);
     expect(refusals[0]?.message).toMatch(/decided/);
@@ -164,16 +207,21 @@ describe("decideReview", () => {
   it("writes sign-off, waiver and decision events with before and after", async () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3)[0] as string;
-    await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "NOT_MET", expectedVersion: null });
-    const waiver = await requestWaiver(ctxOf(w.editor), w.reviewId, key, {
-      reason: "r",
-      compensatingControl: "c",
-      riskOwner: "owner",
-      expiresOn: addDays(todayUtc(), 10),
-    });
+    await setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: null }));
+    const waiver = await requestWaiver(
+      ctxOf(w.editor),
+      w.reviewId,
+      key,
+      waiverRequestInput.parse({
+        reason: "r",
+        compensatingControl: "c",
+        riskOwner: "owner",
+        expiresOn: addDays(todayUtc(), 10),
+      }),
+    );
     await approveWaiver(ctxOf(w.approver), w.reviewId, waiver.id);
     const version = await submitted(w);
-    await decideReview(ctxOf(w.approver), w.reviewId, { decision: "NO_GO", expectedVersion: version });
+    await decideReview(ctxOf(w.approver), w.reviewId, decisionInput.parse({ decision: "NO_GO", expectedVersion: version }));
 
     const history = await listReviewHistory(w.viewer, w.reviewId);
     const find = (action: string) => history.find((e) => e.action === action);

@@ -21,7 +21,7 @@ import { isDecisionAllowed } from "@/lib/domain/verdict";
 import { VERDICT_WORDS } from "@/lib/domain/words";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { decisionInput, parseOrThrow, versionInput } from "@/lib/schemas/review";
+import type { DecisionInput } from "@/lib/schemas/review";
 
 // Sign-off and decision. The review row is locked FOR UPDATE, which waits for every in-flight
 // answer/evidence/waiver write (they hold FOR SHARE) and keeps new ones out until commit, so the
@@ -54,8 +54,7 @@ async function auditStatusChange(
 }
 
 /** An editor of the owning team signs the review as owner and hands it to an approver. */
-export async function submitReview(ctx: AuditContext, reviewId: string, expectedVersion: unknown): Promise<ReviewStatusChange> {
-  const { expectedVersion: version } = parseOrThrow(versionInput, { expectedVersion });
+export async function submitReview(ctx: AuditContext, reviewId: string, version: number): Promise<ReviewStatusChange> {
   return db().$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId, "update");
     assertCanEdit(ctx.viewer, review);
@@ -77,8 +76,7 @@ export async function submitReview(ctx: AuditContext, reviewId: string, expected
 }
 
 /** Back to draft before a decision, e.g. when the approver asks for more evidence. */
-export async function reopenReview(ctx: AuditContext, reviewId: string, expectedVersion: unknown): Promise<ReviewStatusChange> {
-  const { expectedVersion: version } = parseOrThrow(versionInput, { expectedVersion });
+export async function reopenReview(ctx: AuditContext, reviewId: string, version: number): Promise<ReviewStatusChange> {
   return db().$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId, "update");
     assertCanEdit(ctx.viewer, review);
@@ -100,8 +98,7 @@ export type DecidedReview = ReviewStatusChange & { decision: Verdict; computedVe
  * An approver from outside the owning team records go / conditional go / no-go. The verdict is
  * recomputed here, not trusted from the page: a decision may be stricter, never looser.
  */
-export async function decideReview(ctx: AuditContext, reviewId: string, rawInput: unknown): Promise<DecidedReview> {
-  const input = parseOrThrow(decisionInput, rawInput);
+export async function decideReview(ctx: AuditContext, reviewId: string, input: DecisionInput): Promise<DecidedReview> {
   return db().$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId, "update");
     assertCanDecide(ctx.viewer, review);

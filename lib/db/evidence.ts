@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { auditScope, isUuid, lockDraftForEdit, lockDraftItemForEdit } from "@/lib/db/review-access";
 import { evidenceSelect, toEvidenceDto, type EvidenceDto } from "@/lib/db/review-dtos";
 import { AppError } from "@/lib/errors";
-import { evidenceInput, itemKeyInput, parseOrThrow } from "@/lib/schemas/review";
+import type { EvidenceInput } from "@/lib/schemas/review";
 
 // Evidence hangs off an answer: a link (http/https only, checked by the schema and again by a
 // CHECK constraint in the database), a title and a kind.
@@ -12,10 +12,7 @@ function auditView(evidence: Pick<EvidenceDto, "url" | "title" | "kind">, itemKe
   return { itemKey, url: evidence.url, title: evidence.title, kind: evidence.kind };
 }
 
-export async function addEvidence(ctx: AuditContext, reviewId: string, itemKey: string, rawInput: unknown): Promise<EvidenceDto> {
-  const input = parseOrThrow(evidenceInput, rawInput);
-  const key = parseOrThrow(itemKeyInput, itemKey);
-
+export async function addEvidence(ctx: AuditContext, reviewId: string, key: string, input: EvidenceInput): Promise<EvidenceDto> {
   return db().$transaction(async (tx) => {
     const { review, itemId } = await lockDraftItemForEdit(tx, ctx.viewer, reviewId, key);
     const answer = await tx.answer.findUnique({

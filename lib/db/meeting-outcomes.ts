@@ -4,8 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { dayToDate, isoDay, isUuid, todayUtc } from "@/lib/db/review-access";
 import { parseQuarter } from "@/lib/domain/quarters";
 import { AppError } from "@/lib/errors";
-import { meetingOutcomeInput, type MeetingOutcomeKind } from "@/lib/schemas/quarterly";
-import { parseOrThrow } from "@/lib/schemas/review";
+import { PAST_DUE_MESSAGE, type MeetingOutcomeInput, type MeetingOutcomeKind } from "@/lib/schemas/quarterly";
 
 // What the quarterly review meeting decided for each service on its agenda (lib/db/quarterly-agenda): reviewed, or
 // a follow-up with an owner and a due date. One outcome per quarter and service, versioned like answers.
@@ -85,7 +84,7 @@ export async function recordMeetingOutcome(
   ctx: AuditContext,
   quarter: string,
   serviceId: string,
-  rawInput: unknown,
+  input: MeetingOutcomeInput,
   options: { now?: Date } = {},
 ): Promise<MeetingOutcomeDto> {
   if (!parseQuarter(quarter)) throw new AppError("NOT_FOUND", `There is no quarter "${quarter}"`);
@@ -100,7 +99,10 @@ export async function recordMeetingOutcome(
     }
     const read = async () => (await readOutcomes(tx, quarter, [serviceId]))[0] ?? null;
     const before = await read();
-    const input = parseOrThrow(meetingOutcomeInput({ today, recordedDue: before?.followUpDue ?? null }), rawInput);
+    // ISO days compare correctly as strings. A due date already on record may stay when it has passed.
+    if (input.followUpDue !== null && input.followUpDue < today && input.followUpDue !== before?.followUpDue) {
+      throw new AppError("VALIDATION", PAST_DUE_MESSAGE, { fieldErrors: { followUpDue: [PAST_DUE_MESSAGE] } });
+    }
     if (input.expectedVersion !== (before?.version ?? null)) throw conflict(before);
 
     const fields = {

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { Viewer } from "@/lib/auth/permissions";
+import type { AuditContext } from "@/lib/db/audit";
 import { closeDb, db } from "@/lib/db/client";
 import { getMeetingOutcomes, recordMeetingOutcome } from "@/lib/db/meeting-outcomes";
 import { listDueServices } from "@/lib/db/quarterly-agenda";
@@ -16,7 +18,8 @@ import {
 } from "@/lib/db/review-test-fixtures";
 import { currentQuarter, quarterEnd } from "@/lib/domain/quarters";
 import type { LifecycleStage, ReviewTrigger, Role, Verdict } from "@/lib/domain/types";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
+import { meetingOutcomeInput } from "@/lib/schemas/quarterly";
 
 // The database is shared with other tests: every test makes its own team (random slug) and every agenda query is
 // filtered by that team, so other rows never change what is asserted here.
@@ -202,6 +205,10 @@ describe("listDueServices: what changed and the order", () => {
 });
 
 describe("recordMeetingOutcome", () => {
+  /** Parsed with the outcome form's schema first, as the server action does. */
+  const record = (ctx: AuditContext, serviceId: string, outcome: unknown) =>
+    recordMeetingOutcome(ctx, quarter, serviceId, meetingOutcomeInput.parse(outcome));
+
   async function world() {
     const team = await makeTeam();
     const serviceId = await makeService(team.id, "Discussed");
@@ -211,20 +218,20 @@ describe("recordMeetingOutcome", () => {
 
   it("requires an owner and a due date (not in the past) for a follow-up, as field errors", async () => {
     const { serviceId, ctx } = await world();
-    const error = await recordMeetingOutcome(ctx, quarter, serviceId, {
+    // The shape is the schema's to refuse (before lib/db); the past is lib/db's, which knows the recorded date.
+    const missing = meetingOutcomeInput.safeParse({
       outcome: "FOLLOW_UP",
       note: "",
       followUpOwner: " ",
       followUpDue: "",
       expectedVersion: null,
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "VALIDATION" });
-    const fieldErrors = (error as AppError).details?.fieldErrors as Record<string, string[]>;
+    });
+    expect(missing.success).toBe(false);
+    const fieldErrors = missing.error ? z.flattenError(missing.error).fieldErrors : {};
     expect(fieldErrors.followUpOwner).toEqual(["Name who owns the follow-up"]);
     expect(fieldErrors.followUpDue).toEqual(["Enter the follow-up's due date"]);
 
-    const past = await recordMeetingOutcome(ctx, quarter, serviceId, {
+    const past = await record(ctx, serviceId, {
       outcome: "FOLLOW_UP",
       followUpOwner: "Ops",
       followUpDue: "2020-01-01",
@@ -234,9 +241,27 @@ describe("recordMeetingOutcome", () => {
     expect(await getMeetingOutcomes(quarter, [serviceId])).toEqual(new Map());
   });
 
+  it("keeps a follow-up's due date on record after it passed, but refuses moving it to another past day", async () => {
+    const { serviceId, ctx } = await world();
+    const followUp = { outcome: "FOLLOW_UP", followUpOwner: "Ops", followUpDue: "2020-01-10" };
+    const recorded = await recordMeetingOutcome(
+      ctx,
+      quarter,
+      serviceId,
+      meetingOutcomeInput.parse({ ...followUp, expectedVersion: null }),
+      {
+        now: new Date("2020-01-01T12:00:00Z"),
+      },
+    );
+    const renoted = await record(ctx, serviceId, { ...followUp, note: "Still open", expectedVersion: recorded.version });
+    expect(renoted).toMatchObject({ followUpDue: "2020-01-10", note: "Still open", version: 2 });
+    const moved = await record(ctx, serviceId, { ...followUp, followUpDue: "2020-01-11", expectedVersion: 2 }).catch((e: unknown) => e);
+    expect(moved).toMatchObject({ code: "VALIDATION", details: { fieldErrors: { followUpDue: ["The due date cannot be in the past"] } } });
+  });
+
   it("records, updates with the version it saw, refuses a stale version with the current outcome, and audits each change", async () => {
     const { team, serviceId, chair, ctx } = await world();
-    const first = await recordMeetingOutcome(ctx, quarter, serviceId, {
+    const first = await record(ctx, serviceId, {
       outcome: "FOLLOW_UP",
       note: "Fix alerts",
       followUpOwner: "Dana",
@@ -251,7 +276,7 @@ describe("recordMeetingOutcome", () => {
       recordedBy: { name: chair.name, email: chair.email },
     });
 
-    const second = await recordMeetingOutcome(ctx, quarter, serviceId, {
+    const second = await record(ctx, serviceId, {
       outcome: "REVIEWED",
       note: "Done",
       followUpOwner: "Dana",
@@ -261,13 +286,9 @@ describe("recordMeetingOutcome", () => {
     // A "reviewed" outcome keeps no owner or due date, even when the form still sent them.
     expect(second).toMatchObject({ outcome: "REVIEWED", followUpOwner: null, followUpDue: null, version: 2 });
 
-    const stale = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "REVIEWED", note: "Mine", expectedVersion: 1 }).catch(
-      (e: unknown) => e,
-    );
+    const stale = await record(ctx, serviceId, { outcome: "REVIEWED", note: "Mine", expectedVersion: 1 }).catch((e: unknown) => e);
     expect(stale).toMatchObject({ code: "CONFLICT", details: { reason: "STALE_VERSION", current: { version: 2, note: "Done" } } });
-    const firstAgain = await recordMeetingOutcome(ctx, quarter, serviceId, { outcome: "REVIEWED", expectedVersion: null }).catch(
-      (e: unknown) => e,
-    );
+    const firstAgain = await record(ctx, serviceId, { outcome: "REVIEWED", expectedVersion: null }).catch((e: unknown) => e);
     expect(firstAgain).toMatchObject({ code: "CONFLICT" });
 
     const audit = await db().auditEvent.findMany({ where: { serviceId, action: "meeting_outcome.recorded" }, orderBy: { id: "asc" } });
@@ -286,16 +307,17 @@ describe("recordMeetingOutcome", () => {
     const other = await makeTeam();
     const input = { outcome: "REVIEWED", expectedVersion: null };
     for (const viewer of [await makeViewer("VIEWER", [team.id]), await makeViewer("EDITOR", [other.id])]) {
-      await expect(recordMeetingOutcome({ viewer }, quarter, serviceId, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(record({ viewer }, serviceId, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     const editor = await makeViewer("EDITOR", [team.id]);
-    await expect(recordMeetingOutcome({ viewer: editor }, quarter, serviceId, input)).resolves.toMatchObject({ version: 1 });
-    await expect(recordMeetingOutcome({ viewer: editor }, "2026-Q5", serviceId, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(record({ viewer: editor }, serviceId, input)).resolves.toMatchObject({ version: 1 });
+    const parsed = meetingOutcomeInput.parse(input);
+    await expect(recordMeetingOutcome({ viewer: editor }, "2026-Q5", serviceId, parsed)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("keeps a discussed service on the agenda after it is reviewed, so the minutes never lose it, and counts outcomes", async () => {
     const { team, serviceId, ctx } = await world();
-    await recordMeetingOutcome(ctx, quarter, serviceId, {
+    await record(ctx, serviceId, {
       outcome: "FOLLOW_UP",
       followUpOwner: "Ops",
       followUpDue: futureDay,

@@ -9,6 +9,7 @@ import { getTemplate, installDefaultTemplate, getLatestTemplateId, type Template
 import type { Role, Tier, Verdict } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { startReviewInput } from "@/lib/schemas/review";
 
 // Integration-test factories and helpers: every test gets its own teams, people and service (random suffixes),
 // so tests never share mutable rows and can run against a database that already holds data.
@@ -156,7 +157,7 @@ export async function createReviewWorld(tier: Tier = 3): Promise<ReviewWorld> {
     createViewer("VIEWER", [], "viewer"),
   ]);
   const service = await createService(team.id, tier);
-  const review = await startReview(ctxOf(editor), service.id, { trigger: "FIRST_DEPLOY" });
+  const review = await startReview(ctxOf(editor), service.id, startReviewInput.parse({ trigger: "FIRST_DEPLOY" }));
   return { teamId: team.id, serviceId: service.id, template, editor, otherEditor, approver, insideApprover, viewer, reviewId: review.id };
 }
 

@@ -6,7 +6,7 @@ import { getLatestTemplateId } from "@/lib/db/templates";
 import type { ReviewStatus, ReviewTrigger, Verdict } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseOrThrow, startReviewInput, REVIEWS_PAGE_SIZE } from "@/lib/schemas/review";
+import { REVIEWS_PAGE_SIZE, type StartReviewInput } from "@/lib/schemas/review";
 
 // Starting and listing reviews. Reads are open to every signed-in viewer (they take the viewer to keep
 // one shape for every door into the data); writes ask can(). The overview read lives in review-view.ts,
@@ -22,8 +22,7 @@ export type StartedReview = { id: string; templateId: string; version: number };
  * Starts a review on the newest template version; the review keeps that version for life.
  * The service row is locked so two people starting at once cannot both open a review.
  */
-export async function startReview(ctx: AuditContext, serviceId: string, rawInput: unknown): Promise<StartedReview> {
-  const input = parseOrThrow(startReviewInput, rawInput);
+export async function startReview(ctx: AuditContext, serviceId: string, input: StartReviewInput): Promise<StartedReview> {
   if (!isUuid(serviceId)) throw new AppError("NOT_FOUND", "This service does not exist");
   const templateId = await getLatestTemplateId();
   if (!templateId) throw new AppError("PRECONDITION_FAILED", "No checklist template is installed; ask an admin to run the seed.");

@@ -8,6 +8,7 @@ import { startReview } from "@/lib/db/reviews";
 import { getReviewReport } from "@/lib/db/review-report";
 import { getReviewDiff, getServiceHistory } from "@/lib/db/service-history";
 import type { AnswerStatus } from "@/lib/domain/types";
+import { decisionInput, setAnswerInput, startReviewInput } from "@/lib/schemas/review";
 
 afterAll(closeDb);
 
@@ -16,11 +17,20 @@ type Answer = { status: AnswerStatus; naReason?: string };
 /** Answers every tier-3 item (MET unless overridden), signs it off and has an outside approver decide it. */
 async function answerAndDecide(w: ReviewWorld, reviewId: string, overrides: Record<string, Answer>): Promise<void> {
   for (const key of itemKeys(w.template, 3)) {
-    await setAnswer(ctxOf(w.editor), reviewId, key, { ...(overrides[key] ?? { status: "MET" }), expectedVersion: null });
+    await setAnswer(
+      ctxOf(w.editor),
+      reviewId,
+      key,
+      setAnswerInput.parse({ ...(overrides[key] ?? { status: "MET" }), expectedVersion: null }),
+    );
   }
   const { version } = await submitReview(ctxOf(w.editor), reviewId, 1);
   // NO_GO is never looser than the computed verdict, so it is always allowed (with a note).
-  await decideReview(ctxOf(w.approver), reviewId, { decision: "NO_GO", note: "History test", expectedVersion: version });
+  await decideReview(
+    ctxOf(w.approver),
+    reviewId,
+    decisionInput.parse({ decision: "NO_GO", note: "History test", expectedVersion: version }),
+  );
 }
 
 /** Two decided reviews of one service: one item gets worse, one only changes (MET → N/A), one gets better. */
@@ -28,7 +38,7 @@ async function twoDecidedReviews() {
   const w = await createReviewWorld(3);
   const [regressed, changed, improved] = itemKeys(w.template, 3, { blockers: false }) as [string, string, string];
   await answerAndDecide(w, w.reviewId, { [improved]: { status: "NOT_MET" } });
-  const second = await startReview(ctxOf(w.editor), w.serviceId, { trigger: "QUARTERLY" });
+  const second = await startReview(ctxOf(w.editor), w.serviceId, startReviewInput.parse({ trigger: "QUARTERLY" }));
   await answerAndDecide(w, second.id, {
     [regressed]: { status: "NOT_MET" },
     [changed]: { status: "NOT_APPLICABLE", naReason: "No such component any more" },
@@ -103,8 +113,8 @@ describe("getReviewDiff", () => {
 
   it("evaluates an open review live, as of today", async () => {
     const { w, second, regressed } = await twoDecidedReviews();
-    const open = await startReview(ctxOf(w.editor), w.serviceId, { trigger: "POST_INCIDENT" });
-    await setAnswer(ctxOf(w.editor), open.id, regressed, { status: "MET", expectedVersion: null });
+    const open = await startReview(ctxOf(w.editor), w.serviceId, startReviewInput.parse({ trigger: "POST_INCIDENT" }));
+    await setAnswer(ctxOf(w.editor), open.id, regressed, setAnswerInput.parse({ status: "MET", expectedVersion: null }));
     const diff = await getReviewDiff(w.viewer, w.serviceId, open.id, second);
     expect(diff.before.id).toBe(second);
     expect(diff.after).toMatchObject({ id: open.id, isFrozen: false, evaluatedOn: todayUtc(), level: 0 });

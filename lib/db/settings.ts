@@ -4,7 +4,6 @@ import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { defaultTierTargets, parseTierTargets, type TierTargets } from "@/lib/domain/targets";
 import { TIERS, type Level } from "@/lib/domain/types";
-import { AppError } from "@/lib/errors";
 
 // Organisation-wide settings an admin reads and changes, plus the read-only facts the admin pages show
 // (template versions, headline counts). Readers elsewhere use loadTierTargets (lib/db/review-access.ts).
@@ -33,12 +32,10 @@ function toStored(targets: TierTargets): Record<string, Level> {
   return Object.fromEntries(TIERS.map((tier) => [String(tier), targets[tier]]));
 }
 
-/** Validates again at the door (the input may not come from the form), then saves and audits together. */
-export async function saveTierTargets(ctx: AuditContext, input: unknown): Promise<TierTargets> {
+/** Saves targets checked by the domain's parser (tierTargetsInput runs it) and audits the change together. */
+export async function saveTierTargets(ctx: AuditContext, targets: TierTargets): Promise<TierTargets> {
   assertAdmin(ctx.viewer);
-  const parsed = parseTierTargets(input);
-  if (!parsed.ok) throw new AppError("VALIDATION", parsed.message);
-  const value = toStored(parsed.value);
+  const value = toStored(targets);
   return db().$transaction(async (tx) => {
     // Locked (when it exists), so the audited `before` is the value actually replaced.
     await tx.$queryRaw`SELECT 1 FROM settings WHERE key = ${TIER_TARGETS_KEY} FOR UPDATE`;
@@ -56,7 +53,7 @@ export async function saveTierTargets(ctx: AuditContext, input: unknown): Promis
       before: before?.value ?? null,
       after: value,
     });
-    return parsed.value;
+    return targets;
   });
 }
 

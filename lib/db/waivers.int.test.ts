@@ -6,21 +6,23 @@ import { appError, ctxOf, createReviewWorld, itemKeys } from "@/lib/db/review-te
 import { getReviewView } from "@/lib/db/reviews";
 import { approveWaiver, rejectWaiver, requestWaiver, revokeWaiver } from "@/lib/db/waivers";
 import { addDays, MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
+import { setAnswerInput, waiverRequestInput } from "@/lib/schemas/review";
 
 afterAll(closeDb);
 
-const request = (expiresOn: string | null) => ({
-  reason: "Upstream fix not released",
-  compensatingControl: "Manual failover drill weekly",
-  riskOwner: "Head of Platform",
-  expiresOn,
-});
+const request = (expiresOn: string | null) =>
+  waiverRequestInput.parse({
+    reason: "Upstream fix not released",
+    compensatingControl: "Manual failover drill weekly",
+    riskOwner: "Head of Platform",
+    expiresOn,
+  });
 
 describe("waivers", () => {
   it(`refuses an expiry more than ${MAX_WAIVER_DAYS} days away and accepts exactly ${MAX_WAIVER_DAYS}`, async () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3)[0] as string;
-    await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "NOT_MET", expectedVersion: null });
+    await setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: null }));
     const tooFar = await appError(requestWaiver(ctxOf(w.editor), w.reviewId, key, request(addDays(todayUtc(), MAX_WAIVER_DAYS + 1))));
     expect(tooFar.code).toBe("VALIDATION");
     expect(tooFar.details?.fieldErrors).toHaveProperty("expiresOn");
@@ -34,9 +36,9 @@ describe("waivers", () => {
   it("refuses waivers on met items and a second live waiver on the same item", async () => {
     const w = await createReviewWorld();
     const [met, open] = itemKeys(w.template, 3) as [string, string];
-    await setAnswer(ctxOf(w.editor), w.reviewId, met, { status: "MET", expectedVersion: null });
+    await setAnswer(ctxOf(w.editor), w.reviewId, met, setAnswerInput.parse({ status: "MET", expectedVersion: null }));
     expect((await appError(requestWaiver(ctxOf(w.editor), w.reviewId, met, request(addDays(todayUtc(), 5))))).code).toBe("CONFLICT");
-    await setAnswer(ctxOf(w.editor), w.reviewId, open, { status: "PARTIAL", expectedVersion: null });
+    await setAnswer(ctxOf(w.editor), w.reviewId, open, setAnswerInput.parse({ status: "PARTIAL", expectedVersion: null }));
     await requestWaiver(ctxOf(w.editor), w.reviewId, open, request(addDays(todayUtc(), 5)));
     const twice = await appError(requestWaiver(ctxOf(w.editor), w.reviewId, open, request(addDays(todayUtc(), 5))));
     expect(twice.message).toMatch(/pending/);
@@ -45,8 +47,8 @@ describe("waivers", () => {
   it("lets only an outside approver approve or reject, and either side revoke", async () => {
     const w = await createReviewWorld();
     const [a, b] = itemKeys(w.template, 3, { blockers: true }) as [string, string];
-    await setAnswer(ctxOf(w.editor), w.reviewId, a, { status: "NOT_MET", expectedVersion: null });
-    await setAnswer(ctxOf(w.editor), w.reviewId, b, { status: "NOT_MET", expectedVersion: null });
+    await setAnswer(ctxOf(w.editor), w.reviewId, a, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: null }));
+    await setAnswer(ctxOf(w.editor), w.reviewId, b, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: null }));
     const first = await requestWaiver(ctxOf(w.editor), w.reviewId, a, request(addDays(todayUtc(), 30)));
     const second = await requestWaiver(ctxOf(w.editor), w.reviewId, b, request(addDays(todayUtc(), 30)));
     expect((await appError(requestWaiver(ctxOf(w.otherEditor), w.reviewId, a, request(addDays(todayUtc(), 30))))).code).toBe("FORBIDDEN");
@@ -71,7 +73,7 @@ describe("waivers", () => {
   it("stops counting an approved waiver once its expiry has passed", async () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3, { blockers: true })[0] as string;
-    await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "NOT_MET", expectedVersion: null });
+    await setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: null }));
     const waiver = await requestWaiver(ctxOf(w.editor), w.reviewId, key, request(addDays(todayUtc(), 10)));
     await approveWaiver(ctxOf(w.approver), w.reviewId, waiver.id);
     // Time passing is simulated by moving the stored expiry into the past.

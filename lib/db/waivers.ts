@@ -17,7 +17,7 @@ import { loadPeople, toWaiverDto, waiverAuditView, waiverSelect, type WaiverDto 
 import { isJustifiedNa } from "@/lib/domain/maturity";
 import { isWaiverActive, validateWaiverExpiry, type WaiverStatus } from "@/lib/domain/waivers";
 import { AppError } from "@/lib/errors";
-import { itemKeyInput, parseOrThrow, waiverRequestInput } from "@/lib/schemas/review";
+import type { WaiverRequestInput } from "@/lib/schemas/review";
 
 // Waivers: the owning team asks, an approver from outside the team approves or rejects, and either
 // side may revoke. Status changes are conditional on the status the actor saw, so two approvers
@@ -31,9 +31,7 @@ async function readWaiver(tx: Tx, reviewId: string, waiverId: string, today: str
   return toWaiverDto(row, await loadPeople(tx, [row.requestedById, row.approvedById]), today);
 }
 
-export async function requestWaiver(ctx: AuditContext, reviewId: string, itemKey: string, rawInput: unknown): Promise<WaiverDto> {
-  const input = parseOrThrow(waiverRequestInput, rawInput);
-  const key = parseOrThrow(itemKeyInput, itemKey);
+export async function requestWaiver(ctx: AuditContext, reviewId: string, key: string, input: WaiverRequestInput): Promise<WaiverDto> {
   const today = todayUtc();
   const expiry = validateWaiverExpiry(input.expiresOn, today);
   if (!expiry.ok) throw new AppError("VALIDATION", expiry.message, { fieldErrors: { expiresOn: [expiry.message] } });

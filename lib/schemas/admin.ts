@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseTierTargets } from "@/lib/domain/targets";
 import { LEVELS, ROLES, TIERS, type Role, type Tier } from "@/lib/domain/types";
+import { blankToUndefined, firstValue, STALE_FORM_MESSAGE } from "@/lib/schemas/preprocess";
 import { slugify } from "@/lib/schemas/service";
 
 // Shared by the admin forms, their server actions and the admin list URLs. Form posts send strings
@@ -22,8 +23,6 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 
 export const ADMIN_PAGE_SIZE = 25;
 const MAX_PAGE = 100_000;
-
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** ?q=&page= for the teams list; bad values fall back to defaults instead of failing the page. */
 export const adminListSearchParams = z.object({
@@ -62,15 +61,13 @@ const email = z.preprocess(
 export const userCreateInput = z.object({ email, name, role, teamIds });
 export type UserCreateInput = z.output<typeof userCreateInput>;
 
-const STALE_FORM = "This form is out of date; reload the page";
-
 /**
  * Editing someone: `expectedUpdatedAt` is the user's updatedAt when the form was loaded, so a save on top of
  * someone else's change is refused instead of silently undoing it.
  */
 export const userUpdateInput = z.object({
-  id: z.guid({ error: STALE_FORM }),
-  expectedUpdatedAt: z.iso.datetime({ error: STALE_FORM }).transform((value) => new Date(value)),
+  id: z.guid({ error: STALE_FORM_MESSAGE }),
+  expectedUpdatedAt: z.iso.datetime({ error: STALE_FORM_MESSAGE }).transform((value) => new Date(value)),
   role,
   teamIds,
   disabled: checkbox,
@@ -78,8 +75,6 @@ export const userUpdateInput = z.object({
 export type UserUpdateInput = z.output<typeof userUpdateInput>;
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** Creating a team: a blank slug is made from the name, like services do. */
 export const teamCreateInput = z
@@ -107,7 +102,7 @@ export const teamCreateInput = z
 export type TeamCreateInput = z.output<typeof teamCreateInput>;
 
 /** Only the name changes: the slug is in links people have saved (?team=payments), so it stays. */
-export const teamRenameInput = z.object({ id: z.guid({ error: STALE_FORM }), name });
+export const teamRenameInput = z.object({ id: z.guid({ error: STALE_FORM_MESSAGE }), name });
 export type TeamRenameInput = z.output<typeof teamRenameInput>;
 
 const level = z.preprocess(

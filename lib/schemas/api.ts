@@ -1,8 +1,18 @@
 import { z } from "zod";
 import { ANSWER_STATUSES, EVIDENCE_KINDS, REVIEW_TRIGGERS, TIERS } from "@/lib/domain/types";
+import { answerInput, evidenceInput, startReviewInput } from "@/lib/schemas/review";
 
-// Request shapes of the /api/v1 review API. The handlers parse with these and lib/db re-checks with the
-// form schemas; the OpenAPI document is generated from these same objects, so the two cannot drift.
+// Request shapes of the /api/v1 review API. Each body is the strict JSON contract piped into the form's own
+// schema, so a handler parses once and hands lib/db the same typed input a form produces. The OpenAPI document
+// is generated from these same objects (their JSON side), so the two cannot drift.
+
+/**
+ * The JSON contract first, then the form's schema. zod types a pipe's second schema by the first one's output,
+ * which a form schema cannot state (it preprocesses, so its input is `unknown`); it accepts that output all the same.
+ */
+function thenForm<A extends z.ZodType, B extends z.ZodType>(contract: A, form: B) {
+  return contract.pipe(form as unknown as z.ZodType<z.output<B>, z.output<A>>);
+}
 
 export const servicesQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -12,29 +22,33 @@ export const servicesQuery = z.object({
   pageSize: z.coerce.number<unknown>().int().min(1).max(100).default(20),
 });
 
-export const createReviewBody = z
-  .object({
+export const createReviewBody = thenForm(
+  z.strictObject({
     trigger: z.enum(REVIEW_TRIGGERS).describe("Why the review runs (the six triggers of the readiness document)"),
     targetDate: z.iso.date().optional().describe("YYYY-MM-DD"),
     reviewerIds: z.array(z.uuid()).max(20).optional(),
-  })
-  .strict();
+  }),
+  startReviewInput,
+);
 
-export const answerBody = z
-  .object({
+/** The answer's content; its version travels in the If-Match / If-None-Match header. */
+export const answerBody = thenForm(
+  z.strictObject({
     status: z.enum(ANSWER_STATUSES),
     note: z.string().max(5000).optional(),
     naReason: z.string().max(1000).optional().describe("Required when status is NOT_APPLICABLE"),
-  })
-  .strict();
+  }),
+  answerInput,
+);
 
-export const evidenceBody = z
-  .object({
+export const evidenceBody = thenForm(
+  z.strictObject({
     url: z.string().max(2000).describe("http:// or https:// only"),
     title: z.string().min(1).max(200),
     kind: z.enum(EVIDENCE_KINDS).optional(),
-  })
-  .strict();
+  }),
+  evidenceInput,
+);
 
 export const errorBody = z.object({
   error: z.object({

@@ -4,6 +4,9 @@ import { TIERS } from "@/lib/domain/types";
 // Pieces shared by the schemas. Form posts send every field as a string (empty when left blank), and a URL may
 // repeat a parameter (?tier=1&tier=2), so values are normalised before they are validated.
 
+/** What a form hears when a hidden field (an id, a version) is missing or malformed: it was loaded long ago. */
+export const STALE_FORM_MESSAGE = "This form is out of date; reload the page";
+
 /** The first of a repeated query parameter; any other value as it is. */
 export const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { parseQuarter } from "@/lib/domain/quarters";
 import { parseIsoDay } from "@/lib/domain/waivers";
-import { blankToUndefined, firstValue } from "@/lib/schemas/preprocess";
+import { blankToUndefined, firstValue, STALE_FORM_MESSAGE } from "@/lib/schemas/preprocess";
 
-// The quarterly meeting's URL (/quarterly/2026-Q4?team=&page=&i=) and its outcome form, shared by the pages,
-// the server action and lib/db (which parses again at its own boundary). A hand-edited query string falls back
+// The quarterly meeting's URL (/quarterly/2026-Q4?team=&page=&i=) and its outcome form, shared by the pages
+// and the server action, which hands lib/db the parsed outcome. A hand-edited query string falls back
 // to defaults; only the quarter in the path is strict, because a wrong quarter is a page that does not exist.
 
 export const MEETING_OUTCOMES = ["REVIEWED", "FOLLOW_UP"] as const;
@@ -69,58 +69,47 @@ export function quarterlyHref(
 /** The version the form was loaded with; null means "nothing was recorded when I loaded the page". */
 const expectedVersion = z.preprocess(
   (value) => (value === "" || value === undefined ? null : typeof value === "string" ? Number(value) : value),
-  z.number({ error: "This form is out of date; reload the page" }).int().min(1).nullable(),
+  z.number({ error: STALE_FORM_MESSAGE }).int().min(1).nullable(),
 );
 
-export type MeetingOutcomeRules = {
-  /** The UTC calendar day the follow-up due date is judged against. */
-  today: string;
-  /**
-   * The due date already on record, if any: re-saving a follow-up (to fix its note, say) after its due date
-   * passed must not force anyone to invent a new date.
-   */
-  recordedDue?: string | null;
-};
+/**
+ * The outcome form. Owner and due date belong to a follow-up only; a "reviewed" outcome stores neither. Whether
+ * the due date lies in the past is lib/db's to judge: re-saving a follow-up (to fix its note, say) after its due
+ * date passed must not force anyone to invent a new date, and only the stored outcome knows that date.
+ */
+export const meetingOutcomeInput = z
+  .object({
+    outcome: z.enum(MEETING_OUTCOMES, { error: "Choose reviewed or follow-up" }),
+    note: z.preprocess((value) => value ?? "", z.string().trim().max(2000, "Keep the note under 2000 characters")),
+    followUpOwner: z.preprocess(blankToUndefined, z.string().trim().max(200, "Keep the owner under 200 characters").optional()),
+    followUpDue: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .refine((value) => parseIsoDay(value) !== null, "Enter the due date as a valid date (YYYY-MM-DD)")
+        .optional(),
+    ),
+    expectedVersion,
+  })
+  .superRefine((value, ctx) => {
+    if (value.outcome !== "FOLLOW_UP") return;
+    if (!value.followUpOwner) ctx.addIssue({ code: "custom", path: ["followUpOwner"], message: "Name who owns the follow-up" });
+    if (!value.followUpDue) ctx.addIssue({ code: "custom", path: ["followUpDue"], message: "Enter the follow-up's due date" });
+  })
+  .transform((value) => {
+    const isFollowUp = value.outcome === "FOLLOW_UP";
+    return {
+      outcome: value.outcome,
+      note: value.note,
+      followUpOwner: isFollowUp ? (value.followUpOwner ?? null) : null,
+      followUpDue: isFollowUp ? (value.followUpDue ?? null) : null,
+      expectedVersion: value.expectedVersion,
+    };
+  });
+export type MeetingOutcomeInput = z.output<typeof meetingOutcomeInput>;
 
-/** The outcome form. Owner and due date belong to a follow-up only; a "reviewed" outcome stores neither. */
-export function meetingOutcomeInput(rules: MeetingOutcomeRules) {
-  return z
-    .object({
-      outcome: z.enum(MEETING_OUTCOMES, { error: "Choose reviewed or follow-up" }),
-      note: z.preprocess((value) => value ?? "", z.string().trim().max(2000, "Keep the note under 2000 characters")),
-      followUpOwner: z.preprocess(blankToUndefined, z.string().trim().max(200, "Keep the owner under 200 characters").optional()),
-      followUpDue: z.preprocess(
-        blankToUndefined,
-        z
-          .string()
-          .trim()
-          .refine((value) => parseIsoDay(value) !== null, "Enter the due date as a valid date (YYYY-MM-DD)")
-          .optional(),
-      ),
-      expectedVersion,
-    })
-    .superRefine((value, ctx) => {
-      if (value.outcome !== "FOLLOW_UP") return;
-      if (!value.followUpOwner) ctx.addIssue({ code: "custom", path: ["followUpOwner"], message: "Name who owns the follow-up" });
-      if (!value.followUpDue) {
-        ctx.addIssue({ code: "custom", path: ["followUpDue"], message: "Enter the follow-up's due date" });
-      } else if (value.followUpDue < rules.today && value.followUpDue !== rules.recordedDue) {
-        // ISO days compare correctly as strings.
-        ctx.addIssue({ code: "custom", path: ["followUpDue"], message: "The due date cannot be in the past" });
-      }
-    })
-    .transform((value) => {
-      const isFollowUp = value.outcome === "FOLLOW_UP";
-      return {
-        outcome: value.outcome,
-        note: value.note,
-        followUpOwner: isFollowUp ? (value.followUpOwner ?? null) : null,
-        followUpDue: isFollowUp ? (value.followUpDue ?? null) : null,
-        expectedVersion: value.expectedVersion,
-      };
-    });
-}
-export type MeetingOutcomeInput = z.output<ReturnType<typeof meetingOutcomeInput>>;
+export const PAST_DUE_MESSAGE = "The due date cannot be in the past";
 
 /** What the client sends: every value as typed, so the server owns all validation. */
 export type MeetingOutcomePayload = {

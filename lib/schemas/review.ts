@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { ANSWER_STATUSES, EVIDENCE_KINDS, REVIEW_TRIGGERS, VERDICTS } from "@/lib/domain/types";
 import { parseIsoDay } from "@/lib/domain/waivers";
-import { AppError } from "@/lib/errors";
-import { blankToUndefined, firstValue, isHttpUrl } from "@/lib/schemas/preprocess";
+import type { AnswerStatus } from "@/lib/domain/types";
+import { blankToUndefined, firstValue, isHttpUrl, STALE_FORM_MESSAGE } from "@/lib/schemas/preprocess";
 
-// Shared by the review forms, their server actions, lib/db (which re-checks at its own boundary,
-// because the API calls it too) and the reviews list URL. Form posts send every field as a
-// string, so blanks become "not given" here.
+// Shared by the review forms, their server actions, the API's request bodies (lib/schemas/api.ts) and the reviews
+// list URL. lib/db receives what these produce. Form posts send every field as a string, so blanks become
+// "not given" here.
 
 export const HTTP_ONLY_MESSAGE = "Only http:// and https:// links are allowed";
 
@@ -26,8 +26,11 @@ const expectedVersion = z.preprocess(
 
 const requiredVersion = z.preprocess(
   (value) => (typeof value === "string" && value !== "" ? Number(value) : value),
-  z.number({ error: "This form is out of date; reload the page" }).int().min(1),
+  z.number({ error: STALE_FORM_MESSAGE }).int().min(1),
 );
+
+/** A review, service or item id a form carries in a hidden field; lib/db looks it up and checks the person's rights. */
+const formId = z.string({ error: STALE_FORM_MESSAGE });
 
 export const startReviewInput = z.object({
   trigger: z.enum(REVIEW_TRIGGERS, { error: "Choose what triggered this review" }),
@@ -38,21 +41,35 @@ export const startReviewInput = z.object({
   ),
 });
 export type StartReviewInput = z.output<typeof startReviewInput>;
+export const startReviewForm = startReviewInput.extend({ serviceId: formId });
 
+const answerFields = {
+  status: z.enum(ANSWER_STATUSES, { error: "Choose met, partial, not met or not applicable" }),
+  note: z.preprocess((value) => value ?? "", z.string().trim().max(5000, "Keep the note under 5000 characters")),
+  naReason: z.preprocess(blankToUndefined, z.string().trim().max(1000, "Keep the reason under 1000 characters").optional()),
+};
+
+type AnswerContent = { status: AnswerStatus; naReason?: string | undefined };
+
+function requireNaReason(value: AnswerContent, ctx: z.RefinementCtx): void {
+  if (value.status === "NOT_APPLICABLE" && !value.naReason) {
+    ctx.addIssue({ code: "custom", path: ["naReason"], message: "Explain why this item does not apply" });
+  }
+}
+
+// A reason only means something for N/A; dropping it otherwise keeps stale reasons from lingering.
+function keepNaReasonForNa<T extends AnswerContent>(value: T): Omit<T, "naReason"> & { naReason: string | null } {
+  return { ...value, naReason: value.status === "NOT_APPLICABLE" ? (value.naReason ?? null) : null };
+}
+
+/** An answer's content; the API adds the version from its If-Match / If-None-Match header. */
+export const answerInput = z.object(answerFields).superRefine(requireNaReason).transform(keepNaReasonForNa);
+
+/** An answer with the version the form was loaded with. */
 export const setAnswerInput = z
-  .object({
-    status: z.enum(ANSWER_STATUSES, { error: "Choose met, partial, not met or not applicable" }),
-    note: z.preprocess((value) => value ?? "", z.string().trim().max(5000, "Keep the note under 5000 characters")),
-    naReason: z.preprocess(blankToUndefined, z.string().trim().max(1000, "Keep the reason under 1000 characters").optional()),
-    expectedVersion,
-  })
-  .superRefine((value, ctx) => {
-    if (value.status === "NOT_APPLICABLE" && !value.naReason) {
-      ctx.addIssue({ code: "custom", path: ["naReason"], message: "Explain why this item does not apply" });
-    }
-  })
-  // A reason only means something for N/A; dropping it otherwise keeps stale reasons from lingering.
-  .transform((value) => ({ ...value, naReason: value.status === "NOT_APPLICABLE" ? (value.naReason ?? null) : null }));
+  .object({ ...answerFields, expectedVersion })
+  .superRefine(requireNaReason)
+  .transform(keepNaReasonForNa);
 export type SetAnswerInput = z.output<typeof setAnswerInput>;
 
 export const evidenceInput = z.object({
@@ -67,6 +84,7 @@ export const evidenceInput = z.object({
   kind: z.preprocess(blankToUndefined, z.enum(EVIDENCE_KINDS, { error: "Choose a kind" }).default("OTHER")),
 });
 export type EvidenceInput = z.output<typeof evidenceInput>;
+export const evidenceForm = evidenceInput.extend({ reviewId: formId, itemKey: formId });
 
 const longText = (what: string) =>
   z
@@ -82,6 +100,14 @@ export const waiverRequestInput = z.object({
   expiresOn: isoDay("an expiry date"),
 });
 export type WaiverRequestInput = z.output<typeof waiverRequestInput>;
+export const waiverRequestForm = waiverRequestInput.extend({ reviewId: formId, itemKey: formId });
+
+export const WAIVER_STEPS = ["approve", "reject", "revoke"] as const;
+export type WaiverStep = (typeof WAIVER_STEPS)[number];
+export const waiverStepInput = z.object({ step: z.enum(WAIVER_STEPS, { error: "Unknown waiver action" }) });
+
+/** Removing evidence names it by id; lib/db finds it within the review or answers NOT_FOUND. */
+export const evidenceRemovalInput = z.object({ evidenceId: formId });
 
 export const versionInput = z.object({ expectedVersion: requiredVersion });
 
@@ -91,8 +117,8 @@ export const decisionInput = z.object({
   expectedVersion: requiredVersion,
 });
 export type DecisionInput = z.output<typeof decisionInput>;
+export const decisionForm = decisionInput.extend({ reviewId: formId });
 
-export const reviewIdInput = id("Unknown review");
 export const itemKeyInput = z.string().trim().min(1).max(200);
 
 export const REVIEWS_PAGE_SIZE = 20;
@@ -103,18 +129,3 @@ export const reviewsSearchParams = z.object({
   status: z.preprocess(firstValue, z.enum(["OPEN", "DRAFT", "SUBMITTED", "DECIDED"]).catch("OPEN").default("OPEN")),
 });
 export type ReviewsSearchParams = z.output<typeof reviewsSearchParams>;
-
-export type FieldErrors = Record<string, string[]>;
-
-/** Parses at a lib/db boundary: invalid input becomes a VALIDATION AppError carrying per-field messages. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  const first = result.error.issues[0]?.message ?? "Check the highlighted fields";
-  throw new AppError("VALIDATION", first, { fieldErrors });
-}

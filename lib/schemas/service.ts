@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIFECYCLE_STAGES, TIERS, type LifecycleStage, type Tier } from "@/lib/domain/types";
-import { blankToUndefined, firstValue, isHttpUrl, teamSlugParam, tierParam } from "@/lib/schemas/preprocess";
+import { blankToUndefined, firstValue, isHttpUrl, STALE_FORM_MESSAGE, teamSlugParam, tierParam } from "@/lib/schemas/preprocess";
 
 // Shared by the service form, its server actions and the services list URL.
 // Form posts send every field as a string (empty when left blank), so blanks become "not given" here.
@@ -126,8 +126,8 @@ export const serviceInput = serviceFields.transform((fields, ctx) => finish(fiel
  */
 export const serviceUpdateInput = serviceFields
   .extend({
-    id: z.guid({ error: "This form is out of date; reload the page" }),
-    version: z.coerce.number<unknown>().int().min(1, "This form is out of date; reload the page"),
+    id: z.guid({ error: STALE_FORM_MESSAGE }),
+    version: z.coerce.number<unknown>().int().min(1, STALE_FORM_MESSAGE),
   })
   .transform((fields, ctx) => ({ ...finish(fields, ctx, false), id: fields.id, version: fields.version }));
 

@@ -6,12 +6,14 @@ import type { AnswerDto } from "@/lib/db/review-dtos";
 import { isAppError } from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
 import { answerBody } from "@/lib/schemas/api";
+import { itemKeyInput } from "@/lib/schemas/review";
 
 export const PUT = apiRoute<{ id: string; itemKey: string }>(async (request, { viewer, params, requestId }) => {
   const { expectedVersion } = parseWritePrecondition(request.headers);
   const body = answerBody.parse(await readJson(request));
+  const itemKey = itemKeyInput.parse(params.itemKey);
   try {
-    const answer = await setAnswer({ viewer, requestId }, params.id, params.itemKey, { ...body, expectedVersion });
+    const answer = await setAnswer({ viewer, requestId }, params.id, itemKey, { ...body, expectedVersion });
     return ok(answerJson(answer), answer.version === 1 ? 201 : 200, { ETag: etag(answer.version) });
   } catch (error) {
     // A stale or missing version is a failed precondition: answer with what is there now, never overwrite it.

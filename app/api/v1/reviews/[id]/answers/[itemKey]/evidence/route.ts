@@ -1,10 +1,12 @@
 import { apiRoute, ok, readJson } from "@/lib/api/handler";
 import { addEvidence } from "@/lib/db/evidence";
 import { evidenceBody } from "@/lib/schemas/api";
+import { itemKeyInput } from "@/lib/schemas/review";
 
 export const POST = apiRoute<{ id: string; itemKey: string }>(async (request, { viewer, params, requestId }) => {
   const body = evidenceBody.parse(await readJson(request));
-  const evidence = await addEvidence({ viewer, requestId }, params.id, params.itemKey, body);
+  const itemKey = itemKeyInput.parse(params.itemKey);
+  const evidence = await addEvidence({ viewer, requestId }, params.id, itemKey, body);
   return ok(
     { id: evidence.id, url: evidence.url, title: evidence.title, kind: evidence.kind, createdAt: evidence.createdAt.toISOString() },
     201,
