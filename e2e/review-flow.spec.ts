@@ -108,3 +108,33 @@ test.describe("another team's review", () => {
     expect(rows).toHaveLength(0);
   });
 });
+
+test.describe("answering an item", () => {
+  test("the server's field errors show on the answer and evidence forms, and the fixed entries are saved", async ({ page }) => {
+    const owners = await createTeam();
+    const editor = await createUser("EDITOR", [owners]);
+    const service = await createService(owners, { tier: 3 });
+    const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3, [HEALTH_ITEM]);
+
+    await signIn(page, editor, `/reviews/${reviewId}/concerns/health`);
+    const item = page.getByRole("article", { name: HEALTH_TITLE });
+    await item.getByLabel("Not applicable", { exact: true }).check();
+    await item.getByRole("button", { name: "Save answer" }).click();
+    await expect(item.getByText("Explain why this item does not apply", { exact: true })).toBeVisible();
+    await expect(item.getByLabel("Why does this item not apply?")).toHaveAttribute("aria-invalid", "true");
+    await item.getByLabel("Met", { exact: true }).check();
+    await item.getByRole("button", { name: "Save answer" }).click();
+    await expect(item.getByText(/saved/i).first()).toBeVisible();
+
+    await item.locator("summary", { hasText: "Add evidence" }).click();
+    await item.getByRole("textbox", { name: "Link", exact: true }).fill("javascript:alert(1)");
+    await item.getByRole("textbox", { name: "Title", exact: true }).fill("Health probe dashboard");
+    await item.getByRole("button", { name: "Add evidence" }).click();
+    await expect(item.getByText("Only http:// and https:// links are allowed", { exact: true })).toBeVisible();
+    await expect(item.getByRole("textbox", { name: "Link", exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page);
+    await item.getByRole("textbox", { name: "Link", exact: true }).fill("https://grafana.example/d/health");
+    await item.getByRole("button", { name: "Add evidence" }).click();
+    await expect(item.getByRole("link", { name: /Health probe dashboard/ })).toBeVisible();
+  });
+});
