@@ -12,6 +12,23 @@ import { decisionInput, evidenceInput, setAnswerInput, waiverRequestInput } from
 
 afterAll(closeDb);
 
+/** Answers the item NOT_MET, asks for a waiver on it and has an outside approver approve it. */
+async function approvedWaiver(
+  w: ReviewWorld,
+  key: string,
+  request: { reason: string; compensatingControl: string; riskOwner: string; days: number },
+) {
+  await setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: null }));
+  const { days, ...fields } = request;
+  const waiver = await requestWaiver(
+    ctxOf(w.editor),
+    w.reviewId,
+    key,
+    waiverRequestInput.parse({ ...fields, expiresOn: addDays(todayUtc(), days) }),
+  );
+  return approveWaiver(ctxOf(w.approver), w.reviewId, waiver.id);
+}
+
 /** Answers every tier-3 item MET, so the computed verdict is GO. */
 async function answerAllMet(w: ReviewWorld): Promise<void> {
   for (const key of itemKeys(w.template, 3)) {
@@ -145,19 +162,12 @@ describe("decideReview", () => {
       metKey,
       evidenceInput.parse({ url: "https://ci.example/run/1", title: "CI run", kind: "TEST_RUN" }),
     );
-    await setAnswer(ctxOf(w.editor), w.reviewId, openKey, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: null }));
-    const waiver = await requestWaiver(
-      ctxOf(w.editor),
-      w.reviewId,
-      openKey,
-      waiverRequestInput.parse({
-        reason: "Vendor fix pending",
-        compensatingControl: "Manual check daily",
-        riskOwner: "CTO",
-        expiresOn: addDays(todayUtc(), 30),
-      }),
-    );
-    await approveWaiver(ctxOf(w.approver), w.reviewId, waiver.id);
+    await approvedWaiver(w, openKey, {
+      reason: "Vendor fix pending",
+      compensatingControl: "Manual check daily",
+      riskOwner: "CTO",
+      days: 30,
+    });
     const version = await submitted(w);
     const decided = await decideReview(ctxOf(w.approver), w.reviewId, decisionInput.parse({ decision: "NO_GO", expectedVersion: version }));
     expect(decided.snapshot.answers.find((a) => a.itemKey === metKey)).toMatchObject({
@@ -207,19 +217,7 @@ describe("decideReview", () => {
   it("writes sign-off, waiver and decision events with before and after", async () => {
     const w = await createReviewWorld();
     const key = itemKeys(w.template, 3)[0] as string;
-    await setAnswer(ctxOf(w.editor), w.reviewId, key, setAnswerInput.parse({ status: "NOT_MET", expectedVersion: null }));
-    const waiver = await requestWaiver(
-      ctxOf(w.editor),
-      w.reviewId,
-      key,
-      waiverRequestInput.parse({
-        reason: "r",
-        compensatingControl: "c",
-        riskOwner: "owner",
-        expiresOn: addDays(todayUtc(), 10),
-      }),
-    );
-    await approveWaiver(ctxOf(w.approver), w.reviewId, waiver.id);
+    await approvedWaiver(w, key, { reason: "r", compensatingControl: "c", riskOwner: "owner", days: 10 });
     const version = await submitted(w);
     await decideReview(ctxOf(w.approver), w.reviewId, decisionInput.parse({ decision: "NO_GO", expectedVersion: version }));
 
