@@ -126,7 +126,7 @@ describe("evidence", () => {
     await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "PARTIAL", note: "half", expectedVersion: null });
     await setAnswer(ctxOf(w.editor), w.reviewId, key, { status: "MET", note: "done", expectedVersion: 1 });
     const evidence = await addEvidence(ctxOf(w.editor), w.reviewId, key, {
-      url: "https://runbook.example",
+      url: "https://runbook.example/run",
       title: "Runbook",
       kind: "RUNBOOK",
     });
@@ -146,9 +146,9 @@ describe("evidence", () => {
     });
     expect(byAction("evidence.add")[0]).toMatchObject({
       before: null,
-      after: { itemKey: key, url: "https://runbook.example", kind: "RUNBOOK" },
+      after: { itemKey: key, url: "https://runbook.example/run", kind: "RUNBOOK" },
     });
-    expect(byAction("evidence.remove")[0]).toMatchObject({ before: { url: "https://runbook.example" }, after: null });
+    expect(byAction("evidence.remove")[0]).toMatchObject({ before: { url: "https://runbook.example/run" }, after: null });
   });
 });
 
