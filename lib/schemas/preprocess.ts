@@ -2,6 +2,11 @@ import { z } from "zod";
 import { normalizeHttpUrl } from "@/lib/domain/links";
 import { TIERS } from "@/lib/domain/types";
 
+// No compiled parsers: zod probes for `new Function` when it builds an object schema, and under the pages'
+// Content-Security-Policy (no 'unsafe-eval') that probe is reported as a violation in every browser that loads a
+// form. The schema modules pages ship to the browser import this one first, so it is set before they build any.
+z.config({ jitless: true });
+
 // Pieces shared by the schemas. Form posts send every field as a string (empty when left blank), and a URL may
 // repeat a parameter (?tier=1&tier=2), so values are normalised before they are validated.
 
