@@ -5,12 +5,8 @@ const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  {
-    key: "Content-Security-Policy",
-    // Next.js inlines its bootstrap scripts and styles; everything else must come from this origin.
-    value: `default-src 'self'; script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'`,
-  },
 ];
+// The Content-Security-Policy carries a per-request script nonce, so proxy.ts sets it.
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

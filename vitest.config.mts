@@ -24,6 +24,8 @@ export default defineConfig({
           exclude: ["node_modules/**", ".data/**"],
           environment: "node",
           globalSetup: ["./tests/integration-setup.ts"],
+          // Enough configuration for lib/env to parse; DATABASE_URL comes from the caller.
+          env: { NEXTAUTH_SECRET: "integration-secret-integration-secret-0000", SHIPSHAPE_DEMO_MODE: "true" },
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -16,7 +17,9 @@ export const viewport: Viewport = {
   themeColor: "#4f46e5",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page's scripts carry this request's CSP nonce, so no page may be prerendered without one.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-canvas font-sans text-ink antialiased">{children}</body>

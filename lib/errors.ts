@@ -32,7 +32,14 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-type PrismaLikeError = { code?: unknown; meta?: { target?: unknown; modelName?: unknown } };
+type PrismaLikeError = {
+  code?: unknown;
+  meta?: { target?: unknown; modelName?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } };
+};
+
+// Postgres refuses NUL in text (22021) and \u0000 in jsonb (22P05): text that reached the database with one
+// slipped past the input checks, and is still the sender's to fix.
+const NUL_SQLSTATES = new Set(["22021", "22P05"]);
 
 /** Maps known Prisma errors to AppError; returns undefined for anything else. */
 export function fromPrismaError(error: unknown): AppError | undefined {
@@ -44,5 +51,8 @@ export function fromPrismaError(error: unknown): AppError | undefined {
   }
   if (e.code === "P2025") return new AppError("NOT_FOUND", "Not found");
   if (e.code === "P2003") return new AppError("BAD_REQUEST", "A referenced record does not exist");
+  if (NUL_SQLSTATES.has(String(e.meta?.driverAdapterError?.cause?.originalCode))) {
+    return new AppError("BAD_REQUEST", "Text may not contain NUL characters (\\u0000)");
+  }
   return undefined;
 }

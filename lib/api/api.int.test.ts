@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as listServices } from "@/app/api/v1/services/route";
+import { GET as getService } from "@/app/api/v1/services/[slug]/route";
 import { POST as createReview } from "@/app/api/v1/services/[slug]/reviews/route";
 import { GET as getReview } from "@/app/api/v1/reviews/[id]/route";
 import { PUT as putAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/route";
@@ -160,6 +161,83 @@ describe("/api/v1", () => {
     );
     expect(removed.status).toBe(204);
     expect(await db().evidence.count({ where: { id: evidence.id as string } })).toBe(0);
+  });
+
+  it("stores links normalised and refuses text that only a lenient parser reads as a link", async () => {
+    const { token, reviewId } = await world();
+    await answer(reviewId, token, { status: "MET" }, { "if-none-match": "*" });
+    const add = (url: string) =>
+      addEvidence(
+        req("POST", `/api/v1/reviews/${reviewId}/answers/${ITEM}/evidence`, token, { body: { url, title: "Dashboard" } }),
+        params({ id: reviewId, itemKey: ITEM }),
+      );
+    // Each of these parses as an http(s) URL, yet fails the evidence table's CHECK.
+    for (const lenient of ["http:\\\\evil.example", "https:/x", "http:x", "HTTP:evil.example"]) {
+      const refused = await add(lenient);
+      expect(refused.status, lenient).toBe(422);
+      expect((await body(refused)).error?.fields?.url).toEqual(["Only http:// and https:// links are allowed"]);
+    }
+    const added = await add("  HTTPS://Grafana.Example.com:443/d/a b  ");
+    expect(added.status).toBe(201);
+    expect((await body(added)).url).toBe("https://grafana.example.com/d/a%20b");
+    const stored = await db().evidence.findMany({ where: { answer: { reviewId } }, select: { url: true } });
+    expect(stored).toEqual([{ url: "https://grafana.example.com/d/a%20b" }]);
+  });
+
+  it("answers NUL characters in bodies, query strings and path parameters with 4xx, never 500", async () => {
+    const { token, reviewId, service } = await world();
+    const nulBody = await answer(reviewId, token, { status: "MET", note: "probe\u0000checks" }, { "if-none-match": "*" });
+    expect(nulBody.status).toBe(422);
+    expect((await body(nulBody)).error?.fields?.note).toBeTruthy();
+    const nulKey = await answer(reviewId, token, { status: "MET", ["x\u0000"]: 1 }, { "if-none-match": "*" });
+    expect(nulKey.status).toBe(422);
+    expect(await db().answer.count({ where: { reviewId } })).toBe(0);
+
+    const nulQuery = await listServices(req("GET", "/api/v1/services?q=a%00b", token), params({}));
+    expect(nulQuery.status).toBe(400);
+    expect((await body(nulQuery)).error?.code).toBe("BAD_REQUEST");
+    const nulSlug = await getService(req("GET", "/api/v1/services/a%00b", token), params({ slug: `${service.slug}\u0000` }));
+    expect(nulSlug.status).toBe(400);
+  });
+
+  it("takes exactly JSON, and refuses a write from another origin that would ride on the browser session", async () => {
+    const { token, reviewId } = await world();
+    const put = (headers: Record<string, string>) =>
+      putAnswer(
+        new Request(`${BASE}/api/v1/reviews/${reviewId}/answers/${ITEM}`, {
+          method: "PUT",
+          headers: { "if-none-match": "*", ...headers },
+          body: JSON.stringify({ status: "MET" }),
+        }),
+        params({ id: reviewId, itemKey: ITEM }),
+      );
+    for (const type of ["text/plain;x=application/json", "text/plain", "application/jsonx", "application/json; x=1", ""]) {
+      const refused = await put({ authorization: `Bearer ${token}`, "content-type": type });
+      expect(refused.status, type).toBe(400);
+    }
+    expect(await db().answer.count({ where: { reviewId } })).toBe(0);
+
+    // No token: the session cookie would be the credential, so the origin must be Shipshape's own.
+    const foreign: Record<string, string>[] = [
+      { origin: "http://evil.example" },
+      { origin: "http://shipshape.test:8080" },
+      { origin: "null" },
+      { origin: `${BASE}`, "sec-fetch-site": "same-site" },
+      { "sec-fetch-site": "cross-site" },
+      {},
+    ];
+    for (const headers of foreign) {
+      const refused = await put({ "content-type": "application/json", ...headers });
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+      expect((await body(refused)).error?.code).toBe("FORBIDDEN");
+    }
+
+    const viaToken = await put({
+      authorization: `Bearer ${token}`,
+      "content-type": "Application/JSON; charset=UTF-8",
+      origin: "http://evil.example",
+    });
+    expect(viaToken.status).toBe(201);
   });
 
   it("lets an editor of another team read but not change the review", async () => {

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env, isOidcConfigured, type Env } from "@/lib/env";
 import { getUserIdByOidcSubject, upsertOidcUser, verifyPassword } from "@/lib/db/users";
+import { sameOriginPath } from "@/lib/domain/links";
 import { logger } from "@/lib/observability/logger";
 
 type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
@@ -94,9 +95,9 @@ export function authOptions(): NextAuthOptions {
         return session;
       },
       async redirect({ url, baseUrl }) {
-        // Only ever send people back into Shipshape.
-        if (url.startsWith("/")) return `${baseUrl}${url}`;
-        return new URL(url).origin === baseUrl ? url : baseUrl;
+        // Only ever send people back into Shipshape: resolved as the browser will (`/\host` and `/%09/host` leave).
+        const path = sameOriginPath(url, baseUrl);
+        return path ? new URL(path, baseUrl).href : baseUrl;
       },
     },
   };

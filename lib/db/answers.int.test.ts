@@ -147,7 +147,7 @@ describe("evidence", () => {
       w.reviewId,
       key,
       evidenceInput.parse({
-        url: "https://runbook.example",
+        url: "https://runbook.example/run",
         title: "Runbook",
         kind: "RUNBOOK",
       }),
@@ -168,9 +168,9 @@ describe("evidence", () => {
     });
     expect(byAction("evidence.add")[0]).toMatchObject({
       before: null,
-      after: { itemKey: key, url: "https://runbook.example", kind: "RUNBOOK" },
+      after: { itemKey: key, url: "https://runbook.example/run", kind: "RUNBOOK" },
     });
-    expect(byAction("evidence.remove")[0]).toMatchObject({ before: { url: "https://runbook.example" }, after: null });
+    expect(byAction("evidence.remove")[0]).toMatchObject({ before: { url: "https://runbook.example/run" }, after: null });
   });
 });
 

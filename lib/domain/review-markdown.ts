@@ -2,6 +2,7 @@
 // the Markdown itself. Pure: no clock (every date is passed in), so the same review always gives the
 // same bytes — a reviewer can diff two exports, and a test can pin the output.
 
+import { normalizeHttpUrl } from "./links";
 import type { ItemOutcome, OutcomeMap } from "./maturity";
 import { ANSWER_WORDS, REVIEW_STATUS_WORDS, SEVERITY_WORDS, TRIGGER_WORDS, VERDICT_WORDS, WAIVER_STATUS_WORDS } from "./words";
 import {
@@ -136,14 +137,9 @@ export function escapeCell(text: string): string {
 
 /** Only http(s) URLs become links; the destination is normalised and has the characters that end a link percent-encoded. */
 export function safeLinkTarget(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
-  return parsed.href.replace(/[()<>|\s\\`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  const href = normalizeHttpUrl(url);
+  if (href === null) return null;
+  return href.replace(/[()<>|\s\\`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 export function evidenceMarkdown(evidence: ReportEvidence): string {

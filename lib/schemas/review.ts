@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ANSWER_STATUSES, EVIDENCE_KINDS, REVIEW_TRIGGERS, VERDICTS } from "@/lib/domain/types";
 import { parseIsoDay } from "@/lib/domain/waivers";
 import type { AnswerStatus } from "@/lib/domain/types";
-import { blankToUndefined, firstValue, isHttpUrl, STALE_FORM_MESSAGE } from "@/lib/schemas/preprocess";
+import { blankToUndefined, firstValue, httpLink, STALE_FORM_MESSAGE } from "@/lib/schemas/preprocess";
 
 // Shared by the review forms, their server actions, the API's request bodies (lib/schemas/api.ts) and the reviews
 // list URL. lib/db receives what these produce. Form posts send every field as a string, so blanks become
@@ -73,13 +73,7 @@ export const setAnswerInput = z
 export type SetAnswerInput = z.output<typeof setAnswerInput>;
 
 export const evidenceInput = z.object({
-  url: z
-    .string({ error: "Enter a link" })
-    .trim()
-    .min(1, "Enter a link")
-    .max(2000, "Keep links under 2000 characters")
-    // Evidence is rendered as <a href>: javascript:, data:, file: … must never get in.
-    .refine(isHttpUrl, HTTP_ONLY_MESSAGE),
+  url: z.string({ error: "Enter a link" }).trim().min(1, "Enter a link").pipe(httpLink(HTTP_ONLY_MESSAGE)),
   title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(200, "Keep the title under 200 characters"),
   kind: z.preprocess(blankToUndefined, z.enum(EVIDENCE_KINDS, { error: "Choose a kind" }).default("OTHER")),
 });

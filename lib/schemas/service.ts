@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIFECYCLE_STAGES, TIERS, type LifecycleStage, type Tier } from "@/lib/domain/types";
-import { blankToUndefined, firstValue, isHttpUrl, STALE_FORM_MESSAGE, teamSlugParam, tierParam } from "@/lib/schemas/preprocess";
+import { blankToUndefined, firstValue, httpLink, STALE_FORM_MESSAGE, teamSlugParam, tierParam } from "@/lib/schemas/preprocess";
 
 // Shared by the service form, its server actions and the services list URL.
 // Form posts send every field as a string (empty when left blank), so blanks become "not given" here.
@@ -46,13 +46,7 @@ function slugProblem(slug: string): string | undefined {
   return undefined;
 }
 
-const HTTP_LINK_MESSAGE = "Use an http:// or https:// link";
-
-// Links are rendered as <a href>, so anything but http(s) (javascript:, data:, file:, …) is refused at the door.
-const optionalLink = z.preprocess(
-  blankToUndefined,
-  z.string().trim().max(2000, "Keep links under 2000 characters").refine(isHttpUrl, HTTP_LINK_MESSAGE).optional(),
-);
+const optionalLink = z.preprocess(blankToUndefined, httpLink("Use an http:// or https:// link").optional());
 
 const tier = z.preprocess(
   (value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value),

@@ -8,6 +8,7 @@ import { logger } from "@/lib/observability/logger";
 import { metrics, routeLabel } from "@/lib/observability/metrics";
 import { watchDatabase, probeDatabase } from "@/lib/server/database-probe";
 import { lifecycle } from "@/lib/server/lifecycle";
+import { refuseHostileRequest } from "@/lib/server/request-guard";
 import { isExemptFromDatabaseGate, sendUnavailable } from "@/lib/server/unavailable";
 
 // Shipshape's HTTP front: request ids and access logs, /metrics, a fast 503 while Postgres is away,
@@ -76,6 +77,7 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
     });
 
     if (lifecycle().shuttingDown) res.setHeader("Connection", "close");
+    if (refuseHostileRequest(req, res)) return;
     if (pathname === "/metrics") {
       void serveMetrics(req, res, config.METRICS_TOKEN);
       return;

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { isCredentialsEnabled } from "@/lib/auth/options";
 import { getViewer } from "@/lib/auth/viewer";
+import { sameOriginPath } from "@/lib/domain/links";
 import { env, isOidcConfigured } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -20,10 +21,11 @@ const ERRORS: Record<string, string> = {
   SessionRequired: "Sign in to continue.",
 };
 
-/** Only same-origin paths may be returned to after sign-in. */
+/** Only same-origin paths may be returned to after sign-in, judged the way the browser will read them. */
 function safeCallback(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/services";
+  // Any base does: only whether the target leaves it matters, and the result is a path.
+  return (v && sameOriginPath(v, "http://shipshape.invalid")) || "/services";
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -14,6 +14,7 @@ import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table"
 import { VerdictBadge } from "@/components/ui/verdict-badge";
 import { can } from "@/lib/auth/permissions";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
+import { normalizeHttpUrl } from "@/lib/domain/links";
 import { getServiceBySlug, type ServiceDetail, type ServiceReviewSummary } from "@/lib/db/services";
 import { LIFECYCLE_LABELS, TIER_LABELS } from "@/lib/schemas/service";
 
@@ -92,15 +93,10 @@ export default async function ServicePage({ params, searchParams }: PageProps) {
 }
 
 /** Only http(s) links become anchors, even for rows written before validation existed or by other tools. */
-function SafeLink({ href, label }: { href: string | null; label: string }) {
-  if (!href) return <span className="text-ink-muted">Not set</span>;
-  let isHttp = false;
-  try {
-    isHttp = ["http:", "https:"].includes(new URL(href).protocol);
-  } catch {
-    isHttp = false;
-  }
-  if (!isHttp) return <span className="break-all">{href}</span>;
+function SafeLink({ href: stored, label }: { href: string | null; label: string }) {
+  if (!stored) return <span className="text-ink-muted">Not set</span>;
+  const href = normalizeHttpUrl(stored);
+  if (!href) return <span className="break-all">{stored}</span>;
   return (
     <a href={href} target="_blank" rel="noopener noreferrer" className="break-all text-brand-700 underline-offset-2 hover:underline">
       {label}

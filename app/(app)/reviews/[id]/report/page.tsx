@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
-import { isSafeHref } from "@/components/reviews/evidence-list";
 import {
   formatDateTime,
   formatDay,
@@ -20,6 +19,7 @@ import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table"
 import { VerdictBadge } from "@/components/ui/verdict-badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getReviewReport } from "@/lib/db/review-report";
+import { normalizeHttpUrl } from "@/lib/domain/links";
 import { answerText, SEVERITY_WORDS, type ReportEvidence, type ReviewReport } from "@/lib/domain/review-markdown";
 import { isAppError } from "@/lib/errors";
 
@@ -53,11 +53,11 @@ function when(iso: string | null, by: string | null): string {
 }
 
 function EvidenceLink({ evidence }: { evidence: ReportEvidence }) {
-  const isHttp = isSafeHref(evidence.url);
-  if (!isHttp) return <span className="break-all">{`${evidence.title} (${evidence.url})`}</span>;
+  const href = normalizeHttpUrl(evidence.url);
+  if (!href) return <span className="break-all">{`${evidence.title} (${evidence.url})`}</span>;
   return (
     <a
-      href={evidence.url}
+      href={href}
       className="break-all text-brand-700 underline underline-offset-2 print:text-ink print:after:text-ink-muted print:after:content-['_('_attr(href)_')']"
     >
       {evidence.title}
