@@ -24,6 +24,11 @@ describe("parseEnv", () => {
     expect(env.SHIPSHAPE_DEMO_MODE).toBe(true);
     expect(env.DB_STATEMENT_TIMEOUT_MS).toBe(5000);
     expect(env.SHIPSHAPE_ADMIN_EMAILS).toEqual([]);
+    expect(env.SESSION_MAX_AGE_MINUTES).toBe(480);
+    expect(env.SESSION_IDLE_TIMEOUT_MINUTES).toBe(60);
+    expect(env.SIGNIN_LIMIT_PER_ACCOUNT).toBe(10);
+    expect(env.API_LIMIT_PER_TOKEN).toBe(600);
+    expect(env.TRUSTED_PROXY_HOPS).toBe(0);
   });
 
   it.each([
@@ -35,6 +40,9 @@ describe("parseEnv", () => {
     [{ ...valid, OIDC_ISSUER: "not a url", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }, "OIDC_ISSUER"],
     [{ ...valid, SHIPSHAPE_DEMO_MODE: "false" }, "no sign-in method"],
     [{ ...valid, LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ ...valid, SESSION_MAX_AGE_MINUTES: "30", SESSION_IDLE_TIMEOUT_MINUTES: "60" }, "SESSION_IDLE_TIMEOUT_MINUTES"],
+    [{ ...valid, SIGNIN_LIMIT_PER_ACCOUNT: "0" }, "SIGNIN_LIMIT_PER_ACCOUNT"],
+    [{ ...valid, TRUSTED_PROXY_HOPS: "-1" }, "TRUSTED_PROXY_HOPS"],
   ])("names what is wrong: %j → %s", (source, expected) => {
     const found = problems(source);
     expect(found.join("\n")).toContain(expected);

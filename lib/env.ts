@@ -14,6 +14,17 @@ const optionalString = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+// Also read on their own by the rate limiters, which run in places (tests, scripts) without the whole config.
+const limitFields = {
+  /** How many reverse proxies in front of Shipshape append to X-Forwarded-For (0: use the socket address). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Failed sign-ins allowed per minute for one account, and from one client address. */
+  SIGNIN_LIMIT_PER_ACCOUNT: positiveInt(10),
+  SIGNIN_LIMIT_PER_ADDRESS: positiveInt(30),
+  /** API requests allowed per minute for one personal API token. */
+  API_LIMIT_PER_TOKEN: positiveInt(600),
+};
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -44,8 +55,15 @@ const envSchema = z
     DB_STATEMENT_TIMEOUT_MS: positiveInt(5000),
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
     METRICS_TOKEN: optionalString,
+    ...limitFields,
+    /** A session ends this long after sign-in, however active, and after this long without activity. */
+    SESSION_MAX_AGE_MINUTES: positiveInt(8 * 60),
+    SESSION_IDLE_TIMEOUT_MINUTES: positiveInt(60),
   })
   .superRefine((env, ctx) => {
+    if (env.SESSION_IDLE_TIMEOUT_MINUTES > env.SESSION_MAX_AGE_MINUTES) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_TIMEOUT_MINUTES"], message: "must not be longer than SESSION_MAX_AGE_MINUTES" });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     const set = oidc.filter(Boolean).length;
     if (set > 0 && set < 3) {
@@ -93,4 +111,10 @@ export function env(): Env {
 
 export function isOidcConfigured(e: Env = env()): e is Env & { OIDC_ISSUER: string; OIDC_CLIENT_ID: string; OIDC_CLIENT_SECRET: string } {
   return Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+}
+
+export type LimitSettings = z.infer<z.ZodObject<typeof limitFields>>;
+
+export function limitSettings(source: Record<string, string | undefined> = process.env): LimitSettings {
+  return z.object(limitFields).parse(source);
 }
