@@ -1,14 +1,14 @@
 // `npm run demo`: Shipshape on an embedded PostgreSQL with a demo portfolio, served from the production
 // build. Data lives in .data/ (git-ignored) and survives restarts. Ctrl-C stops the app and the database.
 import path from "node:path";
-import { applyMigrations } from "@/lib/db/migrations";
 import { closeDb } from "@/lib/db/client";
-import { createPool } from "@/lib/db/pool";
+import { setUpDatabase } from "@/lib/db/setup";
 import { installDefaultTemplate } from "@/lib/db/templates";
 import { seedDemo, DEMO_ACCOUNTS } from "@/prisma/seed/demo";
 import { isBuildStale } from "./lib/build";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { localSecret } from "./lib/local-secrets";
+import { runtimeUrlFor } from "./lib/runtime-role";
 import { bin, run, start, waitForUrl } from "./lib/run";
 
 const DATA_DIR = path.resolve(process.env.SHIPSHAPE_DATA_DIR ?? ".data");
@@ -42,24 +42,24 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
+  // The embedded server's superuser owns the tables; the app signs in as a role that cannot rewrite the audit log.
+  const runtimeUrl = runtimeUrlFor(database.url, "shipshape_app", localSecret(DATA_DIR, "app-db-password", 24));
   const demoPassword = process.env.SHIPSHAPE_DEMO_PASSWORD || localSecret(DATA_DIR, "demo-password", 14, "abcdefghjkmnpqrstuvwxyz23456789");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(PORT),
-    DATABASE_URL: database.url,
+    DATABASE_URL: runtimeUrl,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(DATA_DIR, "auth-secret", 48),
     SHIPSHAPE_DEMO_MODE: "true",
     // Ctrl-C reaches Postgres and the app together; the connection warnings that race produces are noise here.
     LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
   };
-  process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_URL = runtimeUrl;
 
   console.log("Applying migrations and loading the demo portfolio…");
-  const pool = createPool({ connectionString: database.url, max: 1, statementTimeoutMs: 600_000 });
-  await applyMigrations(pool);
-  await pool.end();
+  await setUpDatabase({ owner: database.url, runtime: runtimeUrl });
   await installDefaultTemplate();
   const seeded = await seedDemo({ password: demoPassword });
   console.log(seeded.created ? `Created ${seeded.services} demo services.` : "Demo portfolio already loaded; demo passwords refreshed.");

@@ -1,29 +1,29 @@
-// `npm run db:migrate`: applies every pending SQL migration to DATABASE_URL and installs the default
-// checklist template. Safe to run again.
-import { applyMigrations } from "@/lib/db/migrations";
+// `npm run db:migrate`: applies every pending SQL migration as the owner role (MIGRATION_DATABASE_URL, or
+// DATABASE_URL when that is all there is), grants the runtime role (DATABASE_URL) its rights, and installs
+// the default checklist template. Safe to run again.
 import { closeDb } from "@/lib/db/client";
-import { createPool } from "@/lib/db/pool";
+import { databaseUrlsFromEnv, setUpDatabase } from "@/lib/db/setup";
 import { installDefaultTemplate } from "@/lib/db/templates";
 
 async function main() {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
+  const urls = databaseUrlsFromEnv();
+  if (!urls) {
     console.error("DATABASE_URL is not set: see .env.example");
     process.exit(2);
   }
-  const pool = createPool({ connectionString: url, max: 1, statementTimeoutMs: 600_000, applicationName: "shipshape-migrate" });
   try {
-    const report = await applyMigrations(pool);
+    const report = await setUpDatabase(urls);
     console.log(
-      report.applied.length
-        ? `Applied ${report.applied.length} migration(s): ${report.applied.join(", ")}`
-        : `Database is up to date (${report.alreadyApplied} migration(s) applied).`,
+      report.migrations.applied.length
+        ? `Applied ${report.migrations.applied.length} migration(s): ${report.migrations.applied.join(", ")}`
+        : `Database is up to date (${report.migrations.alreadyApplied} migration(s) applied).`,
     );
+    if (report.role) console.log(`${report.role.created ? "Created" : "Updated"} the runtime role's rights.`);
+    for (const warning of report.warnings) console.warn(`Warning: ${warning}`);
     // The default checklist is reference data every installation needs, not demo data.
     const template = await installDefaultTemplate();
     if (template.created) console.log("Installed the default checklist template.");
   } finally {
-    await pool.end();
     await closeDb();
   }
 }

@@ -1,10 +1,13 @@
 // `npm test`: the whole suite — unit, integration against a real Postgres, and Playwright end-to-end
 // in Chromium against the production build. Uses DATABASE_URL when set; otherwise starts an embedded
-// Postgres of its own and throws it away afterwards.
+// Postgres of its own and throws it away afterwards. Tests run as a runtime role, as the app does in
+// production: MIGRATION_DATABASE_URL + DATABASE_URL when both are given, else the one URL is the owner and
+// a runtime role of this database's own is created for the run.
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { findChromium, CHROMIUM_HELP } from "./lib/chromium";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { runtimeUrlFor } from "./lib/runtime-role";
 import { bin, run } from "./lib/run";
 
 async function main() {
@@ -15,13 +18,20 @@ async function main() {
   }
   let embedded: EmbeddedDatabase | undefined;
   const embeddedDir = path.resolve(".data", `test-postgres-${process.pid}`);
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
+  let ownerUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+  if (!ownerUrl) {
     console.log("DATABASE_URL is not set: starting an embedded PostgreSQL for the tests…");
     embedded = await startEmbeddedPostgres({ dir: embeddedDir, database: "shipshape_test", persistent: false });
-    databaseUrl = embedded.url;
+    ownerUrl = embedded.url;
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: "1" };
+  const runtimeUrl = process.env.MIGRATION_DATABASE_URL && process.env.DATABASE_URL ? process.env.DATABASE_URL : runtimeUrlFor(ownerUrl);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: runtimeUrl,
+    MIGRATION_DATABASE_URL: ownerUrl,
+    CHROMIUM_PATH: chromium,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   const only = process.argv.slice(2);
   const wants = (stage: string) => only.length === 0 || only.includes(stage);
   let code = 0;
