@@ -12,8 +12,8 @@ export type CreateTokenState = ActionResult<{ token: string; name: string }> | n
 export const createApiTokenAction = defineAction({
   input: (_prev: CreateTokenState, formData: FormData) => formFields(formData),
   schema: apiTokenCreateInput,
-  handler: async ({ name }, ctx) => {
-    const { token, record } = await createApiToken(ctx, name);
+  handler: async (input, ctx) => {
+    const { token, record } = await createApiToken(ctx, input);
     revalidatePath("/settings/tokens");
     return actionOk({ token, name: record.name });
   },

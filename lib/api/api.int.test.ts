@@ -6,10 +6,15 @@ import { GET as getReview } from "@/app/api/v1/reviews/[id]/route";
 import { PUT as putAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/route";
 import { POST as addEvidence } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/evidence/route";
 import { DELETE as removeEvidence } from "@/app/api/v1/reviews/[id]/evidence/[evidenceId]/route";
-import { createApiToken } from "@/lib/db/api-tokens";
+import { Pool } from "pg";
+import { createApiToken, hashApiToken } from "@/lib/db/api-tokens";
 import { db } from "@/lib/db/client";
 import { createService, createTeam, createViewer, ctxOf } from "@/lib/db/review-test-fixtures";
+import { createAppLimiters } from "@/lib/db/rate-limits";
+import { todayUtc } from "@/lib/db/review-access";
 import { installDefaultTemplate } from "@/lib/db/templates";
+import { defaultTokenExpiry } from "@/lib/domain/api-tokens";
+import { limitSettings } from "@/lib/env";
 
 // The review API exercised through its real route handlers with personal API tokens, against Postgres.
 
@@ -34,6 +39,7 @@ function req(
   });
 }
 
+const tokenInput = (scope: "READ" | "WRITE" = "WRITE") => ({ name: "ci", scope, expiresOn: defaultTokenExpiry(todayUtc()) });
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 const body = async (r: Response) => (await r.json()) as Json;
 
@@ -44,15 +50,15 @@ async function world() {
   const editor = await createViewer("EDITOR", [team.id]);
   const outsider = await createViewer("EDITOR", [other.id]);
   const service = await createService(team.id, 3);
-  const { token } = await createApiToken(ctxOf(editor), "ci");
-  const { token: outsiderToken } = await createApiToken(ctxOf(outsider), "ci");
+  const { token } = await createApiToken(ctxOf(editor), tokenInput());
+  const { token: outsiderToken } = await createApiToken(ctxOf(outsider), tokenInput());
   const created = await createReview(
     req("POST", `/api/v1/services/${service.slug}/reviews`, token, { body: { trigger: "FIRST_DEPLOY" } }),
     params({ slug: service.slug }),
   );
   expect(created.status).toBe(201);
   const review = await body(created);
-  return { service, token, outsiderToken, reviewId: review.id as string, review };
+  return { service, token, outsiderToken, editor, reviewId: review.id as string, review };
 }
 
 const answer = (reviewId: string, token: string | null, data: unknown, headers: Record<string, string> = {}, item = ITEM) =>
@@ -246,5 +252,49 @@ describe("/api/v1", () => {
     const refused = await answer(reviewId, outsiderToken, { status: "MET" }, { "if-none-match": "*" });
     expect(refused.status).toBe(403);
     expect(await db().answer.count({ where: { reviewId } })).toBe(0);
+  });
+
+  it("lets a read-only token read but refuses every change with 403, and stores nothing", async () => {
+    const { reviewId, editor } = await world();
+    const { token: readOnly } = await createApiToken(ctxOf(editor), tokenInput("READ"));
+    expect((await getReview(req("GET", `/api/v1/reviews/${reviewId}`, readOnly), params({ id: reviewId }))).status).toBe(200);
+    const refused = await answer(reviewId, readOnly, { status: "MET" }, { "if-none-match": "*" });
+    expect(refused.status).toBe(403);
+    expect((await body(refused)).error?.code).toBe("FORBIDDEN");
+    expect(await db().answer.count({ where: { reviewId } })).toBe(0);
+  });
+
+  it("refuses an expired token with 401", async () => {
+    const { token, reviewId } = await world();
+    await db().apiToken.updateMany({ where: { tokenHash: hashApiToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await getReview(req("GET", `/api/v1/reviews/${reviewId}`, token), params({ id: reviewId }));
+    expect(expired.status).toBe(401);
+    expect((await body(expired)).error?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("answers 429 with Retry-After once a token has spent its minute, counted across instances", async () => {
+    const { token, reviewId } = await world();
+    const row = await db().apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiToken(token) }, select: { id: true } });
+    // Another replica, with a pool of its own, spends this token's whole allowance.
+    const replicaPool = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+    try {
+      const settings = limitSettings();
+      const replica = createAppLimiters(replicaPool, {
+        signInPerAccount: settings.SIGNIN_LIMIT_PER_ACCOUNT,
+        signInPerAddress: settings.SIGNIN_LIMIT_PER_ADDRESS,
+        apiPerToken: settings.API_LIMIT_PER_TOKEN,
+      });
+      for (let spent = 0; spent < settings.API_LIMIT_PER_TOKEN; spent += 50) {
+        await Promise.all(Array.from({ length: 50 }, () => replica.apiToken.consume(row.id)));
+      }
+    } finally {
+      await replicaPool.end();
+    }
+    const limited = await getReview(req("GET", `/api/v1/reviews/${reviewId}`, token), params({ id: reviewId }));
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await body(limited)).error?.code).toBe("TOO_MANY_REQUESTS");
   });
 });

@@ -37,10 +37,12 @@ export function toApiResponse(error: unknown, requestId: string | null): Respons
   const appError = isAppError(error) ? error : fromPrismaError(error);
   if (appError) {
     const { fieldErrors, ...details } = appError.details ?? {};
-    return apiError(appError.status, appError.code, appError.message, {
+    const response = apiError(appError.status, appError.code, appError.message, {
       ...details,
       ...(fieldErrors ? { fields: fieldErrors } : {}),
     });
+    if (typeof details.retryAfterSeconds === "number") response.headers.set("Retry-After", String(details.retryAfterSeconds));
+    return response;
   }
   if (isConnectionError(error)) {
     return json(

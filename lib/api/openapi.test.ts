@@ -67,3 +67,28 @@ describe("the OpenAPI document", () => {
     expect(put.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["If-Match", "If-None-Match"]));
   });
 });
+
+describe("the OpenAPI document's authentication", () => {
+  type Operation = { security?: Record<string, string[]>[]; responses: Record<string, unknown> };
+  const operations = () =>
+    Object.entries(openApiDocument().paths).flatMap(([route, ops]) =>
+      Object.entries(ops as Record<string, Operation>).map(([method, op]) => ({ name: `${method.toUpperCase()} ${route}`, method, op })),
+    );
+
+  it("asks for a write-scoped token for every change, and only a read-scoped one for reads", () => {
+    const doc = openApiDocument();
+    expect(doc.security).toEqual([{ bearerToken: ["read"] }, { session: [] }]);
+    const writes = operations().filter((o) => o.method !== "get");
+    expect(writes.length).toBeGreaterThan(0);
+    for (const { name, op } of writes) expect(op.security, name).toEqual([{ bearerToken: ["write"] }, { session: [] }]);
+    for (const { name, op } of operations().filter((o) => o.method === "get" && !o.name.endsWith("openapi.json"))) {
+      expect(op.security, name).toBeUndefined();
+    }
+  });
+
+  it("documents the per-token limit on every authenticated operation", () => {
+    for (const { name, op } of operations().filter((o) => !o.name.endsWith("openapi.json"))) {
+      expect(Object.keys(op.responses), name).toContain("429");
+    }
+  });
+});

@@ -14,12 +14,17 @@ const json = (description: string, body?: z.ZodType) => ({
 
 const errors = {
   "400": json("Malformed request (bad JSON, bad header)", errorBody),
-  "401": json("No session and no valid API token", errorBody),
-  "403": json("Signed in, but not allowed to do this", errorBody),
+  "401": json("No session, or the API token is unknown, revoked or expired", errorBody),
+  "403": json("Not allowed to do this (including any change made with a read-only token)", errorBody),
   "404": json("Not found", errorBody),
   "422": json("Invalid fields; `error.fields` names each one", errorBody),
+  "429": json("Too many requests with this API token; retry after the Retry-After header (seconds)", errorBody),
   "503": json("The database is unavailable; retry after the Retry-After header", errorBody),
 };
+
+// OpenAPI 3.1 lets any scheme name the roles it needs: reads need a token's `read` scope (every token has
+// it), changes its `write` scope. A browser session acts with its person's role.
+const writeSecurity = [{ bearerToken: ["write"] }, { session: [] }];
 
 const pathParam = (name: string, description: string) => ({ name, in: "path", required: true, schema: { type: "string" }, description });
 
@@ -34,13 +39,17 @@ export function openApiDocument() {
       title: "Shipshape review API",
       version: packageJson.version,
       description:
-        "Production readiness reviews for CI pipelines and scripts. Authenticate with a personal API token (`Authorization: Bearer ss_…`, created under API tokens) or a browser session.",
+        "Production readiness reviews for CI pipelines and scripts. Authenticate with a personal API token (`Authorization: Bearer ss_…`, created under API tokens) or a browser session. A token is read only or read and write, expires on the day chosen when it was created (at most a year), and is limited to a number of requests per minute (429 with Retry-After beyond it).",
     },
     servers: [{ url: "/" }],
-    security: [{ bearerToken: [] }, { session: [] }],
+    security: [{ bearerToken: ["read"] }, { session: [] }],
     components: {
       securitySchemes: {
-        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token" },
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A personal API token with scope `read` (read only) or `write` (read and write), and an expiry",
+        },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
     },
@@ -62,6 +71,7 @@ export function openApiDocument() {
       "/api/v1/services/{slug}/reviews": {
         post: {
           summary: "Start a review of a service (editors of the owning team)",
+          security: writeSecurity,
           parameters: [pathParam("slug", "Service slug")],
           requestBody: { required: true, ...json("The review to start", createReviewBody) },
           responses: {
@@ -81,6 +91,7 @@ export function openApiDocument() {
       "/api/v1/reviews/{id}/answers/{itemKey}": {
         put: {
           summary: "Set the answer to one checklist item",
+          security: writeSecurity,
           description:
             'Optimistic concurrency: send `If-Match: "<version>"` to update the answer you last saw, or `If-None-Match: *` to create it. A stale version gets 412 with the current answer; no precondition gets 428.',
           parameters: [
@@ -103,6 +114,7 @@ export function openApiDocument() {
       "/api/v1/reviews/{id}/answers/{itemKey}/evidence": {
         post: {
           summary: "Add an evidence link to an answered item",
+          security: writeSecurity,
           parameters: [pathParam("id", "Review id"), pathParam("itemKey", "Checklist item key")],
           requestBody: { required: true, ...json("The evidence link", evidenceBody) },
           responses: { "201": json("The evidence"), "409": json("The review is no longer editable", errorBody), ...errors },
@@ -111,6 +123,7 @@ export function openApiDocument() {
       "/api/v1/reviews/{id}/evidence/{evidenceId}": {
         delete: {
           summary: "Remove an evidence link",
+          security: writeSecurity,
           parameters: [pathParam("id", "Review id"), pathParam("evidenceId", "Evidence id")],
           responses: { "204": { description: "Removed" }, "409": json("The review is no longer editable", errorBody), ...errors },
         },

@@ -2,8 +2,10 @@ import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { sessionVerdict } from "@/lib/auth/session-check";
+import { SessionEndedError, sessionTimeEnd, type SessionPolicy } from "@/lib/auth/session-policy";
 import { env, isOidcConfigured, type Env } from "@/lib/env";
-import { getUserIdByOidcSubject, upsertOidcUser, verifyPassword } from "@/lib/db/users";
+import { endSessionsOnSignOut, getSessionUser, getUserIdByOidcSubject, upsertOidcUser, verifyPassword } from "@/lib/db/users";
 import { sameOriginPath } from "@/lib/domain/links";
 import { logger } from "@/lib/observability/logger";
 
@@ -39,6 +41,12 @@ export function isCredentialsEnabled(e: Env = env()): boolean {
   return e.SHIPSHAPE_DEMO_MODE;
 }
 
+export function sessionPolicy(e: Env = env()): SessionPolicy {
+  return { maxAgeSeconds: e.SESSION_MAX_AGE_MINUTES * 60, idleSeconds: e.SESSION_IDLE_TIMEOUT_MINUTES * 60 };
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
 let cached: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
@@ -62,15 +70,28 @@ export function authOptions(): NextAuthOptions {
       }),
     );
   }
+  const policy = sessionPolicy(e);
   cached = {
     secret: e.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    // The cookie and the token last as long as the idle timeout; activity renews them (up to the absolute
+    // lifetime, which the JWT callback counts from the sign-in).
+    session: { strategy: "jwt", maxAge: policy.idleSeconds },
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     logger: {
-      error: (code, metadata) => logger().error({ code, metadata }, "auth error"),
+      error: (code, metadata) => {
+        // An ended session being refused is the expected outcome, not a fault.
+        const isEnded = code === "JWT_SESSION_ERROR" && (metadata as { name?: unknown } | undefined)?.name === "SessionEndedError";
+        if (isEnded) logger().info({ code, reason: (metadata as { message?: unknown }).message }, "session ended");
+        else logger().error({ code, metadata }, "auth error");
+      },
       warn: (code) => logger().warn({ code }, "auth warning"),
       debug: () => undefined,
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.uid && typeof token.epoch === "number") await endSessionsOnSignOut(token.uid, token.epoch, null);
+      },
     },
     callbacks: {
       async signIn({ user, account }) {
@@ -86,12 +107,21 @@ export function authOptions(): NextAuthOptions {
         return viewer ? true : "/signin?error=AccountDisabled";
       },
       async jwt({ token, user, account }) {
-        if (account?.provider === "oidc") token.uid = (await getUserIdByOidcSubject(account.providerAccountId)) ?? undefined;
-        else if (user) token.uid = user.id;
+        if (user) {
+          const uid = account?.provider === "oidc" ? await getUserIdByOidcSubject(account.providerAccountId) : user.id;
+          const holder = uid ? (await getSessionUser(uid))?.holder : undefined;
+          if (!uid || !holder) throw new SessionEndedError("UNKNOWN_USER");
+          return { ...token, uid, epoch: holder.sessionEpoch, authTime: nowSeconds() };
+        }
+        // Reading or renewing an existing session: pure checks here; the epoch is checked against the database
+        // by the session endpoint's route handler (its verdict arrives here) and by every request's viewer lookup.
+        const ended = sessionVerdict() ?? sessionTimeEnd(token, policy, nowSeconds());
+        if (ended) throw new SessionEndedError(ended);
         return token;
       },
       async session({ session, token }) {
         if (token.uid) session.user = { ...session.user, id: token.uid };
+        if (typeof token.epoch === "number") session.epoch = token.epoch;
         return session;
       },
       async redirect({ url, baseUrl }) {

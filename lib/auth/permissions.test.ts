@@ -25,6 +25,9 @@ describe("can", () => {
     ["APPROVER", { type: "waiver:approve", teamId: OTHER }, true],
     ["APPROVER", { type: "admin" }, false],
     ["ADMIN", { type: "admin" }, true],
+    ["VIEWER", { type: "user:end-sessions", userId: "u" }, true],
+    ["APPROVER", { type: "user:end-sessions", userId: "someone-else" }, false],
+    ["ADMIN", { type: "user:end-sessions", userId: "someone-else" }, true],
   ];
   it.each(cases)("%s %j → %s", (role, action, expected) => {
     expect(can(viewer(role), action)).toBe(expected);

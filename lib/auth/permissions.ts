@@ -22,6 +22,7 @@ export type Action =
   | { type: "review:edit"; teamId: string }
   | { type: "review:decide"; teamId: string }
   | { type: "waiver:approve"; teamId: string }
+  | { type: "user:end-sessions"; userId: string }
   | { type: "admin" };
 
 export function can(viewer: Viewer, action: Action): boolean {
@@ -33,6 +34,8 @@ export function can(viewer: Viewer, action: Action): boolean {
     case "review:decide":
     case "waiver:approve":
       return hasRole(viewer, "APPROVER") && !isOnTeam(viewer, action.teamId);
+    case "user:end-sessions":
+      return viewer.id === action.userId || hasRole(viewer, "ADMIN");
     case "admin":
       return hasRole(viewer, "ADMIN");
   }

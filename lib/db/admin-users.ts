@@ -233,6 +233,8 @@ export async function updateUserAsAdmin(ctx: AuditContext, input: UserUpdateInpu
           disabledAt: input.disabled ? (before.disabledAt ?? new Date()) : null,
           // Always forward, even within one millisecond, so every save yields a new version.
           updatedAt: new Date(Math.max(Date.now(), before.updatedAt.getTime() + 1)),
+          // A new role or a disabled account must not ride on sessions signed in under the old one.
+          ...(before.role !== input.role || isDisabled !== input.disabled ? { sessionEpoch: { increment: 1 } } : {}),
         },
         select: userSelect,
       }),

@@ -1,7 +1,11 @@
 import bcrypt from "bcryptjs";
+import { can, type Viewer } from "@/lib/auth/permissions";
+import type { SessionHolder } from "@/lib/auth/session-policy";
+import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
-import type { Viewer } from "@/lib/auth/permissions";
+import { isUuid } from "@/lib/db/review-access";
 import type { Role } from "@/lib/domain/types";
+import { AppError } from "@/lib/errors";
 
 const viewerSelect = {
   id: true,
@@ -23,6 +27,53 @@ function toViewer(row: ViewerRow | null): Viewer | null {
 export async function getViewerById(id: string): Promise<Viewer | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   return toViewer(await db().user.findUnique({ where: { id }, select: viewerSelect }));
+}
+
+export type SessionUser = { viewer: Viewer | null; holder: NonNullable<SessionHolder> };
+
+/** The person behind a session and their session epoch, in the one query every signed-in request makes. */
+export async function getSessionUser(id: string): Promise<SessionUser | null> {
+  if (!isUuid(id)) return null;
+  const row = await db().user.findUnique({ where: { id }, select: { ...viewerSelect, sessionEpoch: true } });
+  if (!row) return null;
+  return { viewer: toViewer(row), holder: { sessionEpoch: row.sessionEpoch, isDisabled: row.disabledAt !== null } };
+}
+
+/**
+ * Signing out ends every session of the account (sessions are per-person, not per-device), but only when
+ * the signing-out session is itself current: an old, already revoked cookie cannot end the newer sessions.
+ */
+export async function endSessionsOnSignOut(userId: string, epoch: number, requestId: string | null): Promise<void> {
+  if (!isUuid(userId)) return;
+  await db().$transaction(async (tx) => {
+    const ended = await tx.user.updateMany({
+      where: { id: userId, sessionEpoch: epoch },
+      data: { sessionEpoch: { increment: 1 } },
+    });
+    if (ended.count === 0) return;
+    const viewer = toViewer(await tx.user.findUnique({ where: { id: userId }, select: viewerSelect }));
+    if (viewer) {
+      await recordAudit(tx, { viewer, requestId }, { action: "user.signed_out", entityType: "user", entityId: userId });
+    }
+  });
+}
+
+/** "Sign out everywhere": a person for themselves, or an admin for anyone. The caller's own session ends too. */
+export async function endAllSessions(ctx: AuditContext, userId: string): Promise<void> {
+  if (!can(ctx.viewer, { type: "user:end-sessions", userId })) {
+    throw new AppError("FORBIDDEN", "Only admins can sign other people out.");
+  }
+  if (!isUuid(userId)) throw new AppError("NOT_FOUND", "This user does not exist");
+  await db().$transaction(async (tx) => {
+    const ended = await tx.user.updateMany({ where: { id: userId }, data: { sessionEpoch: { increment: 1 } } });
+    if (ended.count === 0) throw new AppError("NOT_FOUND", "This user does not exist");
+    await recordAudit(tx, ctx, {
+      action: "user.sessions_ended",
+      entityType: "user",
+      entityId: userId,
+      after: { by: ctx.viewer.id === userId ? "self" : "admin" },
+    });
+  });
 }
 
 // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.

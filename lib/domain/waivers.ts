@@ -70,6 +70,11 @@ export type ExpiryValidation = { ok: true } | { ok: false; message: string };
 
 /** A new waiver must expire after today and at most MAX_WAIVER_DAYS days after today. */
 export function validateWaiverExpiry(expiresOn: string, today: string): ExpiryValidation {
+  return validateExpiryWithin(expiresOn, today, MAX_WAIVER_DAYS);
+}
+
+/** An expiry day after today and at most `maxDays` days after it (waivers, API tokens). */
+export function validateExpiryWithin(expiresOn: string, today: string, maxDays: number): ExpiryValidation {
   if (parseIsoDay(today) === null) {
     return { ok: false, message: `Today's date "${today}" is not a valid YYYY-MM-DD date` };
   }
@@ -80,11 +85,11 @@ export function validateWaiverExpiry(expiresOn: string, today: string): ExpiryVa
   if (days <= 0) {
     return { ok: false, message: "Expiry date must be after today" };
   }
-  if (days > MAX_WAIVER_DAYS) {
-    const latest = addDays(today, MAX_WAIVER_DAYS) ?? "";
+  if (days > maxDays) {
+    const latest = addDays(today, maxDays) ?? "";
     return {
       ok: false,
-      message: `Expiry date must be at most ${MAX_WAIVER_DAYS} days after today (${latest} at the latest)`,
+      message: `Expiry date must be at most ${maxDays} days after today (${latest} at the latest)`,
     };
   }
   return { ok: true };

@@ -6,6 +6,7 @@ import { closeDb } from "@/lib/db/client";
 import type { Env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { metrics, routeLabel } from "@/lib/observability/metrics";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/server/client-address";
 import { watchDatabase, probeDatabase } from "@/lib/server/database-probe";
 import { lifecycle } from "@/lib/server/lifecycle";
 import { refuseHostileRequest } from "@/lib/server/request-guard";
@@ -54,6 +55,7 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);
     req.headers["x-request-id"] = requestId;
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, config.TRUSTED_PROXY_HOPS);
     res.setHeader("X-Request-Id", requestId);
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
     inFlight.add(res);

@@ -52,11 +52,12 @@ export async function prepareFixtures(pool: Pool, drafts: number): Promise<Bench
   await pool.query("DELETE FROM api_tokens WHERE user_id = $1", [userId]);
 
   const token = `ss_${randomBytes(24).toString("base64url")}`;
-  await pool.query("INSERT INTO api_tokens (user_id, name, token_hash, prefix) VALUES ($1, 'bench', $2, $3)", [
-    userId,
-    createHash("sha256").update(token).digest("hex"),
-    token.slice(0, 7),
-  ]);
+  // A write token that lives only as long as a bench run needs.
+  await pool.query(
+    `INSERT INTO api_tokens (user_id, name, token_hash, prefix, scope, expires_at)
+     VALUES ($1, 'bench', $2, $3, 'WRITE', now() + interval '1 day')`,
+    [userId, createHash("sha256").update(token).digest("hex"), token.slice(0, 7)],
+  );
 
   const created = await pool.query<{ id: string }>(
     `INSERT INTO reviews (service_id, template_id, trigger, status, target_date, started_by_id)
