@@ -1,4 +1,4 @@
-import { NavLink } from "@/components/shell/nav-link";
+import { SectionNav } from "@/components/shell/section-nav";
 
 const ITEMS = [
   { href: "/admin", label: "Overview", exact: true },
@@ -10,17 +10,5 @@ const ITEMS = [
 
 /** The admin area's own sections, under the main navigation. */
 export function AdminNav() {
-  return (
-    <nav aria-label="Admin" className="mb-6 border-b border-line pb-3" data-print="hide">
-      <ul className="flex flex-wrap items-center gap-1">
-        {ITEMS.map((item) => (
-          <li key={item.href}>
-            <NavLink href={item.href} exact={item.exact}>
-              {item.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Admin" items={ITEMS} />;
 }

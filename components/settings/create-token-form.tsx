@@ -1,13 +1,24 @@
 "use client";
 
-import { useActionState } from "react";
-import { createApiTokenAction, type CreateTokenState } from "@/lib/actions/api-tokens";
 import { Alert } from "@/components/ui/alert";
-import { Field, Input } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/form-status";
+import { Field, Input, Select } from "@/components/ui/field";
+import { PendingButton } from "@/components/reviews/pending-button";
+import { formatDay } from "@/components/reviews/labels";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { createApiTokenAction, type CreateTokenState } from "@/lib/actions/api-tokens";
+import { addDays } from "@/lib/domain/waivers";
+import { DEFAULT_TOKEN_DAYS, defaultTokenExpiry, latestTokenExpiry, MAX_TOKEN_DAYS } from "@/lib/domain/api-tokens";
 
-export function CreateTokenForm() {
-  const [state, action] = useActionState<CreateTokenState, FormData>(createApiTokenAction, null);
+const FOCUS_ORDER = ["name", "scope", "expiresOn"] as const;
+
+/** Creates a token with a scope and an expiry; the server checks both again and answers with field errors. */
+export function CreateTokenForm({ today }: { today: string }) {
+  const { state, formAction, isPending, onSubmit, formRef, alertRef } = useActionForm<CreateTokenState>(createApiTokenAction, null, {
+    focusOrder: FOCUS_ORDER,
+    resetOnSuccess: true,
+  });
+  const failure = state && !state.ok ? state : null;
+  const latest = latestTokenExpiry(today);
   return (
     <div className="space-y-4">
       {state?.ok ? (
@@ -25,19 +36,53 @@ export function CreateTokenForm() {
           />
         </Alert>
       ) : null}
-      {state && !state.ok && !state.fieldErrors ? <Alert tone="danger">{state.message}</Alert> : null}
-      <form action={action} className="flex flex-wrap items-end gap-3">
+      {failure && !failure.fieldErrors ? (
+        <div ref={alertRef} tabIndex={-1} className="outline-none">
+          <Alert tone="danger">{failure.message}</Alert>
+        </div>
+      ) : null}
+      <form
+        ref={formRef}
+        action={formAction}
+        onSubmit={onSubmit}
+        noValidate
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-start"
+      >
         <Field
           label="Token name"
           name="name"
           required
-          error={state && !state.ok ? state.fieldErrors?.name : undefined}
-          className="min-w-64 flex-1"
+          error={failure?.fieldErrors?.name}
           description="Where the token is used, e.g. “deploy pipeline”."
         >
-          <Input maxLength={80} />
+          <Input maxLength={80} autoComplete="off" />
         </Field>
-        <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
+        <Field
+          label="Access"
+          name="scope"
+          required
+          error={failure?.fieldErrors?.scope}
+          description="Read only is enough for reports and checks; changes need read and write."
+        >
+          <Select defaultValue="READ">
+            <option value="READ">Read only</option>
+            <option value="WRITE">Read and write</option>
+          </Select>
+        </Field>
+        <Field
+          label="Expires on"
+          name="expiresOn"
+          required
+          error={failure?.fieldErrors?.expiresOn}
+          description={`Works through that day (UTC). ${DEFAULT_TOKEN_DAYS} days by default, at most ${MAX_TOKEN_DAYS} (${formatDay(latest)}).`}
+        >
+          <Input type="date" defaultValue={defaultTokenExpiry(today)} min={addDays(today, 1) ?? undefined} max={latest} />
+        </Field>
+        <div className="lg:pt-6">
+          <PendingButton type="submit" isPending={isPending} pendingLabel="Creating…">
+            Create token
+          </PendingButton>
+        </div>
       </form>
     </div>
   );

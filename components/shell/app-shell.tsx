@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Role } from "@/lib/domain/types";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
+import { SessionKeepAlive } from "./session-keep-alive";
 import { SignOutButton } from "./sign-out-button";
 
 export type ShellUser = {
@@ -13,6 +14,8 @@ export type ShellUser = {
 
 export type AppShellProps = {
   user: ShellUser;
+  /** How often activity renews the session (seconds); a fraction of the idle timeout. */
+  renewSessionEverySeconds: number;
   children: ReactNode;
 };
 
@@ -36,9 +39,10 @@ function navItems(role: Role): NavItem[] {
   return items;
 }
 
-export function AppShell({ user, children }: AppShellProps) {
+export function AppShell({ user, renewSessionEverySeconds, children }: AppShellProps) {
   return (
     <div className="flex min-h-screen flex-col">
+      <SessionKeepAlive everySeconds={renewSessionEverySeconds} />
       <a
         href="#main"
         data-print="hide"
@@ -78,7 +82,7 @@ export function AppShell({ user, children }: AppShellProps) {
               </p>
             </div>
             <Link href="/settings/tokens" className="rounded-md px-2 py-1 text-sm text-ink-muted hover:bg-slate-100 hover:text-ink">
-              API tokens
+              Settings
             </Link>
             <SignOutButton />
           </div>

@@ -8,6 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listApiTokens } from "@/lib/db/api-tokens";
+import { todayUtc } from "@/lib/db/review-access";
+import { lastTokenDay } from "@/lib/domain/api-tokens";
+import { formatDay } from "@/components/reviews/labels";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -16,18 +19,19 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeSty
 export default async function ApiTokensPage() {
   const viewer = await requireViewer("/settings/tokens");
   const tokens = await listApiTokens(viewer);
+  const now = new Date();
   return (
     <div className="space-y-6">
       <PageHeader
         title="API tokens"
-        description="Personal tokens let CI pipelines and scripts use the review API (/api/v1) as you, with your role and teams. Send them as “Authorization: Bearer <token>”."
+        description="Personal tokens let CI pipelines and scripts use the review API (/api/v1) as you, with your role and teams — read only, or read and write — until they expire. Send them as “Authorization: Bearer <token>”."
       />
       <Card>
         <CardHeader>
           <CardTitle>Create a token</CardTitle>
         </CardHeader>
         <CardContent>
-          <CreateTokenForm />
+          <CreateTokenForm today={todayUtc(now)} />
         </CardContent>
       </Card>
       <Card>
@@ -43,6 +47,8 @@ export default async function ApiTokensPage() {
                 <TR>
                   <TH>Name</TH>
                   <TH>Starts with</TH>
+                  <TH>Access</TH>
+                  <TH>Expires</TH>
                   <TH>Created</TH>
                   <TH>Last used</TH>
                   <TH>Status</TH>
@@ -56,9 +62,19 @@ export default async function ApiTokensPage() {
                   <TR key={t.id}>
                     <TD className="font-medium">{t.name}</TD>
                     <TD className="font-mono">{t.prefix}…</TD>
+                    <TD>{t.scope === "WRITE" ? "Read and write" : "Read only"}</TD>
+                    <TD>{formatDay(lastTokenDay(t.expiresAt))}</TD>
                     <TD>{dateTime.format(t.createdAt)} UTC</TD>
                     <TD>{t.lastUsedAt ? `${dateTime.format(t.lastUsedAt)} UTC` : "Never"}</TD>
-                    <TD>{t.revokedAt ? <Badge tone="neutral">Revoked</Badge> : <Badge tone="success">Active</Badge>}</TD>
+                    <TD>
+                      {t.revokedAt ? (
+                        <Badge tone="neutral">Revoked</Badge>
+                      ) : t.expiresAt <= now ? (
+                        <Badge tone="warning">Expired</Badge>
+                      ) : (
+                        <Badge tone="success">Active</Badge>
+                      )}
+                    </TD>
                     <TD>{t.revokedAt ? null : <RevokeTokenButton id={t.id} name={t.name} />}</TD>
                   </TR>
                 ))}

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
 import { EditUserForm } from "@/components/admin/edit-user-form";
+import { EndSessionsButton } from "@/components/settings/end-sessions-button";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -51,6 +52,18 @@ export default async function EditUserPage({ params }: PageProps) {
               disabled: user.disabledAt !== null,
             }}
           />
+        </CardContent>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>Sessions</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <p className="text-sm text-ink-muted">
+            Ends every signed-in session of {user.name} at once (changing their role or disabling them does too). They can sign in again
+            unless disabled; their API tokens are not affected.
+          </p>
+          <EndSessionsButton userId={user.id} whose={`${user.name}’s`} />
         </CardContent>
       </Card>
     </>
