@@ -29,7 +29,7 @@ test("a token's access and expiry are chosen and shown; a read-only token is ref
   const readOnly = await page.getByLabel("Your new token").inputValue();
   const row = page.getByRole("row").filter({ hasText: "reports" });
   await expect(row).toContainText("Read only");
-  await expect(row).toContainText(new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(isoDay(30))));
+  await expect(row).toContainText(new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(isoDay(30))));
 
   await page.getByLabel("Token name").fill("deploys");
   await page.getByLabel("Access").selectOption({ label: "Read and write" });

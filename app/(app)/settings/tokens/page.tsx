@@ -10,11 +10,11 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { listApiTokens } from "@/lib/db/api-tokens";
 import { todayUtc } from "@/lib/db/review-access";
 import { lastTokenDay } from "@/lib/domain/api-tokens";
-import { formatDay } from "@/components/reviews/labels";
 
 export const metadata: Metadata = { title: "API tokens" };
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function ApiTokensPage() {
   const viewer = await requireViewer("/settings/tokens");
@@ -63,7 +63,7 @@ export default async function ApiTokensPage() {
                     <TD className="font-medium">{t.name}</TD>
                     <TD className="font-mono">{t.prefix}…</TD>
                     <TD>{t.scope === "WRITE" ? "Read and write" : "Read only"}</TD>
-                    <TD>{formatDay(lastTokenDay(t.expiresAt))}</TD>
+                    <TD>{day.format(new Date(`${lastTokenDay(t.expiresAt)}T00:00:00Z`))}</TD>
                     <TD>{dateTime.format(t.createdAt)} UTC</TD>
                     <TD>{t.lastUsedAt ? `${dateTime.format(t.lastUsedAt)} UTC` : "Never"}</TD>
                     <TD>
