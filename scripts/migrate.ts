@@ -18,7 +18,12 @@ async function main() {
         ? `Applied ${report.migrations.applied.length} migration(s): ${report.migrations.applied.join(", ")}`
         : `Database is up to date (${report.migrations.alreadyApplied} migration(s) applied).`,
     );
-    if (report.role) console.log(`${report.role.created ? "Created" : "Updated"} the runtime role's rights.`);
+    if (report.role) {
+      const { name, created } = report.role;
+      console.log(
+        created ? `Created the runtime role "${name}" and granted its rights.` : `Granted the runtime role "${name}" its rights.`,
+      );
+    }
     for (const warning of report.warnings) console.warn(`Warning: ${warning}`);
     // The default checklist is reference data every installation needs, not demo data.
     const template = await installDefaultTemplate();

@@ -16,7 +16,7 @@ export function roleOfUrl(url: string): RuntimeRole {
   return { name, password: parsed.password ? decodeURIComponent(parsed.password) : null };
 }
 
-export type RoleReport = { created: boolean; warnings: string[] };
+export type RoleReport = { name: string; created: boolean; warnings: string[] };
 
 // Postgres reports a role created at the same moment by another session as either of these.
 const ALREADY_EXISTS = new Set(["42710", "23505"]);
@@ -63,7 +63,7 @@ export async function grantRuntimeRole(owner: Pool, role: RuntimeRole): Promise<
   } finally {
     client.release();
   }
-  return { created, warnings: await runtimeRoleWarnings(owner, role.name) };
+  return { name: role.name, created, warnings: await runtimeRoleWarnings(owner, role.name) };
 }
 
 /** What would still let the runtime role tamper with the audit log. */
