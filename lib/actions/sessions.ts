@@ -2,27 +2,21 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import { actionOk, toActionError, zodFailure, type ActionResult } from "@/lib/actions/result";
-import { currentRequestId, requireActionViewer } from "@/lib/auth/viewer";
+import { defineAction } from "@/lib/actions/define-action";
+import { formFields } from "@/lib/actions/form-data";
+import { actionOk } from "@/lib/actions/result";
 import { endAllSessions } from "@/lib/db/users";
-
-const endSessionsInput = z.object({ userId: z.uuid("Unknown user") });
+import { endSessionsInput } from "@/lib/schemas/session";
 
 /** "Sign out everywhere", for yourself (you land on sign-in) or, as an admin, for someone else. */
-export async function endSessionsAction(formData: FormData): Promise<ActionResult> {
-  let isSelf = false;
-  try {
-    const viewer = await requireActionViewer();
-    const parsed = endSessionsInput.safeParse({ userId: formData.get("userId") });
-    if (!parsed.success) return zodFailure(parsed.error);
-    await endAllSessions({ viewer, requestId: await currentRequestId() }, parsed.data.userId);
-    isSelf = parsed.data.userId === viewer.id;
-    if (!isSelf) revalidatePath(`/admin/users/${parsed.data.userId}`);
-  } catch (error) {
-    return toActionError(error);
-  }
-  // This browser's session ended with all the others.
-  if (isSelf) redirect("/signin");
-  return actionOk();
-}
+export const endSessionsAction = defineAction({
+  input: (formData: FormData) => formFields(formData),
+  schema: endSessionsInput,
+  handler: async ({ userId }, ctx) => {
+    await endAllSessions(ctx, userId);
+    // This browser's session ended with all the others.
+    if (userId === ctx.viewer.id) redirect("/signin");
+    revalidatePath(`/admin/users/${userId}`);
+    return actionOk();
+  },
+});
