@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ROLES, type Role } from "@/lib/domain/types";
-import { ROLE_LABELS } from "@/lib/schemas/admin";
+import { ROLE_WORDS } from "@/lib/domain/words";
 
 export type ListSearchProps = {
   /** The list's own path; the form sends ?q= (and ?role=) to it, starting again on page 1. */
@@ -34,7 +34,7 @@ export function ListSearch({ action, label, placeholder, q, role }: ListSearchPr
             <option value="">All roles</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {ROLE_WORDS[r]}
               </option>
             ))}
           </Select>

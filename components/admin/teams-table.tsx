@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { AdminTeam } from "@/lib/db/admin-teams";
+import { adminTeamHref } from "@/lib/routes";
 
 export function TeamsTable({ teams, caption }: { teams: readonly AdminTeam[]; caption: string }) {
   return (
@@ -18,7 +19,7 @@ export function TeamsTable({ teams, caption }: { teams: readonly AdminTeam[]; ca
         {teams.map((team) => (
           <TR key={team.id}>
             <TH scope="row">
-              <Link href={`/admin/teams/${team.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+              <Link href={adminTeamHref(team.id)} className="text-brand-700 underline-offset-2 hover:underline">
                 {team.name}
                 <span className="sr-only"> (rename)</span>
               </Link>

@@ -4,8 +4,7 @@ import { levelLabel } from "@/components/ui/level-badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { TemplateVersion } from "@/lib/db/settings";
 import { LEVELS } from "@/lib/domain/types";
-
-const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+import { formatDate } from "@/lib/format/dates";
 
 export function TemplateVersionCard({ template, isLatest }: { template: TemplateVersion; isLatest: boolean }) {
   const perLevel = LEVELS.map((level) => ({ level, count: template.items.filter((item) => item.level === level).length }));
@@ -22,7 +21,7 @@ export function TemplateVersionCard({ template, isLatest }: { template: Template
             </span>
           </CardTitle>
           <CardDescription>
-            Installed {date.format(template.createdAt)} · {template.items.length} items · used by {template.reviewCount}{" "}
+            Installed {formatDate(template.createdAt)} · {template.items.length} items · used by {template.reviewCount}{" "}
             {template.reviewCount === 1 ? "review" : "reviews"}
           </CardDescription>
         </div>

@@ -6,8 +6,8 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { saveTierTargetsAction, type TierTargetsFormState, type TierTargetsFormValues } from "@/lib/actions/admin";
 import { LEVEL_NAMES, LEVELS, TIERS } from "@/lib/domain/types";
 import { TIER_TARGET_FIELDS } from "@/lib/schemas/admin";
-import { TIER_LABELS } from "@/lib/schemas/service";
 import { FormResult } from "./form-result";
+import { TIER_WORDS } from "@/lib/domain/words";
 
 const FIELD_ORDER = TIERS.map((tier) => TIER_TARGET_FIELDS[tier]);
 
@@ -25,7 +25,7 @@ export function TierTargetsForm({ initialValues }: { initialValues: TierTargetsF
         {TIERS.map((tier) => {
           const name = TIER_TARGET_FIELDS[tier];
           return (
-            <Field key={tier} label={`${TIER_LABELS[tier]} target`} name={name} required error={errors[name]}>
+            <Field key={tier} label={`${TIER_WORDS[tier]} target`} name={name} required error={errors[name]}>
               <Select defaultValue={values[name] ?? ""}>
                 {LEVELS.map((level) => (
                   <option key={level} value={String(level)}>

@@ -1,7 +1,7 @@
 import { Field, fieldId, Select } from "@/components/ui/field";
 import { ROLES } from "@/lib/domain/types";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/schemas/admin";
 import { cn } from "@/lib/utils/cn";
+import { ROLE_DESCRIPTIONS, ROLE_WORDS } from "@/lib/domain/words";
 
 export type TeamOption = { id: string; name: string; slug: string };
 
@@ -16,7 +16,7 @@ export function RoleField({ value, error }: { value: string; error?: string[] })
         <>
           {ROLES.map((role) => (
             <span key={role} className="block">
-              <span className="font-medium text-ink">{ROLE_LABELS[role]}</span>: {ROLE_DESCRIPTIONS[role]}.
+              <span className="font-medium text-ink">{ROLE_WORDS[role]}</span>: {ROLE_DESCRIPTIONS[role]}.
             </span>
           ))}
         </>
@@ -26,7 +26,7 @@ export function RoleField({ value, error }: { value: string; error?: string[] })
       <Select defaultValue={value}>
         {ROLES.map((role) => (
           <option key={role} value={role}>
-            {ROLE_LABELS[role]}
+            {ROLE_WORDS[role]}
           </option>
         ))}
       </Select>

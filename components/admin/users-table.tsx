@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { AdminUser } from "@/lib/db/admin-users";
-import { ROLE_LABELS } from "@/lib/schemas/admin";
+import { ROLE_WORDS } from "@/lib/domain/words";
+import { adminUserHref } from "@/lib/routes";
 
 function UserStatus({ user }: { user: AdminUser }) {
   if (user.disabledAt) return <Badge tone="danger">Disabled</Badge>;
@@ -27,13 +28,13 @@ export function UsersTable({ users, caption }: { users: readonly AdminUser[]; ca
         {users.map((user) => (
           <TR key={user.id}>
             <TH scope="row">
-              <Link href={`/admin/users/${user.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+              <Link href={adminUserHref(user.id)} className="text-brand-700 underline-offset-2 hover:underline">
                 {user.name}
                 <span className="sr-only"> (edit)</span>
               </Link>
             </TH>
             <TD className="break-all">{user.email}</TD>
-            <TD>{ROLE_LABELS[user.role]}</TD>
+            <TD>{ROLE_WORDS[user.role]}</TD>
             <TD>
               {user.teams.length === 0 ? (
                 <span className="text-ink-muted">No teams</span>

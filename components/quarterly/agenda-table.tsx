@@ -1,7 +1,7 @@
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { DueService } from "@/lib/db/quarterly-agenda";
-import { TIER_LABELS } from "@/lib/schemas/service";
 import { AgendaBadges, ServiceChange } from "./service-change";
+import { TIER_WORDS } from "@/lib/domain/words";
 
 export type AgendaTableProps = { quarter: string; rows: DueService[] };
 
@@ -25,7 +25,7 @@ export function AgendaTable({ quarter, rows }: AgendaTableProps) {
             <TH scope="row" className="align-top">
               <span className="block">{service.name}</span>
               <span className="block text-sm font-normal text-ink-muted">
-                {service.team.name} · {TIER_LABELS[service.tier]}
+                {service.team.name} · {TIER_WORDS[service.tier]}
               </span>
             </TH>
             <TD className="align-top">

@@ -3,10 +3,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
 import type { DueService } from "@/lib/db/quarterly-agenda";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
-import { TIER_LABELS } from "@/lib/schemas/service";
 import { describeOutcome } from "./labels";
 import { OutcomeForm } from "./outcome-form";
 import { AgendaBadges, ServiceChange } from "./service-change";
+import { TIER_WORDS } from "@/lib/domain/words";
+import { serviceHref } from "@/lib/routes";
 
 export type OutcomeSectionProps = {
   quarter: string;
@@ -45,12 +46,12 @@ export function DueServiceCard({ service, team, ...section }: DueServiceCardProp
         <CardHeader>
           <div className="min-w-0">
             <CardTitle id={headingId}>
-              <Link href={`/services/${service.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
+              <Link href={serviceHref(service.slug)} className="text-brand-700 underline-offset-2 hover:underline">
                 {service.name}
               </Link>
             </CardTitle>
             <CardDescription>
-              {service.team.name} · {TIER_LABELS[service.tier]}
+              {service.team.name} · {TIER_WORDS[service.tier]}
             </CardDescription>
           </div>
           <Link

@@ -6,9 +6,9 @@ import { saveAnswerAction } from "@/lib/actions/reviews";
 import type { AnswerDto } from "@/lib/db/review-dtos";
 import { ANSWER_STATUSES, type AnswerStatus } from "@/lib/domain/types";
 import { AnswerConflict } from "./answer-conflict";
-import { ANSWER_LABELS } from "./labels";
 import { PendingButton } from "./pending-button";
 import { SaveStatus, type SaveState } from "./save-status";
+import { ANSWER_WORDS } from "@/lib/domain/words";
 
 export type AnswerFormProps = {
   reviewId: string;
@@ -145,7 +145,7 @@ export function AnswerForm({ reviewId, itemKey, itemTitle, initial }: AnswerForm
                   className="size-4 border-line-strong"
                 />
                 <label htmlFor={id} className="text-sm text-ink">
-                  {ANSWER_LABELS[status]}
+                  {ANSWER_WORDS[status]}
                 </label>
               </div>
             );

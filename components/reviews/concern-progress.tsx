@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { TemplateConcernDto } from "@/lib/db/templates";
 import type { ConcernScore } from "@/lib/domain/maturity";
-import { concernHref } from "./labels";
+import { concernHref } from "@/lib/routes";
 
 export type ConcernProgressProps = {
   reviewId: string;

@@ -6,8 +6,8 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { addEvidenceAction, type FormState } from "@/lib/actions/reviews";
 import { EVIDENCE_KINDS } from "@/lib/domain/types";
-import { EVIDENCE_KIND_LABELS } from "./labels";
 import { PendingButton } from "./pending-button";
+import { EVIDENCE_KIND_WORDS } from "@/lib/domain/words";
 
 export function EvidenceForm({ reviewId, itemKey }: { reviewId: string; itemKey: string }) {
   const { state, formAction, isPending, onSubmit, formRef } = useActionForm<FormState>(addEvidenceAction, null, { resetOnSuccess: true });
@@ -41,7 +41,7 @@ export function EvidenceForm({ reviewId, itemKey }: { reviewId: string; itemKey:
           <Select defaultValue="OTHER">
             {EVIDENCE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {EVIDENCE_KIND_LABELS[kind]}
+                {EVIDENCE_KIND_WORDS[kind]}
               </option>
             ))}
           </Select>

@@ -3,7 +3,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { LevelBadge } from "@/components/ui/level-badge";
 import type { ReviewEvaluationView } from "@/lib/db/reviews";
 import type { TemplateItemDto } from "@/lib/db/templates";
-import { concernHref, OUTCOME_BADGES } from "./labels";
+import { OUTCOME_BADGES } from "./labels";
+import { concernHref } from "@/lib/routes";
 
 export type LevelSummaryProps = { evaluation: ReviewEvaluationView };
 

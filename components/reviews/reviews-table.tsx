@@ -4,7 +4,10 @@ import { Badge } from "@/components/ui/badge";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
 import type { ReviewList } from "@/lib/db/reviews";
-import { formatDateTime, formatDay, reviewHref, STATUS_BADGES, TRIGGER_LABELS } from "./labels";
+import { STATUS_BADGES } from "./labels";
+import { TRIGGER_WORDS } from "@/lib/domain/words";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
+import { reviewHref } from "@/lib/routes";
 
 export function ReviewsTable({ list, caption }: { list: ReviewList; caption: string }) {
   return (
@@ -35,7 +38,7 @@ export function ReviewsTable({ list, caption }: { list: ReviewList; caption: str
                 <span className="block text-xs font-normal text-ink-muted">Tier {review.service.tier}</span>
               </TH>
               <TD>{review.service.team.name}</TD>
-              <TD>{TRIGGER_LABELS[review.trigger]}</TD>
+              <TD>{TRIGGER_WORDS[review.trigger]}</TD>
               <TD>
                 <div className="flex flex-wrap gap-1">
                   <Badge tone={status.tone}>{status.label}</Badge>
@@ -43,7 +46,7 @@ export function ReviewsTable({ list, caption }: { list: ReviewList; caption: str
                 </div>
               </TD>
               <TD className="tabular-nums">{review.answeredCount}</TD>
-              <TD className="whitespace-nowrap">{review.targetDate ? formatDay(review.targetDate) : "—"}</TD>
+              <TD className="whitespace-nowrap">{review.targetDate ? formatDate(review.targetDate) : "—"}</TD>
               <TD className="whitespace-nowrap">{formatDateTime(review.createdAt)}</TD>
             </TR>
           );

@@ -5,9 +5,10 @@ import { Alert } from "@/components/ui/alert";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { requestWaiverAction, type FormState } from "@/lib/actions/reviews";
-import { addDays, MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
-import { formatDay } from "./labels";
+import { addDays } from "@/lib/domain/days";
+import { MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
 import { PendingButton } from "./pending-button";
+import { formatDate } from "@/lib/format/dates";
 
 export type WaiverFormProps = { reviewId: string; itemKey: string; today: string };
 
@@ -50,7 +51,7 @@ export function WaiverForm({ reviewId, itemKey, today }: WaiverFormProps) {
           name="expiresOn"
           id={`${baseId}-expires`}
           required
-          description={latest ? `Last day it counts; at most ${MAX_WAIVER_DAYS} days away (${formatDay(latest)}).` : undefined}
+          description={latest ? `Last day it counts; at most ${MAX_WAIVER_DAYS} days away (${formatDate(latest)}).` : undefined}
           error={failure?.fieldErrors?.expiresOn}
         >
           <Input type="date" min={earliest} max={latest} />

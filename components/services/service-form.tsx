@@ -14,7 +14,7 @@ import {
   type ServiceFormValues,
 } from "@/lib/actions/services";
 import { LIFECYCLE_STAGES } from "@/lib/domain/types";
-import { LIFECYCLE_LABELS } from "@/lib/schemas/service";
+import { LIFECYCLE_WORDS } from "@/lib/domain/words";
 
 export type ServiceFormTeam = { id: string; name: string };
 
@@ -104,7 +104,7 @@ export function ServiceForm({ mode, teams, initialValues, cancelHref, reloadHref
           <Select defaultValue={value("lifecycle")}>
             {LIFECYCLE_STAGES.map((stage) => (
               <option key={stage} value={stage}>
-                {LIFECYCLE_LABELS[stage]}
+                {LIFECYCLE_WORDS[stage]}
               </option>
             ))}
           </Select>

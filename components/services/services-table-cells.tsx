@@ -1,18 +1,9 @@
 import { Badge } from "@/components/ui/badge";
+import { DateText } from "@/components/ui/date-text";
 import { LevelBadge } from "@/components/ui/level-badge";
 import type { LevelVsTarget, ServicesTableRow } from "@/lib/db/services-table";
 
 // Cells of the services table. Every state that has a colour also has words, so nothing is told by colour alone.
-
-/** Dates are shown as the UTC calendar day, the same on every screen and in the CSV export. */
-export function formatDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function Day({ date }: { date: Date }) {
-  const day = formatDay(date);
-  return <time dateTime={day}>{day}</time>;
-}
 
 const TARGET_WORDS: Record<LevelVsTarget, string> = { below: "Below target", met: "On target", above: "Above target" };
 const TARGET_CLASSES: Record<LevelVsTarget, string> = {
@@ -53,13 +44,13 @@ export function LevelVsTargetCell({ row }: { row: ServicesTableRow }) {
 }
 
 export function NextReviewCell({ row }: { row: ServicesTableRow }) {
-  if (!row.isOverdue) return row.nextReviewDue ? <Day date={row.nextReviewDue} /> : null;
+  if (!row.isOverdue) return row.nextReviewDue ? <DateText value={row.nextReviewDue} /> : null;
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
       <Badge tone="danger">Overdue</Badge>
       {row.nextReviewDue ? (
         <span className="whitespace-nowrap">
-          since <Day date={row.nextReviewDue} />
+          since <DateText value={row.nextReviewDue} />
         </span>
       ) : (
         <span className="whitespace-nowrap text-ink-muted">never reviewed</span>

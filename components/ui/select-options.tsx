@@ -1,11 +1,11 @@
 import { TIERS } from "@/lib/domain/types";
-import { TIER_LABELS } from "@/lib/schemas/service";
+import { TIER_WORDS } from "@/lib/domain/words";
 
 /** One <option> per tier, valued "1"…"3" as forms and URLs carry them, labelled as everywhere else. */
 export function TierOptions() {
   return TIERS.map((tier) => (
     <option key={tier} value={String(tier)}>
-      {TIER_LABELS[tier]}
+      {TIER_WORDS[tier]}
     </option>
   ));
 }

@@ -1,13 +1,13 @@
 import type { ComponentPropsWithRef, ReactNode } from "react";
 import type { Verdict } from "@/lib/domain/types";
-import { VERDICT_WORDS } from "@/lib/domain/words";
+import { NO_VERDICT_WORDS, VERDICT_WORDS } from "@/lib/domain/words";
 import { cn } from "@/lib/utils/cn";
 import { badgeBase, badgeSizeClasses, type BadgeSize } from "./badge";
 import { InlineIcon } from "./inline-icon";
 
 type VerdictKey = Verdict | "NONE";
 
-const labels: Record<VerdictKey, string> = { ...VERDICT_WORDS, NONE: "Not decided" };
+const labels: Record<VerdictKey, string> = { ...VERDICT_WORDS, NONE: NO_VERDICT_WORDS };
 
 const classes: Record<VerdictKey, string> = {
   GO: "bg-go-soft text-go-ink ring-green-300",

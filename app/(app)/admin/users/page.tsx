@@ -9,7 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listUsersForAdmin } from "@/lib/db/admin-users";
-import { ADMIN_PAGE_SIZE, adminUsersSearchParams, ROLE_LABELS, type AdminUsersSearch } from "@/lib/schemas/admin";
+import { ADMIN_PAGE_SIZE, adminUsersSearchParams, type AdminUsersSearch } from "@/lib/schemas/admin";
+import { ROLE_WORDS } from "@/lib/domain/words";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 
@@ -29,7 +30,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps) {
   const viewer = await requireViewer(usersHref(search));
   if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
   const list = await listUsersForAdmin(viewer, { q: search.q, role: search.role, page: search.page, pageSize: ADMIN_PAGE_SIZE });
-  const filterWords = [search.q ? `matching “${search.q}”` : "", search.role ? `with role ${ROLE_LABELS[search.role]}` : ""]
+  const filterWords = [search.q ? `matching “${search.q}”` : "", search.role ? `with role ${ROLE_WORDS[search.role]}` : ""]
     .filter(Boolean)
     .join(" ");
 

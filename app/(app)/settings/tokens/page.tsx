@@ -8,10 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listApiTokens } from "@/lib/db/api-tokens";
+import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "API tokens" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function ApiTokensPage() {
   const viewer = await requireViewer("/settings/tokens");
@@ -56,8 +55,8 @@ export default async function ApiTokensPage() {
                   <TR key={t.id}>
                     <TD className="font-medium">{t.name}</TD>
                     <TD className="font-mono">{t.prefix}…</TD>
-                    <TD>{dateTime.format(t.createdAt)} UTC</TD>
-                    <TD>{t.lastUsedAt ? `${dateTime.format(t.lastUsedAt)} UTC` : "Never"}</TD>
+                    <TD>{formatDateTime(t.createdAt)}</TD>
+                    <TD>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</TD>
                     <TD>{t.revokedAt ? <Badge tone="neutral">Revoked</Badge> : <Badge tone="success">Active</Badge>}</TD>
                     <TD>{t.revokedAt ? null : <RevokeTokenButton id={t.id} name={t.name} />}</TD>
                   </TR>

@@ -13,7 +13,8 @@ import { canRecordMeetingOutcome, getMeetingOutcomes } from "@/lib/db/meeting-ou
 import { listDueServices } from "@/lib/db/quarterly-agenda";
 import { todayUtc } from "@/lib/db/review-access";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
-import { TIER_LABELS } from "@/lib/schemas/service";
+import { TIER_WORDS } from "@/lib/domain/words";
+import { serviceHref } from "@/lib/routes";
 
 export async function generateMetadata(props: MeetingPageProps): Promise<Metadata> {
   return { title: await quarterTitle(props, "Presenter mode") };
@@ -59,10 +60,10 @@ export default async function PresenterPage(props: MeetingPageProps) {
       <article aria-labelledby="presented-service" className="space-y-6">
         <header className="space-y-2">
           <p className="text-base text-ink-muted">
-            {service.team.name} · {TIER_LABELS[service.tier]}
+            {service.team.name} · {TIER_WORDS[service.tier]}
           </p>
           <h1 id="presented-service" className="text-4xl font-bold tracking-tight text-ink sm:text-5xl">
-            <Link href={`/services/${service.slug}`} className="underline-offset-4 hover:underline">
+            <Link href={serviceHref(service.slug)} className="underline-offset-4 hover:underline">
               {service.name}
             </Link>
           </h1>

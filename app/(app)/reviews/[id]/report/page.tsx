@@ -3,15 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
-import {
-  formatDateTime,
-  formatDay,
-  OUTCOME_BADGES,
-  reviewHref,
-  STATUS_BADGES,
-  TRIGGER_LABELS,
-  WAIVER_BADGES,
-} from "@/components/reviews/labels";
+import { OUTCOME_BADGES, STATUS_BADGES, WAIVER_BADGES } from "@/components/reviews/labels";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { LevelBadge } from "@/components/ui/level-badge";
@@ -22,6 +14,9 @@ import { getReviewReport } from "@/lib/db/review-report";
 import { normalizeHttpUrl } from "@/lib/domain/links";
 import { answerText, SEVERITY_WORDS, type ReportEvidence, type ReviewReport } from "@/lib/domain/review-markdown";
 import { isAppError } from "@/lib/errors";
+import { CONCERN_COUNT_HEADINGS, NO_VERDICT_WORDS, TRIGGER_WORDS } from "@/lib/domain/words";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
+import { reviewExportHref, reviewHref, reviewReportHref } from "@/lib/routes";
 
 // A review as a document to print or save as PDF: no controls, every value in words, link targets
 // printed after their text (paper cannot be clicked). A decided review comes from its snapshot.
@@ -29,7 +24,7 @@ import { isAppError } from "@/lib/errors";
 type PageProps = { params: Promise<{ id: string }> };
 
 const loadReport = cache(async (id: string): Promise<ReviewReport> => {
-  const viewer = await requireViewer(`/reviews/${encodeURIComponent(id)}/report`);
+  const viewer = await requireViewer(reviewReportHref(id));
   try {
     return await getReviewReport(viewer, id);
   } catch (error) {
@@ -71,13 +66,13 @@ function Header({ report }: { report: ReviewReport }) {
     ["Service", `${report.service.name} (${report.service.slug})`],
     ["Team", report.service.teamName],
     ["Tier", `Tier ${report.service.tier}`],
-    ["Trigger", TRIGGER_LABELS[report.trigger]],
+    ["Trigger", TRIGGER_WORDS[report.trigger]],
     ["Checklist", `${report.template.name} v${report.template.version}`],
-    ["Target date", report.targetDate ? formatDay(report.targetDate) : "—"],
+    ["Target date", report.targetDate ? formatDate(report.targetDate) : "—"],
     ["Started", when(report.startedAt, report.startedBy)],
     ["Submitted", when(report.submittedAt, report.submittedBy)],
     ["Decided", when(report.decidedAt, report.decidedBy)],
-    ["Decision", report.decision ? <VerdictBadge verdict={report.decision} /> : "Not decided"],
+    ["Decision", report.decision ? <VerdictBadge verdict={report.decision} /> : NO_VERDICT_WORDS],
     ["Decision note", report.decisionNote ?? "—"],
   ];
   return (
@@ -90,8 +85,8 @@ function Header({ report }: { report: ReviewReport }) {
             <Badge tone={status.tone}>{status.label}</Badge>
             <Badge>
               {report.isFrozen
-                ? `Frozen at the decision (${formatDay(report.evaluatedOn)})`
-                : `Live as of ${formatDay(report.evaluatedOn)}`}
+                ? `Frozen at the decision (${formatDate(report.evaluatedOn)})`
+                : `Live as of ${formatDate(report.evaluatedOn)}`}
             </Badge>
           </div>
         </div>
@@ -100,7 +95,7 @@ function Header({ report }: { report: ReviewReport }) {
             Back to the review
           </Link>
           <PrintButton />
-          <a href={`/exports/reviews/${report.reviewId}`} download className={buttonClasses({ variant: "secondary" })}>
+          <a href={reviewExportHref(report.reviewId)} download className={buttonClasses({ variant: "secondary" })}>
             Download Markdown
           </a>
         </div>
@@ -164,7 +159,7 @@ function VerdictAndLevel({ report }: { report: ReviewReport }) {
 }
 
 function ConcernSummary({ report }: { report: ReviewReport }) {
-  const columns = ["Answered", "Met", "Partial", "Not met", "N/A", "Waived"];
+  const columns = CONCERN_COUNT_HEADINGS;
   return (
     <section aria-labelledby="concerns-heading" className="space-y-3">
       <h2 id="concerns-heading" className={h2}>
@@ -286,7 +281,7 @@ function Waivers({ report }: { report: ReviewReport }) {
                 <TD className="whitespace-pre-line">{waiver.reason}</TD>
                 <TD className="whitespace-pre-line">{waiver.compensatingControl}</TD>
                 <TD>{waiver.riskOwner}</TD>
-                <TD>{formatDay(waiver.expiresOn)}</TD>
+                <TD>{formatDate(waiver.expiresOn)}</TD>
                 <TD>{waiver.approvedByEmail ?? "—"}</TD>
               </TR>
             ))}

@@ -1,0 +1,19 @@
+import { formatDate, formatDateTime, type DateInput } from "@/lib/format/dates";
+
+export type DateTextProps = {
+  value: DateInput;
+  /** With the time of day ("15 Jun 2025, 14:30 UTC"); a calendar day otherwise. */
+  withTime?: boolean;
+  className?: string;
+};
+
+/** A date in the one format every page uses, with the machine-readable value on <time>. */
+export function DateText({ value, withTime = false, className }: DateTextProps) {
+  const instant = value instanceof Date ? value : new Date(value);
+  const machine = withTime ? instant.toISOString() : instant.toISOString().slice(0, 10);
+  return (
+    <time dateTime={machine} className={className}>
+      {withTime ? formatDateTime(instant) : formatDate(instant)}
+    </time>
+  );
+}

@@ -1,0 +1,72 @@
+// Every path the app links to, redirects to or revalidates, in one place. Slugs, ids and keys come from
+// people or the database, so each one is encoded as a path segment.
+
+const segment = encodeURIComponent;
+
+export const SERVICES_PATH = "/services";
+export const REVIEWS_PATH = "/reviews";
+export const PORTFOLIO_PATH = "/portfolio";
+export const QUARTERLY_PATH = "/quarterly";
+export const NEW_SERVICE_PATH = "/services/new";
+export const API_TOKENS_PATH = "/settings/tokens";
+export const ADMIN_USERS_PATH = "/admin/users";
+export const ADMIN_TEAMS_PATH = "/admin/teams";
+export const INVITE_USER_PATH = "/admin/users/new";
+export const SIGN_IN_PATH = "/signin";
+
+export function serviceHref(slug: string): string {
+  return `${SERVICES_PATH}/${segment(slug)}`;
+}
+
+export function editServiceHref(slug: string): string {
+  return `${serviceHref(slug)}/edit`;
+}
+
+export function newReviewHref(slug: string): string {
+  return `${serviceHref(slug)}/reviews/new`;
+}
+
+/** The service page scrolled to its history section (the review diff form submits here). */
+export function serviceHistoryHref(slug: string): string {
+  return `${serviceHref(slug)}#history`;
+}
+
+export function reviewHref(reviewId: string): string {
+  return `${REVIEWS_PATH}/${segment(reviewId)}`;
+}
+
+export function reviewHistoryHref(reviewId: string): string {
+  return `${reviewHref(reviewId)}/history`;
+}
+
+export function reviewReportHref(reviewId: string): string {
+  return `${reviewHref(reviewId)}/report`;
+}
+
+/** The review as a Markdown file download. */
+export function reviewExportHref(reviewId: string): string {
+  return `/exports/reviews/${segment(reviewId)}`;
+}
+
+/** Item keys contain dots; anchors keep letters, digits and dashes only. */
+export function itemAnchor(itemKey: string): string {
+  return `item-${itemKey.replace(/[^A-Za-z0-9-]/g, "-")}`;
+}
+
+export function concernHref(reviewId: string, concernKey: string, itemKey?: string): string {
+  const base = `${reviewHref(reviewId)}/concerns/${segment(concernKey)}`;
+  return itemKey ? `${base}#${itemAnchor(itemKey)}` : base;
+}
+
+/** The portfolio CSV for the same filters as the page (`search` is its query string, without "?"). */
+export function portfolioExportHref(search: string): string {
+  return search ? `/exports/portfolio.csv?${search}` : "/exports/portfolio.csv";
+}
+
+export function adminUserHref(userId: string): string {
+  return `${ADMIN_USERS_PATH}/${segment(userId)}`;
+}
+
+export function adminTeamHref(teamId: string): string {
+  return `${ADMIN_TEAMS_PATH}/${segment(teamId)}`;
+}
