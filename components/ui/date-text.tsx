@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, type DateInput } from "@/lib/format/dates";
+import { isoDay } from "@/lib/domain/days";
 
 export type DateTextProps = {
   value: DateInput;
@@ -10,7 +11,7 @@ export type DateTextProps = {
 /** A date in the one format every page uses, with the machine-readable value on <time>. */
 export function DateText({ value, withTime = false, className }: DateTextProps) {
   const instant = value instanceof Date ? value : new Date(value);
-  const machine = withTime ? instant.toISOString() : instant.toISOString().slice(0, 10);
+  const machine = withTime ? instant.toISOString() : isoDay(instant);
   return (
     <time dateTime={machine} className={className}>
       {withTime ? formatDateTime(instant) : formatDate(instant)}
