@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { levelLabel } from "@/components/ui/level-badge";
+import { levelLabel } from "@/components/readiness/level-badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { TemplateVersion } from "@/lib/db/settings";
 import { LEVELS } from "@/lib/domain/types";

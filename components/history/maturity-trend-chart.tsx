@@ -12,9 +12,9 @@ import {
   type DotItemDotProps,
   type TooltipContentProps,
 } from "recharts";
-import { LevelBadge, levelLabel } from "@/components/ui/level-badge";
+import { LevelBadge, levelLabel } from "@/components/readiness/level-badge";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { VerdictBadge, verdictLabel } from "@/components/ui/verdict-badge";
+import { VerdictBadge, verdictLabel } from "@/components/readiness/verdict-badge";
 import type { AchievedLevel, Level, Verdict } from "@/lib/domain/types";
 import { DateText } from "@/components/ui/date-text";
 import { MS_PER_DAY } from "@/lib/domain/days";

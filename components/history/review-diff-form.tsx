@@ -1,7 +1,7 @@
 import { STATUS_BADGES } from "@/components/reviews/labels";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
-import { verdictLabel } from "@/components/ui/verdict-badge";
+import { verdictLabel } from "@/components/readiness/verdict-badge";
 import type { ServiceHistory } from "@/lib/db/service-history";
 import { TRIGGER_WORDS } from "@/lib/domain/words";
 import { formatDate } from "@/lib/format/dates";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { PortfolioHeadline } from "@/lib/db/portfolio";
 import { largestRemainderPercents } from "@/lib/domain/portfolio";
 import { formatDate } from "@/lib/format/dates";

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { LevelBadge } from "@/components/ui/level-badge";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { LevelBadge } from "@/components/readiness/level-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { DueService } from "@/lib/db/quarterly-agenda";
 import { cn } from "@/lib/utils/cn";
 import { daysSinceLabel, signed } from "./labels";

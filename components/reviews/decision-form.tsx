@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field, Fieldset, Textarea } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { verdictLabel } from "@/components/ui/verdict-badge";
+import { verdictLabel } from "@/components/readiness/verdict-badge";
 import { decideReviewAction, type FormState } from "@/lib/actions/reviews";
 import { VERDICTS, type Verdict } from "@/lib/domain/types";
 import { isDecisionAllowed } from "@/lib/domain/verdict";

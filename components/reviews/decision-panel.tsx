@@ -1,6 +1,6 @@
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ReviewView } from "@/lib/db/reviews";
 import { DecisionForm } from "./decision-form";
 import { SignOffControls } from "./sign-off-controls";

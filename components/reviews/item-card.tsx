@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
-import { LevelBadge } from "@/components/ui/level-badge";
+import { LevelBadge } from "@/components/readiness/level-badge";
 import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
 import type { ReviewPermissions } from "@/lib/db/reviews";
 import type { TemplateItemDto } from "@/lib/db/templates";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LevelBadge } from "@/components/ui/level-badge";
+import { LevelBadge } from "@/components/readiness/level-badge";
 import type { ReviewEvaluationView } from "@/lib/db/reviews";
 import type { TemplateItemDto } from "@/lib/db/templates";
 import { OUTCOME_BADGES } from "./labels";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader, type Breadcrumb } from "@/components/ui/page-header";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ReviewView } from "@/lib/db/reviews";
 import { STATUS_BADGES } from "./labels";
 import { ReviewNav } from "./review-nav";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { pageSummary, Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ReviewList } from "@/lib/db/reviews";
 import { STATUS_BADGES } from "./labels";
 import { TRIGGER_WORDS } from "@/lib/domain/words";

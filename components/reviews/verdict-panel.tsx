@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ReviewEvaluationView } from "@/lib/db/reviews";
 import type { TemplateItemDto } from "@/lib/db/templates";
 import type { ReasonSeverity } from "@/lib/domain/verdict";

@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { DateText } from "@/components/ui/date-text";
-import { LevelBadge } from "@/components/ui/level-badge";
+import { LevelBadge } from "@/components/readiness/level-badge";
 import type { LevelVsTarget, ServicesTableRow } from "@/lib/db/services-table";
+import { InlineIcon } from "@/components/ui/inline-icon";
 
 // Cells of the services table. Every state that has a colour also has words, so nothing is told by colour alone.
 
@@ -15,18 +16,9 @@ const TARGET_CLASSES: Record<LevelVsTarget, string> = {
 function TargetArrow({ vsTarget }: { vsTarget: LevelVsTarget }) {
   const path = vsTarget === "below" ? "M8 3v10M4 9l4 4 4-4" : vsTarget === "above" ? "M8 13V3M4 7l4-4 4 4" : "M3 6h10M3 10h10";
   return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className="size-3.5 shrink-0"
-    >
+    <InlineIcon>
       <path d={path} />
-    </svg>
+    </InlineIcon>
   );
 }
 

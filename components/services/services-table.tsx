@@ -5,7 +5,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type He
 import { DateText } from "@/components/ui/date-text";
 import { InlineIcon } from "@/components/ui/inline-icon";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ServicesTableRow } from "@/lib/db/services-table";
 import { SORT_KEYS, sortHref, type ServicesTableState, type SortKey } from "@/lib/schemas/services-table";
 import { CountCell, LevelVsTargetCell, NextReviewCell } from "./services-table-cells";

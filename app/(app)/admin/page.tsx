@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { levelLabel } from "@/components/ui/level-badge";
+import { levelLabel } from "@/components/readiness/level-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";

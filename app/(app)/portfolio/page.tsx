@@ -10,7 +10,7 @@ import {
 } from "@/components/portfolio/portfolio-sections";
 import { ChartSkeleton, HeadlineSkeleton } from "@/components/portfolio/portfolio-skeletons";
 import { PrintButton } from "@/components/ui/print-button";
-import { buttonClasses } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getLevelHistory, getLevelsByTeam, getPortfolioHeadline, getVerdictsOverTime } from "@/lib/db/portfolio";
@@ -55,9 +55,9 @@ export default async function PortfolioPage({ searchParams }: PageProps) {
         actions={
           <>
             <PrintButton />
-            <a href={portfolioExportHref(search)} download className={buttonClasses({ variant: "secondary" })}>
+            <ButtonLink href={portfolioExportHref(search)} download variant="secondary">
               Download CSV
-            </a>
+            </ButtonLink>
           </>
         }
       />

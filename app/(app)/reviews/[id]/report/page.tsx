@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
 import { OUTCOME_BADGES, STATUS_BADGES, WAIVER_BADGES } from "@/components/reviews/labels";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
-import { LevelBadge } from "@/components/ui/level-badge";
+import { ButtonLink } from "@/components/ui/button";
+import { LevelBadge } from "@/components/readiness/level-badge";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getReviewReport } from "@/lib/db/review-report";
 import { normalizeHttpUrl } from "@/lib/domain/links";
@@ -91,13 +90,13 @@ function Header({ report }: { report: ReviewReport }) {
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2 print:hidden">
-          <Link href={reviewHref(report.reviewId)} className={buttonClasses({ variant: "ghost" })}>
+          <ButtonLink href={reviewHref(report.reviewId)} variant="ghost">
             Back to the review
-          </Link>
+          </ButtonLink>
           <PrintButton />
-          <a href={reviewExportHref(report.reviewId)} download className={buttonClasses({ variant: "secondary" })}>
+          <ButtonLink href={reviewExportHref(report.reviewId)} download variant="secondary">
             Download Markdown
-          </a>
+          </ButtonLink>
         </div>
       </div>
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
