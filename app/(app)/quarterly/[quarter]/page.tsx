@@ -5,7 +5,7 @@ import { AgendaPager } from "@/components/quarterly/agenda-pager";
 import { AgendaSummary } from "@/components/quarterly/agenda-summary";
 import { DueServiceCard } from "@/components/quarterly/due-service-card";
 import { asOfLabel } from "@/components/quarterly/labels";
-import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
+import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/app/(app)/quarterly/[quarter]/meeting-page-data";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";

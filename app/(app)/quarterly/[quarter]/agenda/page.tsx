@@ -3,7 +3,7 @@ import { AgendaPager } from "@/components/quarterly/agenda-pager";
 import { AgendaSummary } from "@/components/quarterly/agenda-summary";
 import { AgendaTable } from "@/components/quarterly/agenda-table";
 import { asOfLabel } from "@/components/quarterly/labels";
-import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
+import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/app/(app)/quarterly/[quarter]/meeting-page-data";
 import { PrintableMeeting } from "@/components/quarterly/printable-meeting";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AgendaPager } from "@/components/quarterly/agenda-pager";
-import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
+import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/app/(app)/quarterly/[quarter]/meeting-page-data";
 import { MinutesSummary } from "@/components/quarterly/minutes-summary";
 import { MinutesTable } from "@/components/quarterly/minutes-table";
 import { PrintableMeeting } from "@/components/quarterly/printable-meeting";

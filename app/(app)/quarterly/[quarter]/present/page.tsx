@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { OutcomeSection } from "@/components/quarterly/due-service-card";
-import { loadMeetingContext, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
+import { loadMeetingContext, quarterTitle, type MeetingPageProps } from "@/app/(app)/quarterly/[quarter]/meeting-page-data";
 import { PresenterKeys } from "@/components/quarterly/presenter-keys";
 import { PresenterNav } from "@/components/quarterly/presenter-nav";
 import { AgendaBadges, ServiceChange } from "@/components/quarterly/service-change";

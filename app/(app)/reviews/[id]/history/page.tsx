@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { HistoryList } from "@/components/reviews/history-list";
-import { loadReviewPage } from "@/components/reviews/review-page-data";
+import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
 import { ReviewHeader } from "@/components/reviews/review-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireViewer } from "@/lib/auth/viewer";
