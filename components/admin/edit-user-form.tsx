@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { fieldId } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateUserAction, type UserFormState, type UserFormValues } from "@/lib/actions/admin";
 import { FormResult } from "./form-result";
 import { RoleField, TeamCheckboxes, type TeamOption } from "./user-fields";
+import { TextLink } from "@/components/ui/text-link";
 
 // Visual order, so focus lands on the first problem a person would meet reading down the form.
 const FIELD_ORDER = ["role", "teamIds", "disabled"] as const;
@@ -69,9 +69,9 @@ export function EditUserForm({ teams, initialValues, reloadHref, isSelf }: EditU
 
       <div className="flex flex-wrap items-center gap-3 border-t border-line pt-6">
         <SubmitButton disabled={isPending}>Save changes</SubmitButton>
-        <Link href="/admin/users" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        <TextLink href="/admin/users" className="text-sm font-medium">
           Back to users
-        </Link>
+        </TextLink>
       </div>
     </form>
   );

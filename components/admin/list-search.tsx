@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ROLES, type Role } from "@/lib/domain/types";
 import { ROLE_WORDS } from "@/lib/domain/words";
+import { TextLink } from "@/components/ui/text-link";
 
 export type ListSearchProps = {
   /** The list's own path; the form sends ?q= (and ?role=) to it, starting again on page 1. */
@@ -45,9 +45,9 @@ export function ListSearch({ action, label, placeholder, q, role }: ListSearchPr
           Search
         </Button>
         {isFiltered ? (
-          <Link href={action} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+          <TextLink href={action} className="text-sm font-medium">
             Clear
-          </Link>
+          </TextLink>
         ) : null}
       </div>
     </form>

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { renameTeamAction, type TeamFormState, type TeamFormValues } from "@/lib/actions/admin";
 import { FormResult } from "./form-result";
+import { TextLink } from "@/components/ui/text-link";
 
 const FIELD_ORDER = ["name"] as const;
 
@@ -25,9 +25,9 @@ export function RenameTeamForm({ initialValues }: { initialValues: TeamFormValue
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton disabled={isPending}>Save name</SubmitButton>
-        <Link href="/admin/teams" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        <TextLink href="/admin/teams" className="text-sm font-medium">
           Back to teams
-        </Link>
+        </TextLink>
       </div>
     </form>
   );

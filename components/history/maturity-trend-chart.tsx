@@ -13,7 +13,7 @@ import {
   type TooltipContentProps,
 } from "recharts";
 import { LevelBadge, levelLabel } from "@/components/readiness/level-badge";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import { VerdictBadge, verdictLabel } from "@/components/readiness/verdict-badge";
 import type { AchievedLevel, Level, Verdict } from "@/lib/domain/types";
 import { DateText } from "@/components/ui/date-text";
@@ -176,14 +176,7 @@ export function MaturityTrendChart({ points, target, serviceName, height = 260 }
         <div className="p-3">
           <Table label={`Decided reviews of ${serviceName}`} wrapperClassName="max-h-96 overflow-y-auto">
             <Caption>Decided reviews of {serviceName}, oldest first</Caption>
-            <THead>
-              <tr>
-                <TH>Date</TH>
-                <TH>Level</TH>
-                <TH>Verdict</TH>
-                <TH>Trigger</TH>
-              </tr>
-            </THead>
+            <HeaderRow columns={["Date", "Level", "Verdict", "Trigger"]} />
             <TBody>
               {points.map((point) => (
                 <TR key={point.reviewId}>

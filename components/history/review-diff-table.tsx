@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { OUTCOME_BADGES, STATUS_BADGES } from "@/components/reviews/labels";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import type { DiffSide, ServiceReviewDiff } from "@/lib/db/service-history";
 import type { DiffDirection, DiffOutcome, ItemChange } from "@/lib/domain/review-diff";
 import { concernHref } from "@/lib/routes";
@@ -104,16 +104,7 @@ export function ReviewDiffTable({ result }: ReviewDiffTableProps): ReactNode {
       {intro}
       <Table label="Changed answers">
         <Caption srOnly>Answers that changed between the two reviews, regressions first</Caption>
-        <THead>
-          <tr>
-            <TH>Item</TH>
-            <TH>Concern</TH>
-            <TH>Level</TH>
-            <TH>Blocker</TH>
-            <TH>Before → after</TH>
-            <TH>Direction</TH>
-          </tr>
-        </THead>
+        <HeaderRow columns={["Item", "Concern", "Level", "Blocker", "Before → after", "Direction"]} />
         <TBody>
           {diff.items.map((item) => (
             <ItemRow

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { TeamFilter } from "@/components/ui/filter-controls";
+import { TextLink } from "@/components/ui/text-link";
 
 export type AgendaFiltersProps = {
   /** Where the form sends the filter: the view it sits on. */
@@ -19,9 +19,9 @@ export function AgendaFilters({ action, teams, team }: AgendaFiltersProps) {
           Apply filter
         </Button>
         {team ? (
-          <Link href={action} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+          <TextLink href={action} className="text-sm font-medium">
             Clear filter
-          </Link>
+          </TextLink>
         ) : null}
       </div>
     </form>

@@ -1,4 +1,4 @@
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import type { DueService } from "@/lib/db/quarterly-agenda";
 import { AgendaBadges, ServiceChange } from "./service-change";
 import { TIER_WORDS } from "@/lib/domain/words";
@@ -10,14 +10,9 @@ export function AgendaTable({ quarter, rows }: AgendaTableProps) {
   return (
     <Table>
       <Caption srOnly>Agenda of the quarterly review {quarter}, in meeting order</Caption>
-      <THead>
-        <TR>
-          <TH className="w-12">#</TH>
-          <TH>Service</TH>
-          <TH>Why it is on the agenda</TH>
-          <TH>What changed since the previous review</TH>
-        </TR>
-      </THead>
+      <HeaderRow
+        columns={[{ label: "#", className: "w-12" }, "Service", "Why it is on the agenda", "What changed since the previous review"]}
+      />
       <TBody>
         {rows.map((service) => (
           <TR key={service.id} className="align-top">

@@ -1,4 +1,4 @@
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import type { MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
 import type { DueService } from "@/lib/db/quarterly-agenda";
 import { MEETING_OUTCOME_WORDS } from "@/lib/domain/words";
@@ -15,16 +15,7 @@ export function MinutesTable({ quarter, rows, outcomes }: MinutesTableProps) {
   return (
     <Table>
       <Caption srOnly>Minutes of the quarterly review {quarter}: the outcome recorded for each service</Caption>
-      <THead>
-        <TR>
-          <TH>Service</TH>
-          <TH>Outcome</TH>
-          <TH>Note</TH>
-          <TH>Follow-up owner</TH>
-          <TH>Follow-up due</TH>
-          <TH>Recorded by</TH>
-        </TR>
-      </THead>
+      <HeaderRow columns={["Service", "Outcome", "Note", "Follow-up owner", "Follow-up due", "Recorded by"]} />
       <TBody>
         {rows.map((service) => {
           const outcome = outcomes.get(service.id);

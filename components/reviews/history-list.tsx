@@ -1,4 +1,4 @@
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TR } from "@/components/ui/table";
 import type { AuditEventDto } from "@/lib/db/audit";
 import { AUDIT_ACTION_WORDS } from "@/lib/domain/words";
 import { DateText } from "@/components/ui/date-text";
@@ -41,14 +41,7 @@ export function HistoryList({ events, itemTitles }: HistoryListProps) {
   return (
     <Table label="Review history">
       <Caption srOnly>Review history, newest first</Caption>
-      <THead>
-        <tr>
-          <TH>When</TH>
-          <TH>Who</TH>
-          <TH>What</TH>
-          <TH>Before → after</TH>
-        </tr>
-      </THead>
+      <HeaderRow columns={["When", "Who", "What", "Before → after"]} />
       <TBody>
         {events.map((event) => {
           const itemKey = asRecord(event.after).itemKey ?? asRecord(event.before).itemKey;

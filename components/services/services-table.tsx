@@ -10,6 +10,7 @@ import type { ServicesTableRow } from "@/lib/db/services-table";
 import { SORT_KEYS, sortHref, type ServicesTableState, type SortKey } from "@/lib/schemas/services-table";
 import { CountCell, LevelVsTargetCell, NextReviewCell } from "./services-table-cells";
 import { serviceHref } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
 
 // TanStack renders the columns, but the server already filtered, sorted and paged the rows (manual* options):
 // sorting a column is a link to the URL of the new view, so it works before JavaScript loads and can be shared.
@@ -21,11 +22,7 @@ const columns = [
   column.accessor("name", {
     id: "name",
     header: "Service",
-    cell: ({ row }) => (
-      <Link href={serviceHref(row.original.slug)} className="text-brand-700 underline-offset-2 hover:underline">
-        {row.original.name}
-      </Link>
-    ),
+    cell: ({ row }) => <TextLink href={serviceHref(row.original.slug)}>{row.original.name}</TextLink>,
   }),
   column.accessor((row) => row.team.name, { id: "team", header: "Team" }),
   column.accessor("tier", { id: "tier", header: "Tier", cell: ({ getValue }) => `Tier ${getValue()}` }),

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import type { Tier } from "@/lib/domain/types";
 import { Button } from "./button";
 import { Field, Select } from "./field";
 import { TierOptions } from "./select-options";
+import { TextLink } from "@/components/ui/text-link";
 
 // Pieces of the plain GET filter forms (portfolio, services, quarterly agenda): their names and values are
 // the URL's query parameters, so each piece must send the same ones wherever it is used.
@@ -51,9 +51,9 @@ export function FilterActions({ isFiltered, clearHref }: { isFiltered: boolean; 
         Apply filters
       </Button>
       {isFiltered ? (
-        <Link href={clearHref} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        <TextLink href={clearHref} className="text-sm font-medium">
           Clear filters
-        </Link>
+        </TextLink>
       ) : null}
     </div>
   );

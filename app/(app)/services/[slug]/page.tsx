@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { ServiceHistorySection } from "@/components/history/service-history-section";
@@ -10,7 +9,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LevelBadge } from "@/components/readiness/level-badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { can } from "@/lib/auth/permissions";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
@@ -19,6 +18,7 @@ import { getServiceBySlug, type ServiceDetail, type ServiceReviewSummary } from 
 import { LIFECYCLE_WORDS, TIER_WORDS, TRIGGER_WORDS } from "@/lib/domain/words";
 import { DateText } from "@/components/ui/date-text";
 import { editServiceHref, newReviewHref, reviewHref, serviceHref } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -137,24 +137,14 @@ function ReviewsTable({ reviews }: { reviews: ServiceReviewSummary[] }) {
   return (
     <Table>
       <Caption srOnly>Most recent reviews first</Caption>
-      <THead>
-        <tr>
-          <TH>Review</TH>
-          <TH>Status</TH>
-          <TH>Decided</TH>
-          <TH>Level</TH>
-          <TH>Verdict</TH>
-        </tr>
-      </THead>
+      <HeaderRow columns={["Review", "Status", "Decided", "Level", "Verdict"]} />
       <TBody>
         {reviews.map((review) => {
           const status = STATUS_BADGES[review.status];
           return (
             <TR key={review.id}>
               <TH scope="row">
-                <Link href={reviewHref(review.id)} className="text-brand-700 underline-offset-2 hover:underline">
-                  {TRIGGER_WORDS[review.trigger]}
-                </Link>
+                <TextLink href={reviewHref(review.id)}>{TRIGGER_WORDS[review.trigger]}</TextLink>
                 <span className="block text-xs font-normal text-ink-muted">
                   Started <DateText value={review.createdAt} />
                 </span>

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, TD, TR } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listApiTokens } from "@/lib/db/api-tokens";
 import { formatDateTime } from "@/lib/format/dates";
@@ -38,18 +38,16 @@ export default async function ApiTokensPage() {
             <EmptyState title="No tokens yet" description="Create one above when a pipeline needs to read or update reviews." />
           ) : (
             <Table label="Your API tokens">
-              <THead>
-                <TR>
-                  <TH>Name</TH>
-                  <TH>Starts with</TH>
-                  <TH>Created</TH>
-                  <TH>Last used</TH>
-                  <TH>Status</TH>
-                  <TH>
-                    <span className="sr-only">Actions</span>
-                  </TH>
-                </TR>
-              </THead>
+              <HeaderRow
+                columns={[
+                  "Name",
+                  "Starts with",
+                  "Created",
+                  "Last used",
+                  "Status",
+                  { key: "actions", label: <span className="sr-only">Actions</span> },
+                ]}
+              />
               <TBody>
                 {tokens.map((t) => (
                   <TR key={t.id}>

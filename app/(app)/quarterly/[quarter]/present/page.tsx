@@ -15,6 +15,7 @@ import { todayUtc } from "@/lib/db/review-access";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
 import { TIER_WORDS } from "@/lib/domain/words";
 import { serviceHref } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
 
 export async function generateMetadata(props: MeetingPageProps): Promise<Metadata> {
   return { title: await quarterTitle(props, "Presenter mode") };
@@ -47,9 +48,9 @@ export default async function PresenterPage(props: MeetingPageProps) {
     <div className="mx-auto max-w-5xl space-y-8">
       <PresenterKeys previousHref={previousHref} nextHref={nextHref} agendaHref={agendaHref} />
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
-        <Link href={agendaHref} aria-keyshortcuts="Escape" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <TextLink href={agendaHref} aria-keyshortcuts="Escape" className="font-medium">
           ← Back to the agenda<span className="sr-only"> (Escape)</span>
-        </Link>
+        </TextLink>
         <p className="text-ink-muted">
           Quarterly review {quarter} ·{" "}
           <span className="font-semibold text-ink">

@@ -6,7 +6,7 @@ import { OUTCOME_BADGES, STATUS_BADGES, WAIVER_BADGES } from "@/components/revie
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { LevelBadge } from "@/components/readiness/level-badge";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getReviewReport } from "@/lib/db/review-report";
@@ -166,16 +166,7 @@ function ConcernSummary({ report }: { report: ReviewReport }) {
       </h2>
       <Table wrapperClassName={printTable}>
         <Caption srOnly>Outcomes per concern</Caption>
-        <THead>
-          <tr>
-            <TH>Concern</TH>
-            {columns.map((column) => (
-              <TH key={column} className="text-right">
-                {column}
-              </TH>
-            ))}
-          </tr>
-        </THead>
+        <HeaderRow columns={["Concern", ...columns.map((label) => ({ label, key: label, className: "text-right" }))]} />
         <TBody>
           {report.concerns.map(({ key, title, counts }) => (
             <TR key={key}>
@@ -207,14 +198,14 @@ function Items({ report }: { report: ReviewReport }) {
           {/* Fixed columns line the concerns' tables up with each other, on screen and on paper. */}
           <Table wrapperClassName={printTable} className="table-fixed break-words">
             <Caption srOnly>{`Items of ${concern.title}`}</Caption>
-            <THead>
-              <tr>
-                <TH className="w-[30%]">Item</TH>
-                <TH className="w-[18%]">Answer</TH>
-                <TH className="w-[27%]">Note</TH>
-                <TH>Evidence</TH>
-              </tr>
-            </THead>
+            <HeaderRow
+              columns={[
+                { label: "Item", className: "w-[30%]" },
+                { label: "Answer", className: "w-[18%]" },
+                { label: "Note", className: "w-[27%]" },
+                "Evidence",
+              ]}
+            />
             <TBody>
               {concern.items.map((item) => (
                 <TR key={item.key} className="align-top">
@@ -262,13 +253,7 @@ function Waivers({ report }: { report: ReviewReport }) {
       ) : (
         <Table wrapperClassName={printTable}>
           <Caption srOnly>Waivers requested in this review</Caption>
-          <THead>
-            <tr>
-              {["Item", "Status", "Reason", "Compensating control", "Risk owner", "Expires", "Approved by"].map((column) => (
-                <TH key={column}>{column}</TH>
-              ))}
-            </tr>
-          </THead>
+          <HeaderRow columns={["Item", "Status", "Reason", "Compensating control", "Risk owner", "Expires", "Approved by"]} />
           <TBody>
             {report.waivers.map((waiver, index) => (
               <TR key={`${waiver.itemKey}-${index}`} className="align-top">
