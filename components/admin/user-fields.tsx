@@ -2,6 +2,7 @@ import { Field, fieldId, Select } from "@/components/ui/field";
 import { ROLES } from "@/lib/domain/types";
 import { cn } from "@/lib/utils/cn";
 import { ROLE_DESCRIPTIONS, ROLE_WORDS } from "@/lib/domain/words";
+import { WordOptions } from "@/components/ui/select-options";
 
 export type TeamOption = { id: string; name: string; slug: string };
 
@@ -24,11 +25,7 @@ export function RoleField({ value, error }: { value: string; error?: string[] })
       className="max-w-md"
     >
       <Select defaultValue={value}>
-        {ROLES.map((role) => (
-          <option key={role} value={role}>
-            {ROLE_WORDS[role]}
-          </option>
-        ))}
+        <WordOptions values={ROLES} words={ROLE_WORDS} />
       </Select>
     </Field>
   );

@@ -8,6 +8,7 @@ import { addEvidenceAction, type FormState } from "@/lib/actions/reviews";
 import { EVIDENCE_KINDS } from "@/lib/domain/types";
 import { PendingButton } from "./pending-button";
 import { EVIDENCE_KIND_WORDS } from "@/lib/domain/words";
+import { WordOptions } from "@/components/ui/select-options";
 
 export function EvidenceForm({ reviewId, itemKey }: { reviewId: string; itemKey: string }) {
   const { state, formAction, isPending, onSubmit, formRef } = useActionForm<FormState>(addEvidenceAction, null, { resetOnSuccess: true });
@@ -39,11 +40,7 @@ export function EvidenceForm({ reviewId, itemKey }: { reviewId: string; itemKey:
         </Field>
         <Field label="Kind" name="kind" id={`${baseId}-kind`} error={failure?.fieldErrors?.kind}>
           <Select defaultValue="OTHER">
-            {EVIDENCE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {EVIDENCE_KIND_WORDS[kind]}
-              </option>
-            ))}
+            <WordOptions values={EVIDENCE_KINDS} words={EVIDENCE_KIND_WORDS} />
           </Select>
         </Field>
       </div>

@@ -1,7 +1,7 @@
 import type { Tier } from "@/lib/domain/types";
 import { Button } from "./button";
 import { Field, Select } from "./field";
-import { TierOptions } from "./select-options";
+import { TeamOptions, TierOptions } from "./select-options";
 import { TextLink } from "@/components/ui/text-link";
 
 // Pieces of the plain GET filter forms (portfolio, services, quarterly agenda): their names and values are
@@ -21,11 +21,7 @@ export function TeamFilter({ id, className, teams, value }: TeamFilterProps) {
     <Field label="Team" name="team" id={id} className={className}>
       <Select defaultValue={value}>
         <option value="">All teams</option>
-        {teams.map((team) => (
-          <option key={team.slug} value={team.slug}>
-            {team.name}
-          </option>
-        ))}
+        <TeamOptions teams={teams} by="slug" />
       </Select>
     </Field>
   );
