@@ -1,7 +1,6 @@
 "use client";
 
 import { useId } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { addEvidenceAction, type FormState } from "@/lib/actions/reviews";
@@ -9,21 +8,22 @@ import { EVIDENCE_KINDS } from "@/lib/domain/types";
 import { PendingButton } from "./pending-button";
 import { EVIDENCE_KIND_WORDS } from "@/lib/domain/words";
 import { WordOptions } from "@/components/ui/select-options";
+import { ActionForm } from "@/components/ui/action-form";
 
 export function EvidenceForm({ reviewId, itemKey }: { reviewId: string; itemKey: string }) {
-  const { state, formAction, isPending, onSubmit, formRef } = useActionForm<FormState>(addEvidenceAction, null, { resetOnSuccess: true });
+  const form = useActionForm<FormState>(addEvidenceAction, null, { resetOnSuccess: true });
+  const { state, isPending } = form;
   const baseId = useId();
   const failure = state && !state.ok ? state : null;
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={isPending || undefined}>
-      {failure ? (
-        <Alert tone="danger" title="The evidence was not added">
-          {failure.message}
-        </Alert>
-      ) : null}
-      <input type="hidden" name="reviewId" value={reviewId} />
-      <input type="hidden" name="itemKey" value={itemKey} />
+    <ActionForm
+      {...form}
+      className="space-y-3"
+      failure={failure}
+      failureTitle="The evidence was not added"
+      hiddenFields={{ reviewId, itemKey }}
+    >
       <div className="grid gap-3 sm:grid-cols-[2fr_2fr_1fr]">
         <Field
           label="Link"
@@ -47,6 +47,6 @@ export function EvidenceForm({ reviewId, itemKey }: { reviewId: string; itemKey:
       <PendingButton type="submit" size="sm" variant="secondary" isPending={isPending} pendingLabel="Adding…">
         Add evidence
       </PendingButton>
-    </form>
+    </ActionForm>
   );
 }

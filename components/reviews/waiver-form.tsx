@@ -1,7 +1,6 @@
 "use client";
 
 import { useId } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { requestWaiverAction, type FormState } from "@/lib/actions/reviews";
@@ -9,26 +8,27 @@ import { addDays } from "@/lib/domain/days";
 import { MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
 import { PendingButton } from "./pending-button";
 import { formatDate } from "@/lib/format/dates";
+import { ActionForm } from "@/components/ui/action-form";
 
 export type WaiverFormProps = { reviewId: string; itemKey: string; today: string };
 
 /** Asks for a waiver; an approver from another team decides it. The server re-checks the expiry window. */
 export function WaiverForm({ reviewId, itemKey, today }: WaiverFormProps) {
-  const { state, formAction, isPending, onSubmit, formRef } = useActionForm<FormState>(requestWaiverAction, null, { resetOnSuccess: true });
+  const form = useActionForm<FormState>(requestWaiverAction, null, { resetOnSuccess: true });
+  const { state, isPending } = form;
   const baseId = useId();
   const failure = state && !state.ok ? state : null;
   const earliest = addDays(today, 1) ?? undefined;
   const latest = addDays(today, MAX_WAIVER_DAYS) ?? undefined;
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={isPending || undefined}>
-      {failure ? (
-        <Alert tone="danger" title="The waiver was not requested">
-          {failure.message}
-        </Alert>
-      ) : null}
-      <input type="hidden" name="reviewId" value={reviewId} />
-      <input type="hidden" name="itemKey" value={itemKey} />
+    <ActionForm
+      {...form}
+      className="space-y-3"
+      failure={failure}
+      failureTitle="The waiver was not requested"
+      hiddenFields={{ reviewId, itemKey }}
+    >
       <Field label="Reason" name="reason" id={`${baseId}-reason`} required error={failure?.fieldErrors?.reason}>
         <Textarea rows={2} maxLength={2000} />
       </Field>
@@ -60,6 +60,6 @@ export function WaiverForm({ reviewId, itemKey, today }: WaiverFormProps) {
       <PendingButton type="submit" size="sm" variant="secondary" isPending={isPending} pendingLabel="Requesting…">
         Request waiver
       </PendingButton>
-    </form>
+    </ActionForm>
   );
 }
