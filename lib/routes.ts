@@ -3,6 +3,23 @@
 
 const segment = encodeURIComponent;
 
+type QueryValue = string | number | null | undefined;
+
+/** `path` with the given query parameters; empty ones are left out, so the default view has the bare path. */
+export function withQuery(path: string, params: Record<string, QueryValue>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** A list's page as a query value: page 1 is the list's bare URL. */
+function pageParam(page: number): number | undefined {
+  return page > 1 ? page : undefined;
+}
+
 export const SERVICES_PATH = "/services";
 export const REVIEWS_PATH = "/reviews";
 export const PORTFOLIO_PATH = "/portfolio";
@@ -69,4 +86,17 @@ export function adminUserHref(userId: string): string {
 
 export function adminTeamHref(teamId: string): string {
   return `${ADMIN_TEAMS_PATH}/${segment(teamId)}`;
+}
+
+export function adminTeamsHref({ q, page }: { q: string; page: number }): string {
+  return withQuery(ADMIN_TEAMS_PATH, { q, page: pageParam(page) });
+}
+
+export function adminUsersHref({ q, role, page }: { q: string; role?: string | null; page: number }): string {
+  return withQuery(ADMIN_USERS_PATH, { q, role, page: pageParam(page) });
+}
+
+/** The reviews list; open reviews (the default) need no status parameter. */
+export function reviewsListHref(status: string, page: number): string {
+  return withQuery(REVIEWS_PATH, { status: status === "OPEN" ? undefined : status, page: pageParam(page) });
 }

@@ -39,16 +39,23 @@ export function TierFilter({ id, value }: { id: string; value: Tier | null | und
   );
 }
 
+export type FilterActionsProps = {
+  isFiltered: boolean;
+  clearHref: string;
+  /** "filter" on a form with a single filter. */
+  noun?: "filter" | "filters";
+};
+
 /** Submits the filter form; offers a way back to the unfiltered view while any filter is set. */
-export function FilterActions({ isFiltered, clearHref }: { isFiltered: boolean; clearHref: string }) {
+export function FilterActions({ isFiltered, clearHref, noun = "filters" }: FilterActionsProps) {
   return (
     <div className="flex items-center gap-3">
       <Button type="submit" variant="secondary">
-        Apply filters
+        Apply {noun}
       </Button>
       {isFiltered ? (
         <TextLink href={clearHref} className="text-sm font-medium">
-          Clear filters
+          Clear {noun}
         </TextLink>
       ) : null}
     </div>

@@ -11,18 +11,14 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { listUsersForAdmin } from "@/lib/db/admin-users";
 import { ADMIN_PAGE_SIZE, adminUsersSearchParams, type AdminUsersSearch } from "@/lib/schemas/admin";
 import { ROLE_WORDS } from "@/lib/domain/words";
+import { adminUsersHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function usersHref(search: AdminUsersSearch, page = search.page): string {
-  const query = new URLSearchParams();
-  if (search.q) query.set("q", search.q);
-  if (search.role) query.set("role", search.role);
-  if (page > 1) query.set("page", String(page));
-  const qs = query.toString();
-  return qs ? `/admin/users?${qs}` : "/admin/users";
+  return adminUsersHref({ q: search.q, role: search.role, page });
 }
 
 export default async function AdminUsersPage({ searchParams }: PageProps) {
