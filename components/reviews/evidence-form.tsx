@@ -1,8 +1,7 @@
 "use client";
 
-import { useId } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm, useFieldProps } from "@/components/ui/use-action-form";
 import { addEvidenceAction, type FormState } from "@/lib/actions/reviews";
 import { EVIDENCE_KINDS } from "@/lib/domain/types";
 import { PendingButton } from "./pending-button";
@@ -13,8 +12,8 @@ import { ActionForm } from "@/components/ui/action-form";
 export function EvidenceForm({ reviewId, itemKey }: { reviewId: string; itemKey: string }) {
   const form = useActionForm<FormState>(addEvidenceAction, null, { resetOnSuccess: true });
   const { state, isPending } = form;
-  const baseId = useId();
   const failure = state && !state.ok ? state : null;
+  const field = useFieldProps(failure?.fieldErrors);
 
   return (
     <ActionForm
@@ -25,20 +24,13 @@ export function EvidenceForm({ reviewId, itemKey }: { reviewId: string; itemKey:
       hiddenFields={{ reviewId, itemKey }}
     >
       <div className="grid gap-3 sm:grid-cols-[2fr_2fr_1fr]">
-        <Field
-          label="Link"
-          name="url"
-          id={`${baseId}-url`}
-          required
-          description="http:// or https:// only"
-          error={failure?.fieldErrors?.url}
-        >
+        <Field label="Link" {...field("url")} required description="http:// or https:// only">
           <Input type="url" inputMode="url" maxLength={2000} placeholder="https://" autoComplete="off" />
         </Field>
-        <Field label="Title" name="title" id={`${baseId}-title`} required error={failure?.fieldErrors?.title}>
+        <Field label="Title" {...field("title")} required>
           <Input maxLength={200} autoComplete="off" />
         </Field>
-        <Field label="Kind" name="kind" id={`${baseId}-kind`} error={failure?.fieldErrors?.kind}>
+        <Field label="Kind" {...field("kind")}>
           <Select defaultValue="OTHER">
             <WordOptions values={EVIDENCE_KINDS} words={EVIDENCE_KIND_WORDS} />
           </Select>

@@ -24,24 +24,20 @@ export function LevelSummary({ evaluation }: LevelSummaryProps) {
       </CardHeader>
       <CardContent>
         <dl className="grid gap-4 sm:grid-cols-3">
-          <div className="space-y-1">
-            <dt className="text-sm text-ink-muted">Level with waivers</dt>
-            <dd>
-              <LevelBadge level={evaluation.level} size="md" />
-            </dd>
-          </div>
-          <div className="space-y-1">
-            <dt className="text-sm text-ink-muted">Level without waivers</dt>
-            <dd>
-              <LevelBadge level={evaluation.levelWithoutWaivers} size="md" />
-            </dd>
-          </div>
-          <div className="space-y-1">
-            <dt className="text-sm text-ink-muted">Target for tier {evaluation.tier}</dt>
-            <dd>
-              <LevelBadge level={evaluation.target} size="md" />
-            </dd>
-          </div>
+          {(
+            [
+              ["Level with waivers", evaluation.level],
+              ["Level without waivers", evaluation.levelWithoutWaivers],
+              [`Target for tier ${evaluation.tier}`, evaluation.target],
+            ] as const
+          ).map(([term, level]) => (
+            <div key={term} className="space-y-1">
+              <dt className="text-sm text-ink-muted">{term}</dt>
+              <dd>
+                <LevelBadge level={level} size="md" />
+              </dd>
+            </div>
+          ))}
         </dl>
       </CardContent>
     </Card>

@@ -1,8 +1,7 @@
 "use client";
 
-import { useId } from "react";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm, useFieldProps } from "@/components/ui/use-action-form";
 import { requestWaiverAction, type FormState } from "@/lib/actions/reviews";
 import { addDays } from "@/lib/domain/days";
 import { MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
@@ -16,8 +15,8 @@ export type WaiverFormProps = { reviewId: string; itemKey: string; today: string
 export function WaiverForm({ reviewId, itemKey, today }: WaiverFormProps) {
   const form = useActionForm<FormState>(requestWaiverAction, null, { resetOnSuccess: true });
   const { state, isPending } = form;
-  const baseId = useId();
   const failure = state && !state.ok ? state : null;
+  const field = useFieldProps(failure?.fieldErrors);
   const earliest = addDays(today, 1) ?? undefined;
   const latest = addDays(today, MAX_WAIVER_DAYS) ?? undefined;
 
@@ -29,30 +28,26 @@ export function WaiverForm({ reviewId, itemKey, today }: WaiverFormProps) {
       failureTitle="The waiver was not requested"
       hiddenFields={{ reviewId, itemKey }}
     >
-      <Field label="Reason" name="reason" id={`${baseId}-reason`} required error={failure?.fieldErrors?.reason}>
+      <Field label="Reason" {...field("reason")} required>
         <Textarea rows={2} maxLength={2000} />
       </Field>
       <Field
         label="Compensating control"
-        name="compensatingControl"
-        id={`${baseId}-control`}
+        {...field("compensatingControl")}
         required
         description="What limits the risk until the item is met."
-        error={failure?.fieldErrors?.compensatingControl}
       >
         <Textarea rows={2} maxLength={2000} />
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Risk owner" name="riskOwner" id={`${baseId}-owner`} required error={failure?.fieldErrors?.riskOwner}>
+        <Field label="Risk owner" {...field("riskOwner")} required>
           <Input maxLength={200} autoComplete="off" />
         </Field>
         <Field
           label="Expires on"
-          name="expiresOn"
-          id={`${baseId}-expires`}
+          {...field("expiresOn")}
           required
           description={latest ? `Last day it counts; at most ${MAX_WAIVER_DAYS} days away (${formatDate(latest)}).` : undefined}
-          error={failure?.fieldErrors?.expiresOn}
         >
           <Input type="date" min={earliest} max={latest} />
         </Field>

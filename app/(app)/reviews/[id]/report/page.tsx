@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cache, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
 import { OUTCOME_BADGES, STATUS_BADGES, WAIVER_BADGES } from "@/components/reviews/labels";
 import { Badge } from "@/components/ui/badge";
@@ -8,32 +7,21 @@ import { ButtonLink } from "@/components/ui/button";
 import { LevelBadge } from "@/components/readiness/level-badge";
 import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
-import { requireViewer } from "@/lib/auth/viewer";
-import { getReviewReport } from "@/lib/db/review-report";
+import { loadReviewReport } from "@/app/(app)/reviews/[id]/review-page-data";
 import { normalizeHttpUrl } from "@/lib/domain/links";
 import { answerText, SEVERITY_WORDS, type ReportEvidence, type ReviewReport } from "@/lib/domain/review-markdown";
-import { isAppError } from "@/lib/errors";
 import { CONCERN_COUNT_HEADINGS, NO_VERDICT_WORDS, TRIGGER_WORDS } from "@/lib/domain/words";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
-import { reviewExportHref, reviewHref, reviewReportHref } from "@/lib/routes";
+import { reviewExportHref, reviewHref } from "@/lib/routes";
 
 // A review as a document to print or save as PDF: no controls, every value in words, link targets
 // printed after their text (paper cannot be clicked). A decided review comes from its snapshot.
 
 type PageProps = { params: Promise<{ id: string }> };
 
-const loadReport = cache(async (id: string): Promise<ReviewReport> => {
-  const viewer = await requireViewer(reviewReportHref(id));
-  try {
-    return await getReviewReport(viewer, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-});
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const report = await loadReport((await params).id);
+  const report = await loadReviewReport((await params).id);
   return { title: `Review report: ${report.service.name}` };
 }
 
@@ -277,7 +265,7 @@ function Waivers({ report }: { report: ReviewReport }) {
 }
 
 export default async function ReviewReportPage({ params }: PageProps) {
-  const report = await loadReport((await params).id);
+  const report = await loadReviewReport((await params).id);
   return (
     <article className="mx-auto max-w-5xl space-y-8 print:max-w-none print:space-y-6 print:text-sm">
       <Header report={report} />
