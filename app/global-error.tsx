@@ -1,15 +1,10 @@
 "use client";
 
 import "./globals.css";
-import { UnexpectedError } from "@/components/shell/unexpected-error";
-
-type GlobalErrorProps = {
-  error: unknown;
-  retry: () => void;
-};
+import { UnexpectedError, type ErrorBoundaryProps } from "@/components/shell/unexpected-error";
 
 /** Shown when the root layout itself fails, so it brings its own document. */
-export default function GlobalError({ error, retry }: GlobalErrorProps) {
+export default function GlobalError({ error, retry }: ErrorBoundaryProps) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-canvas font-sans text-ink antialiased">

@@ -10,33 +10,25 @@ export type MeetingSummaryProps = {
 
 /** The meeting's counts in one row. They cover the whole agenda (every page), not the page on screen. */
 export function MeetingSummary({ agenda: { total, counts }, view }: MeetingSummaryProps) {
-  const onAgenda: [string, string] = ["On the agenda", plural(total, "service")];
-  if (view === "minutes") {
-    const notRecorded = total - counts.reviewed - counts.followUp;
-    return (
-      <SummaryFigures
-        className="sm:grid-cols-4 print:grid-cols-4"
-        figures={[
-          onAgenda,
+  const recorded = counts.reviewed + counts.followUp;
+  const figures: [string, string][] =
+    view === "minutes"
+      ? [
           ["Reviewed", String(counts.reviewed)],
           ["Follow-up", String(counts.followUp)],
-          ["Not recorded", String(notRecorded)],
-        ]}
-      />
-    );
-  }
-  const recorded = counts.reviewed + counts.followUp;
+          ["Not recorded", String(total - recorded)],
+        ]
+      : [
+          ["Regressions", String(counts.regressions)],
+          ["Waivers expiring", String(counts.expiringWaivers)],
+          ["Triggers pending", String(counts.pendingTriggers)],
+          ["Outcomes recorded", `${recorded} of ${total}`],
+          ["Follow-ups", String(counts.followUp)],
+        ];
   return (
     <SummaryFigures
-      className="sm:grid-cols-3 lg:grid-cols-6 print:grid-cols-6"
-      figures={[
-        onAgenda,
-        ["Regressions", String(counts.regressions)],
-        ["Waivers expiring", String(counts.expiringWaivers)],
-        ["Triggers pending", String(counts.pendingTriggers)],
-        ["Outcomes recorded", `${recorded} of ${total}`],
-        ["Follow-ups", String(counts.followUp)],
-      ]}
+      className={view === "minutes" ? "sm:grid-cols-4 print:grid-cols-4" : "sm:grid-cols-3 lg:grid-cols-6 print:grid-cols-6"}
+      figures={[["On the agenda", plural(total, "service")], ...figures]}
     />
   );
 }

@@ -10,9 +10,13 @@ export function errorDigest(error: unknown): string | null {
   return error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
 }
 
-export type UnexpectedErrorProps = {
+/** What Next.js hands an error boundary (error.tsx, global-error.tsx). */
+export type ErrorBoundaryProps = {
   error: unknown;
   retry: () => void;
+};
+
+export type UnexpectedErrorProps = ErrorBoundaryProps & {
   /**
    * Home by a full page load (for when the app shell itself failed) instead of a client navigation that
    * keeps the shell.
