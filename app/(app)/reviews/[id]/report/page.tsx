@@ -19,7 +19,6 @@ import { reviewExportHref, reviewHref } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };
 
-
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const report = await loadReviewReport((await params).id);
   return { title: `Review report: ${report.service.name}` };
