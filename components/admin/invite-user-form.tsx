@@ -2,7 +2,7 @@
 
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
-import { createUserAction } from "@/lib/actions/admin";
+import { createUserAction, type UserFormValues } from "@/lib/actions/admin";
 import { RoleField, TeamCheckboxes, type TeamOption } from "./user-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { useAdminForm } from "./use-admin-form";
@@ -10,7 +10,11 @@ import { useAdminForm } from "./use-admin-form";
 const FIELD_ORDER = ["email", "name", "role", "teamIds"] as const;
 
 export function InviteUserForm({ teams }: { teams: readonly TeamOption[] }) {
-  const { form, values, errors, notice } = useAdminForm(createUserAction, {}, { fields: FIELD_ORDER, resetOnSuccess: true });
+  const { form, values, errors, notice } = useAdminForm<UserFormValues>(
+    createUserAction,
+    {},
+    { fields: FIELD_ORDER, resetOnSuccess: true },
+  );
   // A success comes back with empty values, so the cleared form starts over from the defaults.
 
   return (
