@@ -1,3 +1,5 @@
+import { isoDay as dayOf, shiftDays } from "../lib/domain/days";
+import { formatDate } from "../lib/format/dates";
 import { createService, createTeam, createUser } from "./support/db";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 
@@ -5,7 +7,7 @@ import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 // anything, and no token lives longer than a year.
 
 function isoDay(daysFromToday: number): string {
-  return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+  return dayOf(shiftDays(new Date(), daysFromToday));
 }
 
 test("a token's access and expiry are chosen and shown; a read-only token is refused writes", async ({ page, request }) => {
@@ -29,7 +31,7 @@ test("a token's access and expiry are chosen and shown; a read-only token is ref
   const readOnly = await page.getByLabel("Your new token").inputValue();
   const row = page.getByRole("row").filter({ hasText: "reports" });
   await expect(row).toContainText("Read only");
-  await expect(row).toContainText(new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(isoDay(30))));
+  await expect(row).toContainText(formatDate(isoDay(30)));
 
   await page.getByLabel("Token name").fill("deploys");
   await page.getByLabel("Access").selectOption({ label: "Read and write" });

@@ -4,11 +4,12 @@ import { escapeInline } from "../lib/domain/review-markdown";
 import { createService, createTeam, createUser, uniq } from "./support/db";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 import { insertDecidedReview, latestTemplate, type TemplateItem } from "./support/reviews";
+import { isoDay, MS_PER_DAY, shiftDays } from "../lib/domain/days";
 
 // Each test makes its own team and service with two decided reviews: between them one L1 item got worse
 // (MET → NOT_MET) and one higher-level item got better (NOT_MET → MET).
 
-const DAY = 86_400_000;
+const DAY = MS_PER_DAY;
 
 async function serviceWithTwoReviews() {
   const template = await latestTemplate();
@@ -83,7 +84,7 @@ test.describe("service history and review reports", () => {
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download Markdown" }).click();
     const download = await downloading;
-    const day = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+    const day = isoDay(shiftDays(new Date(), -5));
     expect(download.suggestedFilename()).toBe(`review-${service.slug}-${day}.md`);
     const markdown = await readFile((await download.path()) ?? "", "utf8");
     expect(markdown).toContain(`# Readiness review: ${escapeInline(service.name)}`);

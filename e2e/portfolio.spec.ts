@@ -2,6 +2,7 @@ import { request as playwrightRequest } from "@playwright/test";
 import { addQuarters, currentQuarter, quarterStart } from "../lib/domain/quarters";
 import { createService, createTeam, createUser, sql, uniq, type TestTeam } from "./support/db";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { shiftDays } from "../lib/domain/days";
 
 // Every test makes its own teams and services and filters the page by its team, so figures never depend on
 // what other tests wrote into the shared database.
@@ -43,7 +44,7 @@ async function seedTeam(): Promise<{ team: TestTeam; previous: string; current: 
   const now = new Date();
   const current = currentQuarter(now);
   const previous = addQuarters(current, -1);
-  const inPrevious = new Date(quarterStart(current).getTime() - 10 * 86_400_000);
+  const inPrevious = shiftDays(quarterStart(current), -10);
   const team = await createTeam(uniq("Portfolio team"));
   const mover = await createService(team, { name: uniq("Mover"), tier: 2 });
   await decide(mover.id, inPrevious, 1, "CONDITIONAL_GO");

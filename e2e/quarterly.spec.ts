@@ -2,10 +2,9 @@ import { currentQuarter } from "../lib/domain/quarters";
 import { createService, createTeam, createUser, uniq } from "./support/db";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 import { dayFromToday, decideReview, openTriggeredReview } from "./support/quarterly";
+import { formatDate } from "../lib/format/dates";
 
 // Each test makes its own team and filters the meeting by it, so other tests' services never show.
-
-const mediumDay = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 /** Two due services whose names sort the other way round, so only the regression rule can put "Zulu" first. */
 async function seedMeeting() {
@@ -84,7 +83,7 @@ test.describe("quarterly review meeting", () => {
       "Follow-up",
       "Restore paging before the next release",
       "Dana from SRE",
-      mediumDay.format(new Date(`${due}T00:00:00Z`)),
+      formatDate(due),
       new RegExp(`^${chair.name}`),
     ]);
     await expect(page.getByRole("row", { name: new RegExp(steady.name) })).toContainText("Not recorded");

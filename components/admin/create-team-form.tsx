@@ -2,23 +2,21 @@
 
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
-import { useActionForm } from "@/components/ui/use-action-form";
-import { createTeamAction, type TeamFormState } from "@/lib/actions/admin";
-import { FormResult } from "./form-result";
+import { createTeamAction, type TeamFormValues } from "@/lib/actions/admin";
+import { ActionForm } from "@/components/ui/action-form";
+import { useAdminForm } from "./use-admin-form";
 
 const FIELD_ORDER = ["name", "slug"] as const;
 
 export function CreateTeamForm() {
-  const { state, formAction, isPending, onSubmit, formRef, alertRef } = useActionForm<TeamFormState>(createTeamAction, null, {
-    focusOrder: FIELD_ORDER,
-    resetOnSuccess: true,
-  });
-  const values = state?.values ?? {};
-  const errors = (state && !state.ok ? state.fieldErrors : undefined) ?? {};
+  const { form, values, errors, notice } = useAdminForm<TeamFormValues>(
+    createTeamAction,
+    {},
+    { fields: FIELD_ORDER, resetOnSuccess: true },
+  );
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isPending || undefined}>
-      <FormResult state={state} alertRef={alertRef} fields={FIELD_ORDER} />
+    <ActionForm {...form} notice={notice} className="space-y-4">
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Team name" name="name" required error={errors.name}>
           <Input defaultValue={values.name ?? ""} maxLength={80} autoComplete="off" />
@@ -32,9 +30,9 @@ export function CreateTeamForm() {
           <Input defaultValue={values.slug ?? ""} maxLength={60} autoComplete="off" spellCheck={false} />
         </Field>
       </div>
-      <SubmitButton disabled={isPending} pendingLabel="Creating…">
+      <SubmitButton disabled={form.isPending} pendingLabel="Creating…">
         Create team
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

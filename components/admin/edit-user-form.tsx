@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { fieldId } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
-import { useActionForm } from "@/components/ui/use-action-form";
-import { updateUserAction, type UserFormState, type UserFormValues } from "@/lib/actions/admin";
-import { FormResult } from "./form-result";
+import { updateUserAction, type UserFormValues } from "@/lib/actions/admin";
 import { RoleField, TeamCheckboxes, type TeamOption } from "./user-fields";
+import { TextLink } from "@/components/ui/text-link";
+import { ActionForm } from "@/components/ui/action-form";
+import { useAdminForm } from "./use-admin-form";
 
 // Visual order, so focus lands on the first problem a person would meet reading down the form.
 const FIELD_ORDER = ["role", "teamIds", "disabled"] as const;
@@ -20,18 +20,12 @@ export type EditUserFormProps = {
 };
 
 export function EditUserForm({ teams, initialValues, reloadHref, isSelf }: EditUserFormProps) {
-  const { state, formAction, isPending, onSubmit, alertRef } = useActionForm<UserFormState>(updateUserAction, null, {
-    focusOrder: FIELD_ORDER,
-  });
-  const values = state?.values ?? initialValues;
-  const errors = (state && !state.ok ? state.fieldErrors : undefined) ?? {};
+  const { form, values, errors, notice } = useAdminForm(updateUserAction, initialValues, { fields: FIELD_ORDER, reloadHref });
   const disabledId = fieldId("disabled");
   const disabledError = errors.disabled?.length ? `${disabledId}-error` : undefined;
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={isPending || undefined}>
-      <FormResult state={state} alertRef={alertRef} fields={FIELD_ORDER} reloadHref={reloadHref} />
-      <input type="hidden" name="id" value={values.id ?? ""} />
+    <ActionForm {...form} notice={notice} hiddenFields={{ id: values.id ?? "" }} className="space-y-6">
       {/* Controlled: after a save it moves to the new version, so the next save builds on this one. */}
       <input type="hidden" name="expectedUpdatedAt" value={values.expectedUpdatedAt ?? ""} />
 
@@ -68,11 +62,11 @@ export function EditUserForm({ teams, initialValues, reloadHref, isSelf }: EditU
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-line pt-6">
-        <SubmitButton disabled={isPending}>Save changes</SubmitButton>
-        <Link href="/admin/users" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        <SubmitButton disabled={form.isPending}>Save changes</SubmitButton>
+        <TextLink href="/admin/users" className="text-sm font-medium">
           Back to users
-        </Link>
+        </TextLink>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,25 +2,23 @@
 
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
-import { useActionForm } from "@/components/ui/use-action-form";
-import { createUserAction, type UserFormState } from "@/lib/actions/admin";
-import { FormResult } from "./form-result";
+import { createUserAction, type UserFormValues } from "@/lib/actions/admin";
 import { RoleField, TeamCheckboxes, type TeamOption } from "./user-fields";
+import { ActionForm } from "@/components/ui/action-form";
+import { useAdminForm } from "./use-admin-form";
 
 const FIELD_ORDER = ["email", "name", "role", "teamIds"] as const;
 
 export function InviteUserForm({ teams }: { teams: readonly TeamOption[] }) {
-  const { state, formAction, isPending, onSubmit, formRef, alertRef } = useActionForm<UserFormState>(createUserAction, null, {
-    focusOrder: FIELD_ORDER,
-    resetOnSuccess: true,
-  });
+  const { form, values, errors, notice } = useAdminForm<UserFormValues>(
+    createUserAction,
+    {},
+    { fields: FIELD_ORDER, resetOnSuccess: true },
+  );
   // A success comes back with empty values, so the cleared form starts over from the defaults.
-  const values = state?.values ?? {};
-  const errors = (state && !state.ok ? state.fieldErrors : undefined) ?? {};
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={isPending || undefined}>
-      <FormResult state={state} alertRef={alertRef} fields={FIELD_ORDER} />
+    <ActionForm {...form} notice={notice} className="space-y-6">
       <div className="grid gap-6 md:grid-cols-2">
         <Field
           label="Email"
@@ -44,10 +42,10 @@ export function InviteUserForm({ teams }: { teams: readonly TeamOption[] }) {
       <RoleField value={values.role ?? "VIEWER"} error={errors.role} />
       <TeamCheckboxes teams={teams} selected={values.teamIds ?? []} error={errors.teamIds} />
       <div className="border-t border-line pt-6">
-        <SubmitButton disabled={isPending} pendingLabel="Inviting…">
+        <SubmitButton disabled={form.isPending} pendingLabel="Inviting…">
           Invite user
         </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

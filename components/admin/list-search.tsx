@@ -1,8 +1,9 @@
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ROLES, type Role } from "@/lib/domain/types";
-import { ROLE_LABELS } from "@/lib/schemas/admin";
+import { ROLE_WORDS } from "@/lib/domain/words";
+import { TextLink } from "@/components/ui/text-link";
+import { WordOptions } from "@/components/ui/select-options";
 
 export type ListSearchProps = {
   /** The list's own path; the form sends ?q= (and ?role=) to it, starting again on page 1. */
@@ -32,11 +33,7 @@ export function ListSearch({ action, label, placeholder, q, role }: ListSearchPr
         <Field label="Role" name="role" id="admin-search-role" className="w-44">
           <Select defaultValue={role ?? ""}>
             <option value="">All roles</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <WordOptions values={ROLES} words={ROLE_WORDS} />
           </Select>
         </Field>
       ) : null}
@@ -45,9 +42,9 @@ export function ListSearch({ action, label, placeholder, q, role }: ListSearchPr
           Search
         </Button>
         {isFiltered ? (
-          <Link href={action} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+          <TextLink href={action} className="text-sm font-medium">
             Clear
-          </Link>
+          </TextLink>
         ) : null}
       </div>
     </form>

@@ -1,27 +1,23 @@
-import Link from "next/link";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import type { AdminTeam } from "@/lib/db/admin-teams";
+import { adminTeamHref } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
 
 export function TeamsTable({ teams, caption }: { teams: readonly AdminTeam[]; caption: string }) {
   return (
     <Table label="Teams">
       <Caption srOnly>{caption}</Caption>
-      <THead>
-        <TR>
-          <TH>Name</TH>
-          <TH>Slug</TH>
-          <TH className="text-right">Members</TH>
-          <TH className="text-right">Services</TH>
-        </TR>
-      </THead>
+      <HeaderRow
+        columns={["Name", "Slug", { label: "Members", className: "text-right" }, { label: "Services", className: "text-right" }]}
+      />
       <TBody>
         {teams.map((team) => (
           <TR key={team.id}>
             <TH scope="row">
-              <Link href={`/admin/teams/${team.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+              <TextLink href={adminTeamHref(team.id)}>
                 {team.name}
                 <span className="sr-only"> (rename)</span>
-              </Link>
+              </TextLink>
             </TH>
             <TD className="font-mono">{team.slug}</TD>
             <TD className="text-right tabular-nums">{team.memberCount}</TD>

@@ -1,11 +1,10 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { levelLabel } from "@/components/ui/level-badge";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { levelLabel } from "@/components/readiness/level-badge";
+import { HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import type { TemplateVersion } from "@/lib/db/settings";
 import { LEVELS } from "@/lib/domain/types";
-
-const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+import { formatDate } from "@/lib/format/dates";
 
 export function TemplateVersionCard({ template, isLatest }: { template: TemplateVersion; isLatest: boolean }) {
   const perLevel = LEVELS.map((level) => ({ level, count: template.items.filter((item) => item.level === level).length }));
@@ -22,7 +21,7 @@ export function TemplateVersionCard({ template, isLatest }: { template: Template
             </span>
           </CardTitle>
           <CardDescription>
-            Installed {date.format(template.createdAt)} · {template.items.length} items · used by {template.reviewCount}{" "}
+            Installed {formatDate(template.createdAt)} · {template.items.length} items · used by {template.reviewCount}{" "}
             {template.reviewCount === 1 ? "review" : "reviews"}
           </CardDescription>
         </div>
@@ -31,12 +30,7 @@ export function TemplateVersionCard({ template, isLatest }: { template: Template
       <CardContent className="space-y-6">
         {template.description ? <p className="max-w-prose text-sm text-ink-muted">{template.description}</p> : null}
         <Table label={`Items per level in ${template.key} version ${template.version}`} wrapperClassName="max-w-md">
-          <THead>
-            <TR>
-              <TH>Level</TH>
-              <TH className="text-right">Items</TH>
-            </TR>
-          </THead>
+          <HeaderRow columns={["Level", { label: "Items", className: "text-right" }]} />
           <TBody>
             {perLevel.map(({ level, count }) => (
               <TR key={level}>

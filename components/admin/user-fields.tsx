@@ -1,7 +1,8 @@
 import { Field, fieldId, Select } from "@/components/ui/field";
 import { ROLES } from "@/lib/domain/types";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/schemas/admin";
 import { cn } from "@/lib/utils/cn";
+import { ROLE_DESCRIPTIONS, ROLE_WORDS } from "@/lib/domain/words";
+import { WordOptions } from "@/components/ui/select-options";
 
 export type TeamOption = { id: string; name: string; slug: string };
 
@@ -16,7 +17,7 @@ export function RoleField({ value, error }: { value: string; error?: string[] })
         <>
           {ROLES.map((role) => (
             <span key={role} className="block">
-              <span className="font-medium text-ink">{ROLE_LABELS[role]}</span>: {ROLE_DESCRIPTIONS[role]}.
+              <span className="font-medium text-ink">{ROLE_WORDS[role]}</span>: {ROLE_DESCRIPTIONS[role]}.
             </span>
           ))}
         </>
@@ -24,11 +25,7 @@ export function RoleField({ value, error }: { value: string; error?: string[] })
       className="max-w-md"
     >
       <Select defaultValue={value}>
-        {ROLES.map((role) => (
-          <option key={role} value={role}>
-            {ROLE_LABELS[role]}
-          </option>
-        ))}
+        <WordOptions values={ROLES} words={ROLE_WORDS} />
       </Select>
     </Field>
   );

@@ -1,8 +1,9 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import type { AdminUser } from "@/lib/db/admin-users";
-import { ROLE_LABELS } from "@/lib/schemas/admin";
+import { ROLE_WORDS } from "@/lib/domain/words";
+import { adminUserHref } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
 
 function UserStatus({ user }: { user: AdminUser }) {
   if (user.disabledAt) return <Badge tone="danger">Disabled</Badge>;
@@ -14,26 +15,18 @@ export function UsersTable({ users, caption }: { users: readonly AdminUser[]; ca
   return (
     <Table label="Users">
       <Caption srOnly>{caption}</Caption>
-      <THead>
-        <TR>
-          <TH>Name</TH>
-          <TH>Email</TH>
-          <TH>Role</TH>
-          <TH>Teams</TH>
-          <TH>Status</TH>
-        </TR>
-      </THead>
+      <HeaderRow columns={["Name", "Email", "Role", "Teams", "Status"]} />
       <TBody>
         {users.map((user) => (
           <TR key={user.id}>
             <TH scope="row">
-              <Link href={`/admin/users/${user.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+              <TextLink href={adminUserHref(user.id)}>
                 {user.name}
                 <span className="sr-only"> (edit)</span>
-              </Link>
+              </TextLink>
             </TH>
             <TD className="break-all">{user.email}</TD>
-            <TD>{ROLE_LABELS[user.role]}</TD>
+            <TD>{ROLE_WORDS[user.role]}</TD>
             <TD>
               {user.teams.length === 0 ? (
                 <span className="text-ink-muted">No teams</span>

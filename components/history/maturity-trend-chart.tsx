@@ -12,10 +12,14 @@ import {
   type DotItemDotProps,
   type TooltipContentProps,
 } from "recharts";
-import { LevelBadge, levelLabel } from "@/components/ui/level-badge";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { VerdictBadge, verdictLabel } from "@/components/ui/verdict-badge";
+import { LevelBadge, levelLabel } from "@/components/readiness/level-badge";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
+import { VerdictBadge, verdictLabel } from "@/components/readiness/verdict-badge";
 import type { AchievedLevel, Level, Verdict } from "@/lib/domain/types";
+import { DateText } from "@/components/ui/date-text";
+import { MS_PER_DAY } from "@/lib/domain/days";
+import { formatDate, formatMonth } from "@/lib/format/dates";
+import { reviewHref } from "@/lib/routes";
 
 export type TrendPoint = {
   reviewId: string;
@@ -46,10 +50,6 @@ const VERDICT_MARKS: Record<Verdict | "NONE", { color: string; fillClass: string
   NONE: { color: "var(--color-line-strong)", fillClass: "fill-line-strong", shape: "circle" },
 };
 
-const DAY_MS = 86_400_000;
-const monthYear = new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" });
-const fullDate = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-
 function Mark({ x, y, verdict, size = 5 }: { x: number; y: number; verdict: Verdict | null; size?: number }) {
   const mark = VERDICT_MARKS[verdict ?? "NONE"];
   const common = { fill: mark.color, stroke: "var(--color-surface)", strokeWidth: 1.5 };
@@ -77,7 +77,7 @@ function TrendTooltip({ active, payload }: Partial<TooltipContentProps<number, s
   if (!active || !isChartPoint(point)) return null;
   return (
     <div className="rounded-md border border-line bg-surface px-3 py-2 text-xs shadow-sm">
-      <p className="font-medium text-ink">{fullDate.format(point.time)}</p>
+      <p className="font-medium text-ink">{formatDate(point.time)}</p>
       <p className="text-ink-muted">
         {levelLabel(point.level)} · {verdictLabel(point.verdict)}
       </p>
@@ -90,7 +90,7 @@ function timeDomain(points: readonly ChartPoint[]): [number, number] {
   const times = points.map((p) => p.time);
   const min = Math.min(...times);
   const max = Math.max(...times);
-  const pad = Math.max((max - min) * 0.05, 15 * DAY_MS);
+  const pad = Math.max((max - min) * 0.05, 15 * MS_PER_DAY);
   return [min - pad, max + pad];
 }
 
@@ -122,7 +122,7 @@ export function MaturityTrendChart({ points, target, serviceName, height = 260 }
               dataKey="time"
               type="number"
               domain={timeDomain(data)}
-              tickFormatter={(value: number) => monthYear.format(value)}
+              tickFormatter={(value: number) => formatMonth(value)}
               tick={{ fill: "var(--color-ink-muted)", fontSize: 12 }}
               tickCount={6}
             />
@@ -176,20 +176,13 @@ export function MaturityTrendChart({ points, target, serviceName, height = 260 }
         <div className="p-3">
           <Table label={`Decided reviews of ${serviceName}`} wrapperClassName="max-h-96 overflow-y-auto">
             <Caption>Decided reviews of {serviceName}, oldest first</Caption>
-            <THead>
-              <tr>
-                <TH>Date</TH>
-                <TH>Level</TH>
-                <TH>Verdict</TH>
-                <TH>Trigger</TH>
-              </tr>
-            </THead>
+            <HeaderRow columns={["Date", "Level", "Verdict", "Trigger"]} />
             <TBody>
               {points.map((point) => (
                 <TR key={point.reviewId}>
                   <TH scope="row">
-                    <Link href={`/reviews/${point.reviewId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
-                      <time dateTime={point.decidedAt}>{fullDate.format(Date.parse(point.decidedAt))}</time>
+                    <Link href={reviewHref(point.reviewId)} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+                      <DateText value={point.decidedAt} />
                     </Link>
                   </TH>
                   <TD>{point.level === null ? "—" : <LevelBadge level={point.level} />}</TD>

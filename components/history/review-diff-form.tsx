@@ -1,12 +1,12 @@
-import { STATUS_BADGES, TRIGGER_LABELS } from "@/components/reviews/labels";
+import { STATUS_BADGES } from "@/components/reviews/labels";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
-import { verdictLabel } from "@/components/ui/verdict-badge";
+import { verdictLabel } from "@/components/readiness/verdict-badge";
 import type { ServiceHistory } from "@/lib/db/service-history";
+import { TRIGGER_WORDS } from "@/lib/domain/words";
+import { formatDate } from "@/lib/format/dates";
 
 export type ReviewOption = { id: string; label: string };
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 /** The service's open review (compared live) and its decided reviews, newest first, each named by what tells them apart. */
 export function reviewOptions(history: ServiceHistory): ReviewOption[] {
@@ -14,14 +14,14 @@ export function reviewOptions(history: ServiceHistory): ReviewOption[] {
   const decided = [...history.reviews].reverse().map((r) => ({
     id: r.id,
     label: [
-      dateFormat.format(r.decidedAt),
+      formatDate(r.decidedAt),
       r.level === null ? "no level" : `L${r.level}`,
       verdictLabel(r.decision ?? r.computedVerdict),
-      TRIGGER_LABELS[r.trigger],
+      TRIGGER_WORDS[r.trigger],
     ].join(" · "),
   }));
   if (!open) return decided;
-  const openLabel = `Open review (${STATUS_BADGES[open.status].label.toLowerCase()}), started ${dateFormat.format(open.createdAt)}`;
+  const openLabel = `Open review (${STATUS_BADGES[open.status].label.toLowerCase()}), started ${formatDate(open.createdAt)}`;
   return [{ id: open.id, label: openLabel }, ...decided];
 }
 

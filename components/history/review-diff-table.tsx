@@ -1,20 +1,20 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { concernHref, OUTCOME_BADGES, STATUS_BADGES } from "@/components/reviews/labels";
+import { OUTCOME_BADGES, STATUS_BADGES } from "@/components/reviews/labels";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import type { DiffSide, ServiceReviewDiff } from "@/lib/db/service-history";
 import type { DiffDirection, DiffOutcome, ItemChange } from "@/lib/domain/review-diff";
+import { concernHref } from "@/lib/routes";
+import { formatDate } from "@/lib/format/dates";
 
 export type ReviewDiffTableProps = { result: ServiceReviewDiff };
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 /** "the review decided Mar 3, 2025 (L2)" or "the draft review as of today (L1)". */
 function sideLabel(side: DiffSide): string {
   const level = `L${side.level}`;
-  if (side.status === "DECIDED" && side.decidedAt) return `the review decided ${dateFormat.format(side.decidedAt)} (${level})`;
+  if (side.status === "DECIDED" && side.decidedAt) return `the review decided ${formatDate(side.decidedAt)} (${level})`;
   return `the ${STATUS_BADGES[side.status].label.toLowerCase()} review as of today (${level})`;
 }
 
@@ -104,16 +104,7 @@ export function ReviewDiffTable({ result }: ReviewDiffTableProps): ReactNode {
       {intro}
       <Table label="Changed answers">
         <Caption srOnly>Answers that changed between the two reviews, regressions first</Caption>
-        <THead>
-          <tr>
-            <TH>Item</TH>
-            <TH>Concern</TH>
-            <TH>Level</TH>
-            <TH>Blocker</TH>
-            <TH>Before → after</TH>
-            <TH>Direction</TH>
-          </tr>
-        </THead>
+        <HeaderRow columns={["Item", "Concern", "Level", "Blocker", "Before → after", "Direction"]} />
         <TBody>
           {diff.items.map((item) => (
             <ItemRow

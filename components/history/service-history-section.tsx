@@ -2,19 +2,19 @@ import { Suspense } from "react";
 import { MaturityTrendChart } from "@/components/history/maturity-trend-chart";
 import { ReviewDiffForm, reviewOptions } from "@/components/history/review-diff-form";
 import { ReviewDiffTable } from "@/components/history/review-diff-table";
-import { TRIGGER_LABELS } from "@/components/reviews/labels";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { LevelBadge } from "@/components/ui/level-badge";
+import { LevelBadge } from "@/components/readiness/level-badge";
 import { Skeleton, SkeletonList } from "@/components/ui/skeleton";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getReviewDiff, getServiceHistory } from "@/lib/db/service-history";
 import type { ServiceDetail } from "@/lib/db/services";
 import { isAppError } from "@/lib/errors";
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+import { TRIGGER_WORDS } from "@/lib/domain/words";
+import { DateText } from "@/components/ui/date-text";
+import { serviceHistoryHref } from "@/lib/routes";
 
 export type ServiceHistorySectionProps = {
   viewer: Viewer;
@@ -77,9 +77,7 @@ async function ServiceHistoryContent({ viewer, service, from, to }: ServiceHisto
         </div>
         <div className="space-y-1">
           <dt className="text-ink-muted">Last decided</dt>
-          <dd className="text-ink">
-            {lastDecidedAt ? <time dateTime={lastDecidedAt.toISOString()}>{dateFormat.format(lastDecidedAt)}</time> : "Never"}
-          </dd>
+          <dd className="text-ink">{lastDecidedAt ? <DateText value={lastDecidedAt} /> : "Never"}</dd>
         </div>
       </dl>
       {history.reviews.length === 0 ? (
@@ -103,7 +101,7 @@ async function ServiceHistoryContent({ viewer, service, from, to }: ServiceHisto
                 decidedAt: r.decidedAt.toISOString(),
                 level: r.level,
                 verdict: r.decision ?? r.computedVerdict,
-                triggerLabel: TRIGGER_LABELS[r.trigger],
+                triggerLabel: TRIGGER_WORDS[r.trigger],
               }))}
             />
           </CardContent>
@@ -117,7 +115,7 @@ async function ServiceHistoryContent({ viewer, service, from, to }: ServiceHisto
             </CardTitle>
           </CardHeader>
           <CardContent className="space-y-4">
-            <ReviewDiffForm action={`/services/${service.slug}#history`} options={options} from={fromId} to={toId} />
+            <ReviewDiffForm action={serviceHistoryHref(service.slug)} options={options} from={fromId} to={toId} />
             {fromId && toId ? <ReviewComparison viewer={viewer} serviceId={service.id} from={fromId} to={toId} /> : null}
           </CardContent>
         </Card>

@@ -1,22 +1,18 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { PortfolioHeadline } from "@/lib/db/portfolio";
 import { largestRemainderPercents } from "@/lib/domain/portfolio";
+import { formatDate } from "@/lib/format/dates";
 
 const percentFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
 /** One decimal, from counts, so the figure matches the CSV export exactly. */
 export function percentOf(count: number, total: number): string {
   if (total === 0) return "–";
   const [share = 0] = largestRemainderPercents([count, total - count], 1);
   return `${percentFormat.format(share)} %`;
-}
-
-function formatDay(isoDay: string): string {
-  return dayFormat.format(new Date(`${isoDay}T00:00:00Z`));
 }
 
 function Figure({ title, value, detail, children }: { title: string; value: ReactNode; detail: ReactNode; children?: ReactNode }) {
@@ -67,7 +63,7 @@ export function HeadlineFigures({ headline }: { headline: PortfolioHeadline }) {
         <Figure
           title="Waivers expiring in 30 days"
           value={`${expiringWaivers.count}`}
-          detail={`on ${expiringWaivers.services} ${expiringWaivers.services === 1 ? "service" : "services"}, ${formatDay(expiringWaivers.from)} – ${formatDay(expiringWaivers.until)}`}
+          detail={`on ${expiringWaivers.services} ${expiringWaivers.services === 1 ? "service" : "services"}, ${formatDate(expiringWaivers.from)} – ${formatDate(expiringWaivers.until)}`}
         />
       </div>
     </section>

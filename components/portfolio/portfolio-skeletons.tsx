@@ -1,11 +1,10 @@
 import { Card } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingStatus, Skeleton } from "@/components/ui/skeleton";
 
 /** Announced once per widget while its figures load; the shapes match the finished cards to avoid layout jumps. */
 export function HeadlineSkeleton() {
   return (
-    <div role="status" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-      <span className="sr-only">Loading headline figures…</span>
+    <LoadingStatus label="Loading headline figures…" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       {Array.from({ length: 4 }, (_, i) => (
         <Card key={i} className="space-y-3 p-5">
           <Skeleton className="h-4 w-32" />
@@ -13,7 +12,7 @@ export function HeadlineSkeleton() {
           <Skeleton className="h-4 w-full" />
         </Card>
       ))}
-    </div>
+    </LoadingStatus>
   );
 }
 

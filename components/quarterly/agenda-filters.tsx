@@ -1,6 +1,4 @@
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
-import { TeamFilter } from "@/components/ui/filter-controls";
+import { FilterActions, TeamFilter } from "@/components/ui/filter-controls";
 
 export type AgendaFiltersProps = {
   /** Where the form sends the filter: the view it sits on. */
@@ -15,14 +13,7 @@ export function AgendaFilters({ action, teams, team }: AgendaFiltersProps) {
     <form method="get" action={action} role="search" aria-label="Filter the agenda" className="mb-6 print:hidden" data-print="hide">
       <div className="flex flex-wrap items-end gap-3">
         <TeamFilter id="quarterly-team" className="w-64" teams={teams} value={team} />
-        <Button type="submit" variant="secondary">
-          Apply filter
-        </Button>
-        {team ? (
-          <Link href={action} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-            Clear filter
-          </Link>
-        ) : null}
+        <FilterActions isFiltered={team !== ""} clearHref={action} noun="filter" />
       </div>
     </form>
   );

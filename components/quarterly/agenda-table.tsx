@@ -1,7 +1,7 @@
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import type { DueService } from "@/lib/db/quarterly-agenda";
-import { TIER_LABELS } from "@/lib/schemas/service";
 import { AgendaBadges, ServiceChange } from "./service-change";
+import { TIER_WORDS } from "@/lib/domain/words";
 
 export type AgendaTableProps = { quarter: string; rows: DueService[] };
 
@@ -10,14 +10,9 @@ export function AgendaTable({ quarter, rows }: AgendaTableProps) {
   return (
     <Table>
       <Caption srOnly>Agenda of the quarterly review {quarter}, in meeting order</Caption>
-      <THead>
-        <TR>
-          <TH className="w-12">#</TH>
-          <TH>Service</TH>
-          <TH>Why it is on the agenda</TH>
-          <TH>What changed since the previous review</TH>
-        </TR>
-      </THead>
+      <HeaderRow
+        columns={[{ label: "#", className: "w-12" }, "Service", "Why it is on the agenda", "What changed since the previous review"]}
+      />
       <TBody>
         {rows.map((service) => (
           <TR key={service.id} className="align-top">
@@ -25,7 +20,7 @@ export function AgendaTable({ quarter, rows }: AgendaTableProps) {
             <TH scope="row" className="align-top">
               <span className="block">{service.name}</span>
               <span className="block text-sm font-normal text-ink-muted">
-                {service.team.name} · {TIER_LABELS[service.tier]}
+                {service.team.name} · {TIER_WORDS[service.tier]}
               </span>
             </TH>
             <TD className="align-top">

@@ -1,12 +1,13 @@
-import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
 import type { DueService } from "@/lib/db/quarterly-agenda";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
-import { TIER_LABELS } from "@/lib/schemas/service";
 import { describeOutcome } from "./labels";
 import { OutcomeForm } from "./outcome-form";
 import { AgendaBadges, ServiceChange } from "./service-change";
+import { TIER_WORDS } from "@/lib/domain/words";
+import { serviceHref } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
 
 export type OutcomeSectionProps = {
   quarter: string;
@@ -45,20 +46,18 @@ export function DueServiceCard({ service, team, ...section }: DueServiceCardProp
         <CardHeader>
           <div className="min-w-0">
             <CardTitle id={headingId}>
-              <Link href={`/services/${service.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
-                {service.name}
-              </Link>
+              <TextLink href={serviceHref(service.slug)}>{service.name}</TextLink>
             </CardTitle>
             <CardDescription>
-              {service.team.name} · {TIER_LABELS[service.tier]}
+              {service.team.name} · {TIER_WORDS[service.tier]}
             </CardDescription>
           </div>
-          <Link
+          <TextLink
             href={quarterlyHref(section.quarter, "present", { team, i: service.position })}
-            className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline print:hidden"
+            className="text-sm font-medium print:hidden"
           >
             Present from here<span className="sr-only">: {service.name}</span>
-          </Link>
+          </TextLink>
         </CardHeader>
         <CardContent className="space-y-4">
           <AgendaBadges service={service} />

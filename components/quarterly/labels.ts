@@ -1,22 +1,10 @@
-import { formatDateTime, formatDay } from "@/components/reviews/labels";
 import type { MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
-import { quarterEnd, quarterLastDay, type ReviewDueReason } from "@/lib/domain/quarters";
-import type { MeetingOutcomeKind } from "@/lib/schemas/quarterly";
+import { quarterEnd, quarterLastDay } from "@/lib/domain/quarters";
+import { MEETING_OUTCOME_WORDS } from "@/lib/domain/words";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 
-// Human words for the quarterly meeting, in one place so the agenda, presenter mode and the minutes agree.
-
-export { TRIGGER_LABELS, formatDateTime, formatDay } from "@/components/reviews/labels";
-
-export const OUTCOME_LABELS: Record<MeetingOutcomeKind, string> = {
-  REVIEWED: "Reviewed",
-  FOLLOW_UP: "Follow-up",
-};
-
-export const DUE_REASON_LABELS: Record<ReviewDueReason, string> = {
-  "never-reviewed": "Never reviewed",
-  stale: "No decided review in 90 days",
-  trigger: "Trigger pending",
-};
+// Sentences the quarterly meeting pages share, so the agenda, presenter mode and the minutes agree (the words
+// themselves live in lib/domain/words.ts).
 
 /** "1 service", "3 services". */
 export function plural(count: number, one: string, many = `${one}s`): string {
@@ -34,17 +22,17 @@ export function daysSinceLabel(days: number | null): string {
   return `${plural(days, "day")} since last review`;
 }
 
-/** "Follow-up for Dana, due Dec 3, 2026. Recorded by Sam, Nov 26, 2026, 4:00 PM UTC." */
+/** "Follow-up for Dana, due 3 Dec 2026. Recorded by Sam, 26 Nov 2026, 16:00 UTC." */
 export function describeOutcome(outcome: MeetingOutcomeDto): string {
   const what =
     outcome.outcome === "FOLLOW_UP" && outcome.followUpDue
-      ? `Follow-up for ${outcome.followUpOwner ?? "—"}, due ${formatDay(outcome.followUpDue)}`
-      : OUTCOME_LABELS[outcome.outcome];
+      ? `Follow-up for ${outcome.followUpOwner ?? "—"}, due ${formatDate(outcome.followUpDue)}`
+      : MEETING_OUTCOME_WORDS[outcome.outcome];
   return `${what}. Recorded by ${outcome.recordedBy?.name ?? "someone"}, ${formatDateTime(outcome.recordedAt)}.`;
 }
 
-/** When the agenda is judged: "Nov 26, 2026" while the quarter runs, "the end of 2026-Q1 (Mar 31, 2026)" after. */
+/** When the agenda is judged: "26 Nov 2026" while the quarter runs, "the end of 2026-Q1 (31 Mar 2026)" after. */
 export function asOfLabel(quarter: string, asOf: Date): string {
-  if (asOf.getTime() === quarterEnd(quarter).getTime()) return `the end of ${quarter} (${formatDay(quarterLastDay(quarter))})`;
-  return formatDay(asOf.toISOString().slice(0, 10));
+  if (asOf.getTime() === quarterEnd(quarter).getTime()) return `the end of ${quarter} (${formatDate(quarterLastDay(quarter))})`;
+  return formatDate(asOf);
 }

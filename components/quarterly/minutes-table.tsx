@@ -1,7 +1,8 @@
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import type { MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
 import type { DueService } from "@/lib/db/quarterly-agenda";
-import { formatDateTime, formatDay, OUTCOME_LABELS } from "./labels";
+import { MEETING_OUTCOME_WORDS } from "@/lib/domain/words";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 
 export type MinutesTableProps = {
   quarter: string;
@@ -14,16 +15,7 @@ export function MinutesTable({ quarter, rows, outcomes }: MinutesTableProps) {
   return (
     <Table>
       <Caption srOnly>Minutes of the quarterly review {quarter}: the outcome recorded for each service</Caption>
-      <THead>
-        <TR>
-          <TH>Service</TH>
-          <TH>Outcome</TH>
-          <TH>Note</TH>
-          <TH>Follow-up owner</TH>
-          <TH>Follow-up due</TH>
-          <TH>Recorded by</TH>
-        </TR>
-      </THead>
+      <HeaderRow columns={["Service", "Outcome", "Note", "Follow-up owner", "Follow-up due", "Recorded by"]} />
       <TBody>
         {rows.map((service) => {
           const outcome = outcomes.get(service.id);
@@ -34,11 +26,11 @@ export function MinutesTable({ quarter, rows, outcomes }: MinutesTableProps) {
                 <span className="block text-sm font-normal text-ink-muted">{service.team.name}</span>
               </TH>
               <TD className="align-top font-medium">
-                {outcome ? OUTCOME_LABELS[outcome.outcome] : <span className="text-ink-muted">Not recorded</span>}
+                {outcome ? MEETING_OUTCOME_WORDS[outcome.outcome] : <span className="text-ink-muted">Not recorded</span>}
               </TD>
               <TD className="align-top whitespace-pre-wrap">{outcome?.note || "—"}</TD>
               <TD className="align-top">{outcome?.followUpOwner ?? "—"}</TD>
-              <TD className="align-top whitespace-nowrap">{outcome?.followUpDue ? formatDay(outcome.followUpDue) : "—"}</TD>
+              <TD className="align-top whitespace-nowrap">{outcome?.followUpDue ? formatDate(outcome.followUpDue) : "—"}</TD>
               <TD className="align-top">
                 {outcome ? (
                   <>

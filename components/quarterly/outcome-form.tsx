@@ -10,7 +10,8 @@ import { recordMeetingOutcomeAction } from "@/lib/actions/quarterly";
 import type { MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
 import { MEETING_OUTCOMES, type MeetingOutcomeKind } from "@/lib/schemas/quarterly";
 import { cn } from "@/lib/utils/cn";
-import { describeOutcome as describe, OUTCOME_LABELS } from "./labels";
+import { describeOutcome as describe } from "./labels";
+import { MEETING_OUTCOME_WORDS } from "@/lib/domain/words";
 
 export type OutcomeFormProps = {
   quarter: string;
@@ -119,7 +120,7 @@ export function OutcomeForm({ quarter, serviceId, serviceName, initial, today, s
                 className={cn("border-line-strong", isLarge ? "size-5" : "size-4")}
               />
               <label htmlFor={`${id}-${outcome}`} className={isLarge ? "text-base" : "text-sm"}>
-                {OUTCOME_LABELS[outcome]}
+                {MEETING_OUTCOME_WORDS[outcome]}
               </label>
             </div>
           ))}

@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 
 export type PresenterNavProps = {
   previousHref: string | null;
@@ -17,9 +16,9 @@ export function PresenterNav({ previousHref, nextHref, position, total }: Presen
     <nav aria-label="Step through the agenda" className="space-y-3 border-t border-line pt-6">
       <div className="flex items-center justify-between gap-4">
         {previousHref ? (
-          <Link href={previousHref} aria-keyshortcuts="ArrowLeft k p" className={buttonClasses({ variant: "secondary", size: "lg" })}>
+          <ButtonLink href={previousHref} aria-keyshortcuts="ArrowLeft k p" variant="secondary" size="lg">
             <span aria-hidden="true">←</span> Previous
-          </Link>
+          </ButtonLink>
         ) : (
           <span className={end}>Start of the agenda</span>
         )}
@@ -27,9 +26,9 @@ export function PresenterNav({ previousHref, nextHref, position, total }: Presen
           {position} of {total}
         </p>
         {nextHref ? (
-          <Link href={nextHref} aria-keyshortcuts="ArrowRight j n" className={buttonClasses({ size: "lg" })}>
+          <ButtonLink href={nextHref} aria-keyshortcuts="ArrowRight j n" size="lg">
             Next <span aria-hidden="true">→</span>
-          </Link>
+          </ButtonLink>
         ) : (
           <span className={end}>End of the agenda</span>
         )}

@@ -1,9 +1,11 @@
 import { Badge } from "@/components/ui/badge";
-import { LevelBadge } from "@/components/ui/level-badge";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { LevelBadge } from "@/components/readiness/level-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { DueService } from "@/lib/db/quarterly-agenda";
 import { cn } from "@/lib/utils/cn";
-import { daysSinceLabel, formatDay, signed, TRIGGER_LABELS } from "./labels";
+import { daysSinceLabel, signed } from "./labels";
+import { TRIGGER_WORDS } from "@/lib/domain/words";
+import { formatDate } from "@/lib/format/dates";
 
 // What the meeting needs to see about one service: why it is on the agenda and what changed since its previous
 // decided review. Server-rendered; used by the agenda cards, presenter mode (large) and the printed agenda.
@@ -18,7 +20,7 @@ export function AgendaBadges({ service }: { service: DueService }) {
           {service.expiringWaivers.count > 1 ? ` (+${service.expiringWaivers.count - 1} more)` : ""}
         </Badge>
       ) : null}
-      {service.pendingTrigger ? <Badge tone="info">Trigger pending: {TRIGGER_LABELS[service.pendingTrigger]}</Badge> : null}
+      {service.pendingTrigger ? <Badge tone="info">Trigger pending: {TRIGGER_WORDS[service.pendingTrigger]}</Badge> : null}
       {service.dueReason === null ? <Badge tone="success">Reviewed since</Badge> : null}
       <Badge tone="neutral">{daysSinceLabel(service.daysSinceReview)}</Badge>
     </div>
@@ -88,8 +90,8 @@ export function ServiceChange({ service, size = "md" }: ServiceChangeProps) {
       <div className="col-span-2 sm:col-span-4">
         <dt className="sr-only">Decided</dt>
         <dd className="text-ink-muted">
-          Latest decision {formatDay(latest.decidedAt.toISOString().slice(0, 10))}
-          {previous ? `, previous ${formatDay(previous.decidedAt.toISOString().slice(0, 10))}` : ", the first one"}
+          Latest decision {formatDate(latest.decidedAt)}
+          {previous ? `, previous ${formatDate(previous.decidedAt)}` : ", the first one"}
         </dd>
       </div>
     </dl>

@@ -1,7 +1,8 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { AnswerDto } from "@/lib/db/review-dtos";
-import { ANSWER_LABELS, formatDateTime } from "./labels";
+import { ANSWER_WORDS } from "@/lib/domain/words";
+import { formatDateTime } from "@/lib/format/dates";
 
 export type AnswerConflictProps = {
   /** The answer as it is now on the server; null when it vanished. */
@@ -23,7 +24,7 @@ export function AnswerConflict({ current, isPending, onUseTheirs, onOverwrite }:
           </p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-surface/60 p-2">
             <dt className="font-medium">Answer</dt>
-            <dd>{ANSWER_LABELS[current.status]}</dd>
+            <dd>{ANSWER_WORDS[current.status]}</dd>
             {current.status === "NOT_APPLICABLE" ? (
               <>
                 <dt className="font-medium">Reason</dt>

@@ -1,14 +1,14 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type ChangeEvent, type FormEvent, type KeyboardEvent } from "react";
 import { Field, Fieldset, Textarea } from "@/components/ui/field";
 import { saveAnswerAction } from "@/lib/actions/reviews";
 import type { AnswerDto } from "@/lib/db/review-dtos";
 import { ANSWER_STATUSES, type AnswerStatus } from "@/lib/domain/types";
 import { AnswerConflict } from "./answer-conflict";
-import { ANSWER_LABELS } from "./labels";
 import { PendingButton } from "./pending-button";
 import { SaveStatus, type SaveState } from "./save-status";
+import { ANSWER_WORDS } from "@/lib/domain/words";
 
 export type AnswerFormProps = {
   reviewId: string;
@@ -44,6 +44,14 @@ export function AnswerForm({ reviewId, itemKey, itemTitle, initial }: AnswerForm
   const submitted = useRef<AnswerValues | null>(null);
   const baseId = useId();
   const isDirty = !sameValues(values, valuesOf(saved));
+  // The text boxes are controlled, so a conflict or a newer answer can replace what they show.
+  const textProps = (field: "note" | "naReason") => ({
+    value: values[field],
+    onChange: (event: ChangeEvent<HTMLTextAreaElement>) => {
+      const text = event.target.value;
+      setValues((v) => ({ ...v, [field]: text }));
+    },
+  });
 
   // A refresh (revalidation after any save) may bring a newer answer from someone else. Adopt it
   // while nothing is being edited; with local edits, keep them: the next save reports the conflict.
@@ -145,7 +153,7 @@ export function AnswerForm({ reviewId, itemKey, itemTitle, initial }: AnswerForm
                   className="size-4 border-line-strong"
                 />
                 <label htmlFor={id} className="text-sm text-ink">
-                  {ANSWER_LABELS[status]}
+                  {ANSWER_WORDS[status]}
                 </label>
               </div>
             );
@@ -154,21 +162,11 @@ export function AnswerForm({ reviewId, itemKey, itemTitle, initial }: AnswerForm
       </Fieldset>
       {values.status === "NOT_APPLICABLE" ? (
         <Field label="Why does this item not apply?" name="naReason" id={`${baseId}-na`} required error={fieldErrors.naReason}>
-          <Textarea
-            rows={2}
-            maxLength={1000}
-            value={values.naReason}
-            onChange={(event) => setValues((v) => ({ ...v, naReason: event.target.value }))}
-          />
+          <Textarea rows={2} maxLength={1000} {...textProps("naReason")} />
         </Field>
       ) : null}
       <Field label="Note" name="note" id={`${baseId}-note`} error={fieldErrors.note}>
-        <Textarea
-          rows={2}
-          maxLength={5000}
-          value={values.note}
-          onChange={(event) => setValues((v) => ({ ...v, note: event.target.value }))}
-        />
+        <Textarea rows={2} maxLength={5000} {...textProps("note")} />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <PendingButton type="submit" size="sm" isPending={isPending} pendingLabel="Saving…" aria-keyshortcuts="Control+Enter Meta+Enter">

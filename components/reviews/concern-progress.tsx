@@ -1,8 +1,9 @@
-import Link from "next/link";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import type { TemplateConcernDto } from "@/lib/db/templates";
 import type { ConcernScore } from "@/lib/domain/maturity";
-import { concernHref } from "./labels";
+import { ITEM_OUTCOME_WORDS } from "@/lib/domain/words";
+import { concernHref } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
 
 export type ConcernProgressProps = {
   reviewId: string;
@@ -25,28 +26,25 @@ export function ConcernProgress({ reviewId, concerns, scores }: ConcernProgressP
       <Caption>
         Progress per concern: {answered} of {total} items answered
       </Caption>
-      <THead>
-        <tr>
-          <TH>Concern</TH>
-          <TH>Answered</TH>
-          <TH>Met</TH>
-          <TH>Waived</TH>
-          <TH>Partial</TH>
-          <TH>Not met</TH>
-        </tr>
-      </THead>
+      <HeaderRow
+        columns={[
+          "Concern",
+          "Answered",
+          ITEM_OUTCOME_WORDS.MET,
+          ITEM_OUTCOME_WORDS.WAIVED,
+          ITEM_OUTCOME_WORDS.PARTIAL,
+          ITEM_OUTCOME_WORDS.NOT_MET,
+        ]}
+      />
       <TBody>
         {rows.map(({ concern, score }) => {
           const percent = score.total === 0 ? 0 : Math.round((score.answered / score.total) * 100);
           return (
             <TR key={concern.key}>
               <TH scope="row">
-                <Link
-                  href={concernHref(reviewId, concern.key)}
-                  className="text-brand-700 underline-offset-2 hover:text-brand-900 hover:underline"
-                >
+                <TextLink href={concernHref(reviewId, concern.key)} className="hover:text-brand-900">
                   {concern.title}
-                </Link>
+                </TextLink>
               </TH>
               <TD>
                 <div className="flex items-center gap-3">

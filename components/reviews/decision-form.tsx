@@ -1,14 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Field, Fieldset, Textarea } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { verdictLabel } from "@/components/ui/verdict-badge";
+import { verdictLabel } from "@/components/readiness/verdict-badge";
 import { decideReviewAction, type FormState } from "@/lib/actions/reviews";
 import { VERDICTS, type Verdict } from "@/lib/domain/types";
 import { isDecisionAllowed } from "@/lib/domain/verdict";
 import { PendingButton } from "./pending-button";
+import { ActionForm } from "@/components/ui/action-form";
 
 export type DecisionFormProps = {
   reviewId: string;
@@ -27,21 +27,21 @@ const HINTS: Record<Verdict, string> = {
  * reason, so the approver sees why; the server checks the same rule again against fresh data.
  */
 export function DecisionForm({ reviewId, version, computedVerdict }: DecisionFormProps) {
-  const { state, formAction, isPending, onSubmit } = useActionForm<FormState>(decideReviewAction, null);
+  const form = useActionForm<FormState>(decideReviewAction, null);
+  const { state, isPending } = form;
   const [decision, setDecision] = useState<Verdict>(computedVerdict);
   const [note, setNote] = useState("");
   const failure = state && !state.ok ? state : null;
   const isStricter = decision !== computedVerdict;
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isPending || undefined}>
-      {failure ? (
-        <Alert tone="danger" title="The decision was not recorded">
-          {failure.message}
-        </Alert>
-      ) : null}
-      <input type="hidden" name="reviewId" value={reviewId} />
-      <input type="hidden" name="expectedVersion" value={version} />
+    <ActionForm
+      {...form}
+      className="space-y-4"
+      failure={failure}
+      failureTitle="The decision was not recorded"
+      hiddenFields={{ reviewId, expectedVersion: version }}
+    >
       <Fieldset
         legend="Decision"
         name="decision"
@@ -97,6 +97,6 @@ export function DecisionForm({ reviewId, version, computedVerdict }: DecisionFor
       <PendingButton type="submit" isPending={isPending} pendingLabel="Recording…">
         Record decision
       </PendingButton>
-    </form>
+    </ActionForm>
   );
 }

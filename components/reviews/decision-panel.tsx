@@ -1,10 +1,10 @@
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ReviewView } from "@/lib/db/reviews";
 import { DecisionForm } from "./decision-form";
-import { formatDateTime } from "./labels";
 import { SignOffControls } from "./sign-off-controls";
+import { formatDateTime } from "@/lib/format/dates";
 
 /** Sign-off and decision: what happens next, and the controls for whoever may do it. */
 export function DecisionPanel({ view }: { view: ReviewView }) {

@@ -2,7 +2,8 @@ import { Badge } from "@/components/ui/badge";
 import type { EvidenceDto } from "@/lib/db/review-dtos";
 import { normalizeHttpUrl } from "@/lib/domain/links";
 import { EvidenceRemoveButton } from "./evidence-remove-button";
-import { EVIDENCE_KIND_LABELS, formatDateTime } from "./labels";
+import { EVIDENCE_KIND_WORDS } from "@/lib/domain/words";
+import { formatDateTime } from "@/lib/format/dates";
 
 export type EvidenceListProps = {
   reviewId: string;
@@ -20,7 +21,7 @@ export function EvidenceList({ reviewId, evidence, canEdit }: EvidenceListProps)
         return (
           <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
             <div className="flex min-w-0 flex-wrap items-center gap-2">
-              <Badge>{EVIDENCE_KIND_LABELS[item.kind]}</Badge>
+              <Badge>{EVIDENCE_KIND_WORDS[item.kind]}</Badge>
               {href ? (
                 <a
                   href={href}

@@ -1,6 +1,7 @@
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TR } from "@/components/ui/table";
 import type { AuditEventDto } from "@/lib/db/audit";
-import { AUDIT_ACTION_LABELS, formatDateTime } from "./labels";
+import { AUDIT_ACTION_WORDS } from "@/lib/domain/words";
+import { DateText } from "@/components/ui/date-text";
 
 type Change = { field: string; before: string; after: string };
 
@@ -40,14 +41,7 @@ export function HistoryList({ events, itemTitles }: HistoryListProps) {
   return (
     <Table label="Review history">
       <Caption srOnly>Review history, newest first</Caption>
-      <THead>
-        <tr>
-          <TH>When</TH>
-          <TH>Who</TH>
-          <TH>What</TH>
-          <TH>Before → after</TH>
-        </tr>
-      </THead>
+      <HeaderRow columns={["When", "Who", "What", "Before → after"]} />
       <TBody>
         {events.map((event) => {
           const itemKey = asRecord(event.after).itemKey ?? asRecord(event.before).itemKey;
@@ -56,11 +50,11 @@ export function HistoryList({ events, itemTitles }: HistoryListProps) {
           return (
             <TR key={event.id} className="align-top">
               <TD className="whitespace-nowrap">
-                <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time>
+                <DateText value={event.at} withTime />
               </TD>
               <TD className="break-all">{event.actorEmail ?? "system"}</TD>
               <TD>
-                <p>{AUDIT_ACTION_LABELS[event.action] ?? event.action}</p>
+                <p>{AUDIT_ACTION_WORDS[event.action] ?? event.action}</p>
                 {item ? <p className="text-ink-muted">{item}</p> : null}
               </TD>
               <TD>

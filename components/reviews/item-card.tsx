@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
-import { LevelBadge } from "@/components/ui/level-badge";
+import { LevelBadge } from "@/components/readiness/level-badge";
 import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
 import type { ReviewPermissions } from "@/lib/db/reviews";
 import type { TemplateItemDto } from "@/lib/db/templates";
@@ -8,9 +8,12 @@ import type { ItemOutcome } from "@/lib/domain/maturity";
 import { AnswerForm } from "./answer-form";
 import { EvidenceForm } from "./evidence-form";
 import { EvidenceList } from "./evidence-list";
-import { ANSWER_LABELS, formatDateTime, itemAnchor, OUTCOME_BADGES } from "./labels";
+import { OUTCOME_BADGES } from "./labels";
 import { WaiverForm } from "./waiver-form";
 import { WaiverList } from "./waiver-list";
+import { ANSWER_WORDS } from "@/lib/domain/words";
+import { formatDateTime } from "@/lib/format/dates";
+import { itemAnchor } from "@/lib/routes";
 
 export type ItemCardProps = {
   reviewId: string;
@@ -27,7 +30,7 @@ function ReadOnlyAnswer({ answer }: { answer: AnswerDto | null }) {
   return (
     <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
       <dt className="font-medium text-ink">Answer</dt>
-      <dd>{ANSWER_LABELS[answer.status]}</dd>
+      <dd>{ANSWER_WORDS[answer.status]}</dd>
       {answer.status === "NOT_APPLICABLE" ? (
         <>
           <dt className="font-medium text-ink">Why it does not apply</dt>

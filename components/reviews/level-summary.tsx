@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LevelBadge } from "@/components/ui/level-badge";
+import { LevelBadge } from "@/components/readiness/level-badge";
 import type { ReviewEvaluationView } from "@/lib/db/reviews";
 import type { TemplateItemDto } from "@/lib/db/templates";
-import { concernHref, OUTCOME_BADGES } from "./labels";
+import { OUTCOME_BADGES } from "./labels";
+import { concernHref } from "@/lib/routes";
 
 export type LevelSummaryProps = { evaluation: ReviewEvaluationView };
 
@@ -23,24 +24,20 @@ export function LevelSummary({ evaluation }: LevelSummaryProps) {
       </CardHeader>
       <CardContent>
         <dl className="grid gap-4 sm:grid-cols-3">
-          <div className="space-y-1">
-            <dt className="text-sm text-ink-muted">Level with waivers</dt>
-            <dd>
-              <LevelBadge level={evaluation.level} size="md" />
-            </dd>
-          </div>
-          <div className="space-y-1">
-            <dt className="text-sm text-ink-muted">Level without waivers</dt>
-            <dd>
-              <LevelBadge level={evaluation.levelWithoutWaivers} size="md" />
-            </dd>
-          </div>
-          <div className="space-y-1">
-            <dt className="text-sm text-ink-muted">Target for tier {evaluation.tier}</dt>
-            <dd>
-              <LevelBadge level={evaluation.target} size="md" />
-            </dd>
-          </div>
+          {(
+            [
+              ["Level with waivers", evaluation.level],
+              ["Level without waivers", evaluation.levelWithoutWaivers],
+              [`Target for tier ${evaluation.tier}`, evaluation.target],
+            ] as const
+          ).map(([term, level]) => (
+            <div key={term} className="space-y-1">
+              <dt className="text-sm text-ink-muted">{term}</dt>
+              <dd>
+                <LevelBadge level={level} size="md" />
+              </dd>
+            </div>
+          ))}
         </dl>
       </CardContent>
     </Card>

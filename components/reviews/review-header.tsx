@@ -1,10 +1,13 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader, type Breadcrumb } from "@/components/ui/page-header";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ReviewView } from "@/lib/db/reviews";
-import { formatDay, reviewHref, STATUS_BADGES, TRIGGER_LABELS } from "./labels";
+import { STATUS_BADGES } from "./labels";
 import { ReviewNav } from "./review-nav";
+import { TRIGGER_WORDS } from "@/lib/domain/words";
+import { formatDate } from "@/lib/format/dates";
+import { reviewHref, serviceHref } from "@/lib/routes";
 
 export type ReviewHeaderProps = {
   view: ReviewView;
@@ -21,7 +24,7 @@ export function ReviewHeader({ view, title, current, active, actions }: ReviewHe
   const status = STATUS_BADGES[review.status];
   const crumbs: Breadcrumb[] = [
     { label: "Services", href: "/services" },
-    { label: service.name, href: `/services/${service.slug}` },
+    { label: service.name, href: serviceHref(service.slug) },
     { label: "Review", href: reviewHref(review.id) },
   ];
   if (current) crumbs.push({ label: current });
@@ -40,12 +43,12 @@ export function ReviewHeader({ view, title, current, active, actions }: ReviewHe
                 Decision <VerdictBadge verdict={review.decision} />
               </span>
             ) : null}
-            <Badge>{TRIGGER_LABELS[review.trigger]}</Badge>
+            <Badge>{TRIGGER_WORDS[review.trigger]}</Badge>
             <Badge tone="info">{service.team.name}</Badge>
             <Badge>Tier {service.tier}</Badge>
             <span className="text-sm text-ink-muted">
               {template.name} v{template.version}
-              {review.targetDate ? ` · target ${formatDay(review.targetDate)}` : ""}
+              {review.targetDate ? ` · target ${formatDate(review.targetDate)}` : ""}
             </span>
           </>
         }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { TemplateConcernDto } from "@/lib/db/templates";
 import { cn } from "@/lib/utils/cn";
-import { concernHref, reviewHref } from "./labels";
+import { concernHref, reviewHistoryHref, reviewHref, reviewReportHref } from "@/lib/routes";
 
 export type ReviewNavProps = {
   reviewId: string;
@@ -39,10 +39,10 @@ export function ReviewNav({ reviewId, concerns, active }: ReviewNavProps) {
             {concern.title}
           </NavItem>
         ))}
-        <NavItem href={`${reviewHref(reviewId)}/history`} isActive={active === "history"}>
+        <NavItem href={reviewHistoryHref(reviewId)} isActive={active === "history"}>
           History
         </NavItem>
-        <NavItem href={`${reviewHref(reviewId)}/report`} isActive={false}>
+        <NavItem href={reviewReportHref(reviewId)} isActive={false}>
           Report
         </NavItem>
       </ul>

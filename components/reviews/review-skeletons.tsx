@@ -1,4 +1,4 @@
-import { Skeleton, SkeletonList } from "@/components/ui/skeleton";
+import { PageHeaderSkeleton, SkeletonList } from "@/components/ui/skeleton";
 
 function Panel({ rows, label }: { rows: number; label?: string }) {
   return (
@@ -11,10 +11,7 @@ function Panel({ rows, label }: { rows: number; label?: string }) {
 export function ReviewListSkeleton() {
   return (
     <div>
-      <div className="mb-8 space-y-2">
-        <Skeleton className="h-7 w-40" />
-        <Skeleton className="h-4 w-80 max-w-full" />
-      </div>
+      <PageHeaderSkeleton descriptionClassName="w-80" />
       <Panel rows={8} label="Loading reviews…" />
     </div>
   );

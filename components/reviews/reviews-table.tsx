@@ -1,10 +1,13 @@
-import Link from "next/link";
 import { pageSummary, Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ReviewList } from "@/lib/db/reviews";
-import { formatDateTime, formatDay, reviewHref, STATUS_BADGES, TRIGGER_LABELS } from "./labels";
+import { STATUS_BADGES } from "./labels";
+import { TRIGGER_WORDS } from "@/lib/domain/words";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
+import { reviewHref } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
 
 export function ReviewsTable({ list, caption }: { list: ReviewList; caption: string }) {
   return (
@@ -12,30 +15,18 @@ export function ReviewsTable({ list, caption }: { list: ReviewList; caption: str
       <Caption srOnly>
         {caption}, page {list.page} of {list.pageCount}, {list.total} in all
       </Caption>
-      <THead>
-        <tr>
-          <TH>Service</TH>
-          <TH>Team</TH>
-          <TH>Trigger</TH>
-          <TH>Status</TH>
-          <TH>Answered</TH>
-          <TH>Target date</TH>
-          <TH>Started</TH>
-        </tr>
-      </THead>
+      <HeaderRow columns={["Service", "Team", "Trigger", "Status", "Answered", "Target date", "Started"]} />
       <TBody>
         {list.items.map((review) => {
           const status = STATUS_BADGES[review.status];
           return (
             <TR key={review.id}>
               <TH scope="row">
-                <Link href={reviewHref(review.id)} className="text-brand-700 underline-offset-2 hover:underline">
-                  {review.service.name}
-                </Link>
+                <TextLink href={reviewHref(review.id)}>{review.service.name}</TextLink>
                 <span className="block text-xs font-normal text-ink-muted">Tier {review.service.tier}</span>
               </TH>
               <TD>{review.service.team.name}</TD>
-              <TD>{TRIGGER_LABELS[review.trigger]}</TD>
+              <TD>{TRIGGER_WORDS[review.trigger]}</TD>
               <TD>
                 <div className="flex flex-wrap gap-1">
                   <Badge tone={status.tone}>{status.label}</Badge>
@@ -43,7 +34,7 @@ export function ReviewsTable({ list, caption }: { list: ReviewList; caption: str
                 </div>
               </TD>
               <TD className="tabular-nums">{review.answeredCount}</TD>
-              <TD className="whitespace-nowrap">{review.targetDate ? formatDay(review.targetDate) : "—"}</TD>
+              <TD className="whitespace-nowrap">{review.targetDate ? formatDate(review.targetDate) : "—"}</TD>
               <TD className="whitespace-nowrap">{formatDateTime(review.createdAt)}</TD>
             </TR>
           );

@@ -1,4 +1,4 @@
-import { formatDateTime } from "./labels";
+import { formatDateTime } from "@/lib/format/dates";
 
 export type SaveState =
   { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "failed"; message: string } | { kind: "conflict" };

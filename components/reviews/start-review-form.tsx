@@ -6,8 +6,8 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { startReviewAction, type StartReviewState } from "@/lib/actions/reviews";
 import { REVIEW_TRIGGERS } from "@/lib/domain/types";
-import { TRIGGER_DESCRIPTIONS, TRIGGER_LABELS } from "./labels";
 import { PendingButton } from "./pending-button";
+import { TRIGGER_DESCRIPTIONS, TRIGGER_WORDS } from "@/lib/domain/words";
 
 export type ReviewerChoice = { id: string; name: string; email: string };
 
@@ -46,7 +46,7 @@ export function StartReviewForm({ serviceId, reviewers, cancelHref, today }: Sta
           </option>
           {REVIEW_TRIGGERS.map((trigger) => (
             <option key={trigger} value={trigger}>
-              {TRIGGER_LABELS[trigger]} — {TRIGGER_DESCRIPTIONS[trigger]}
+              {TRIGGER_WORDS[trigger]} — {TRIGGER_DESCRIPTIONS[trigger]}
             </option>
           ))}
         </Select>

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ReviewEvaluationView } from "@/lib/db/reviews";
 import type { TemplateItemDto } from "@/lib/db/templates";
 import type { ReasonSeverity } from "@/lib/domain/verdict";
-import { concernHref, formatDay } from "./labels";
+import { formatDate } from "@/lib/format/dates";
+import { concernHref } from "@/lib/routes";
 
 const SEVERITY: Record<ReasonSeverity, { label: string; tone: BadgeTone }> = {
   blocker: { label: "Blocks go", tone: "danger" },
@@ -29,8 +30,8 @@ export function VerdictPanel({ reviewId, evaluation, items }: VerdictPanelProps)
           <CardTitle id="verdict-heading">Computed verdict</CardTitle>
           <CardDescription>
             {evaluation.isFrozen
-              ? `Frozen when the review was decided (evaluated for ${formatDay(evaluation.evaluatedOn)}).`
-              : `From the answers and active waivers as of ${formatDay(evaluation.evaluatedOn)}.`}
+              ? `Frozen when the review was decided (evaluated for ${formatDate(evaluation.evaluatedOn)}).`
+              : `From the answers and active waivers as of ${formatDate(evaluation.evaluatedOn)}.`}
           </CardDescription>
         </div>
         <VerdictBadge verdict={evaluation.verdict} size="md" />

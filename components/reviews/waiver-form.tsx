@@ -1,57 +1,53 @@
 "use client";
 
-import { useId } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm, useFieldProps } from "@/components/ui/use-action-form";
 import { requestWaiverAction, type FormState } from "@/lib/actions/reviews";
-import { addDays, MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
-import { formatDay } from "./labels";
+import { addDays } from "@/lib/domain/days";
+import { MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
 import { PendingButton } from "./pending-button";
+import { formatDate } from "@/lib/format/dates";
+import { ActionForm } from "@/components/ui/action-form";
 
 export type WaiverFormProps = { reviewId: string; itemKey: string; today: string };
 
 /** Asks for a waiver; an approver from another team decides it. The server re-checks the expiry window. */
 export function WaiverForm({ reviewId, itemKey, today }: WaiverFormProps) {
-  const { state, formAction, isPending, onSubmit, formRef } = useActionForm<FormState>(requestWaiverAction, null, { resetOnSuccess: true });
-  const baseId = useId();
+  const form = useActionForm<FormState>(requestWaiverAction, null, { resetOnSuccess: true });
+  const { state, isPending } = form;
   const failure = state && !state.ok ? state : null;
+  const field = useFieldProps(failure?.fieldErrors);
   const earliest = addDays(today, 1) ?? undefined;
   const latest = addDays(today, MAX_WAIVER_DAYS) ?? undefined;
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-busy={isPending || undefined}>
-      {failure ? (
-        <Alert tone="danger" title="The waiver was not requested">
-          {failure.message}
-        </Alert>
-      ) : null}
-      <input type="hidden" name="reviewId" value={reviewId} />
-      <input type="hidden" name="itemKey" value={itemKey} />
-      <Field label="Reason" name="reason" id={`${baseId}-reason`} required error={failure?.fieldErrors?.reason}>
+    <ActionForm
+      {...form}
+      className="space-y-3"
+      failure={failure}
+      failureTitle="The waiver was not requested"
+      hiddenFields={{ reviewId, itemKey }}
+    >
+      <Field label="Reason" {...field("reason")} required>
         <Textarea rows={2} maxLength={2000} />
       </Field>
       <Field
         label="Compensating control"
-        name="compensatingControl"
-        id={`${baseId}-control`}
+        {...field("compensatingControl")}
         required
         description="What limits the risk until the item is met."
-        error={failure?.fieldErrors?.compensatingControl}
       >
         <Textarea rows={2} maxLength={2000} />
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Risk owner" name="riskOwner" id={`${baseId}-owner`} required error={failure?.fieldErrors?.riskOwner}>
+        <Field label="Risk owner" {...field("riskOwner")} required>
           <Input maxLength={200} autoComplete="off" />
         </Field>
         <Field
           label="Expires on"
-          name="expiresOn"
-          id={`${baseId}-expires`}
+          {...field("expiresOn")}
           required
-          description={latest ? `Last day it counts; at most ${MAX_WAIVER_DAYS} days away (${formatDay(latest)}).` : undefined}
-          error={failure?.fieldErrors?.expiresOn}
+          description={latest ? `Last day it counts; at most ${MAX_WAIVER_DAYS} days away (${formatDate(latest)}).` : undefined}
         >
           <Input type="date" min={earliest} max={latest} />
         </Field>
@@ -59,6 +55,6 @@ export function WaiverForm({ reviewId, itemKey, today }: WaiverFormProps) {
       <PendingButton type="submit" size="sm" variant="secondary" isPending={isPending} pendingLabel="Requesting…">
         Request waiver
       </PendingButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import type { WaiverDto } from "@/lib/db/review-dtos";
-import { formatDateTime, formatDay, WAIVER_BADGES } from "./labels";
+import { WAIVER_BADGES } from "./labels";
 import { WaiverActions } from "./waiver-actions";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 
 export type WaiverListProps = {
   reviewId: string;
@@ -11,9 +12,9 @@ export type WaiverListProps = {
 };
 
 function expiryText(waiver: WaiverDto): string {
-  if (waiver.isExpired) return `Expired on ${formatDay(waiver.expiresOn)}; it no longer counts`;
-  if (waiver.isActive) return `Counts until ${formatDay(waiver.expiresOn)} (inclusive)`;
-  return `Would expire on ${formatDay(waiver.expiresOn)}`;
+  if (waiver.isExpired) return `Expired on ${formatDate(waiver.expiresOn)}; it no longer counts`;
+  if (waiver.isActive) return `Counts until ${formatDate(waiver.expiresOn)} (inclusive)`;
+  return `Would expire on ${formatDate(waiver.expiresOn)}`;
 }
 
 /** Each waiver with its terms and status; an approved waiver past its expiry is shown as expired. */

@@ -4,7 +4,7 @@ import { FormFailureAlert } from "@/components/ui/form-failure-alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
-import { TierOptions } from "@/components/ui/select-options";
+import { TeamOptions, TierOptions, WordOptions } from "@/components/ui/select-options";
 import { useActionForm } from "@/components/ui/use-action-form";
 import {
   createServiceAction,
@@ -14,7 +14,7 @@ import {
   type ServiceFormValues,
 } from "@/lib/actions/services";
 import { LIFECYCLE_STAGES } from "@/lib/domain/types";
-import { LIFECYCLE_LABELS } from "@/lib/schemas/service";
+import { LIFECYCLE_WORDS } from "@/lib/domain/words";
 
 export type ServiceFormTeam = { id: string; name: string };
 
@@ -86,11 +86,7 @@ export function ServiceForm({ mode, teams, initialValues, cancelHref, reloadHref
         <Field label="Team" name="teamId" required error={errors.teamId} description="The team that owns and runs it.">
           <Select defaultValue={value("teamId")}>
             <option value="">Choose a team</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
+            <TeamOptions teams={teams} by="id" />
           </Select>
         </Field>
         <Field label="Tier" name="tier" required error={errors.tier} description="Sets the maturity level it must reach.">
@@ -102,11 +98,7 @@ export function ServiceForm({ mode, teams, initialValues, cancelHref, reloadHref
 
         <Field label="Lifecycle" name="lifecycle" required error={errors.lifecycle}>
           <Select defaultValue={value("lifecycle")}>
-            {LIFECYCLE_STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {LIFECYCLE_LABELS[stage]}
-              </option>
-            ))}
+            <WordOptions values={LIFECYCLE_STAGES} words={LIFECYCLE_WORDS} />
           </Select>
         </Field>
         <Field label="On-call" name="onCall" error={errors.onCall} description="A rotation, channel or pager alias.">

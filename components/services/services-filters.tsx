@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FilterActions, TierFilter } from "@/components/ui/filter-controls";
-import { verdictLabel } from "@/components/ui/verdict-badge";
+import { verdictLabel } from "@/components/readiness/verdict-badge";
 import { LEVEL_NAMES, VERDICTS } from "@/lib/domain/types";
 import {
   clearFiltersHref,
@@ -14,6 +14,7 @@ import {
   toServicesTableQuery,
   type ServicesTableState,
 } from "@/lib/schemas/services-table";
+import { InlineIcon } from "@/components/ui/inline-icon";
 
 export type ServicesFiltersProps = {
   teams: { slug: string; name: string }[];
@@ -125,16 +126,9 @@ function TeamPicker({ teams, selected }: { teams: ServicesFiltersProps["teams"];
           className="flex min-h-10 cursor-pointer list-none items-center justify-between rounded-md border border-line-strong bg-surface px-3 py-2 text-sm text-ink shadow-sm"
         >
           <span id="filter-teams-summary">{summary}</span>
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 16 16"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            className="size-4 group-open:rotate-180"
-          >
+          <InlineIcon className="size-4 group-open:rotate-180">
             <path d="M4 6l4 4 4-4" />
-          </svg>
+          </InlineIcon>
         </summary>
         <fieldset className="absolute z-10 mt-1 max-h-64 w-72 overflow-auto rounded-md border border-line bg-surface p-2 shadow-lg">
           <legend className="sr-only">Teams</legend>

@@ -1,18 +1,10 @@
 import { Badge } from "@/components/ui/badge";
-import { LevelBadge } from "@/components/ui/level-badge";
+import { DateText } from "@/components/ui/date-text";
+import { LevelBadge } from "@/components/readiness/level-badge";
 import type { LevelVsTarget, ServicesTableRow } from "@/lib/db/services-table";
+import { InlineIcon } from "@/components/ui/inline-icon";
 
 // Cells of the services table. Every state that has a colour also has words, so nothing is told by colour alone.
-
-/** Dates are shown as the UTC calendar day, the same on every screen and in the CSV export. */
-export function formatDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function Day({ date }: { date: Date }) {
-  const day = formatDay(date);
-  return <time dateTime={day}>{day}</time>;
-}
 
 const TARGET_WORDS: Record<LevelVsTarget, string> = { below: "Below target", met: "On target", above: "Above target" };
 const TARGET_CLASSES: Record<LevelVsTarget, string> = {
@@ -24,18 +16,9 @@ const TARGET_CLASSES: Record<LevelVsTarget, string> = {
 function TargetArrow({ vsTarget }: { vsTarget: LevelVsTarget }) {
   const path = vsTarget === "below" ? "M8 3v10M4 9l4 4 4-4" : vsTarget === "above" ? "M8 13V3M4 7l4-4 4 4" : "M3 6h10M3 10h10";
   return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className="size-3.5 shrink-0"
-    >
+    <InlineIcon>
       <path d={path} />
-    </svg>
+    </InlineIcon>
   );
 }
 
@@ -53,13 +36,13 @@ export function LevelVsTargetCell({ row }: { row: ServicesTableRow }) {
 }
 
 export function NextReviewCell({ row }: { row: ServicesTableRow }) {
-  if (!row.isOverdue) return row.nextReviewDue ? <Day date={row.nextReviewDue} /> : null;
+  if (!row.isOverdue) return row.nextReviewDue ? <DateText value={row.nextReviewDue} /> : null;
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
       <Badge tone="danger">Overdue</Badge>
       {row.nextReviewDue ? (
         <span className="whitespace-nowrap">
-          since <Day date={row.nextReviewDue} />
+          since <DateText value={row.nextReviewDue} />
         </span>
       ) : (
         <span className="whitespace-nowrap text-ink-muted">never reviewed</span>

@@ -1,16 +1,12 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingStatus, PageHeaderSkeleton, Skeleton } from "@/components/ui/skeleton";
 
 const COLUMNS = 9;
 
 /** The services page's shape while its data loads: header, filter bar, table, pagination. */
 export function ServicesTableSkeleton({ rows = 10 }: { rows?: number }) {
   return (
-    <div role="status" aria-live="polite">
-      <span className="sr-only">Loading services…</span>
-      <div className="mb-8 space-y-2">
-        <Skeleton className="h-7 w-40" />
-        <Skeleton className="h-4 w-96 max-w-full" />
-      </div>
+    <LoadingStatus label="Loading services…">
+      <PageHeaderSkeleton />
       <div className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-surface p-4">
         <Skeleton className="h-10 min-w-56 flex-1" />
         {Array.from({ length: 5 }, (_, i) => (
@@ -35,6 +31,6 @@ export function ServicesTableSkeleton({ rows = 10 }: { rows?: number }) {
           </div>
         ))}
       </div>
-    </div>
+    </LoadingStatus>
   );
 }

@@ -2,12 +2,15 @@
 
 import Link from "next/link";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type Header } from "@tanstack/react-table";
+import { DateText } from "@/components/ui/date-text";
 import { InlineIcon } from "@/components/ui/inline-icon";
 import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ServicesTableRow } from "@/lib/db/services-table";
 import { SORT_KEYS, sortHref, type ServicesTableState, type SortKey } from "@/lib/schemas/services-table";
-import { CountCell, Day, LevelVsTargetCell, NextReviewCell } from "./services-table-cells";
+import { CountCell, LevelVsTargetCell, NextReviewCell } from "./services-table-cells";
+import { serviceHref } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
 
 // TanStack renders the columns, but the server already filtered, sorted and paged the rows (manual* options):
 // sorting a column is a link to the URL of the new view, so it works before JavaScript loads and can be shared.
@@ -19,11 +22,7 @@ const columns = [
   column.accessor("name", {
     id: "name",
     header: "Service",
-    cell: ({ row }) => (
-      <Link href={`/services/${row.original.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
-        {row.original.name}
-      </Link>
-    ),
+    cell: ({ row }) => <TextLink href={serviceHref(row.original.slug)}>{row.original.name}</TextLink>,
   }),
   column.accessor((row) => row.team.name, { id: "team", header: "Team" }),
   column.accessor("tier", { id: "tier", header: "Tier", cell: ({ getValue }) => `Tier ${getValue()}` }),
@@ -34,7 +33,7 @@ const columns = [
     header: "Last decided",
     cell: ({ getValue }) => {
       const date = getValue();
-      return date ? <Day date={date} /> : <span className="text-ink-muted">Never</span>;
+      return date ? <DateText value={date} /> : <span className="text-ink-muted">Never</span>;
     },
   }),
   column.accessor("nextReviewDue", { id: "nextDue", header: "Next review due", cell: ({ row }) => <NextReviewCell row={row.original} /> }),

@@ -3,10 +3,10 @@
 import { Alert } from "@/components/ui/alert";
 import { Field, Input, Select } from "@/components/ui/field";
 import { PendingButton } from "@/components/reviews/pending-button";
-import { formatDay } from "@/components/reviews/labels";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createApiTokenAction, type CreateTokenState } from "@/lib/actions/api-tokens";
-import { addDays } from "@/lib/domain/waivers";
+import { addDays } from "@/lib/domain/days";
+import { formatDate } from "@/lib/format/dates";
 import { DEFAULT_TOKEN_DAYS, defaultTokenExpiry, latestTokenExpiry, MAX_TOKEN_DAYS } from "@/lib/domain/api-tokens";
 
 const FOCUS_ORDER = ["name", "scope", "expiresOn"] as const;
@@ -74,7 +74,7 @@ export function CreateTokenForm({ today }: { today: string }) {
           name="expiresOn"
           required
           error={failure?.fieldErrors?.expiresOn}
-          description={`Works through that day (UTC). ${DEFAULT_TOKEN_DAYS} days by default, at most ${MAX_TOKEN_DAYS} (${formatDay(latest)}).`}
+          description={`Works through that day (UTC). ${DEFAULT_TOKEN_DAYS} days by default, at most ${MAX_TOKEN_DAYS} (${formatDate(latest)}).`}
         >
           <Input type="date" defaultValue={defaultTokenExpiry(today)} min={addDays(today, 1) ?? undefined} max={latest} />
         </Field>

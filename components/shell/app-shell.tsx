@@ -19,7 +19,7 @@ export type AppShellProps = {
   children: ReactNode;
 };
 
-const ROLE_LABELS: Record<Role, string> = {
+const ROLE_WORDS: Record<Role, string> = {
   VIEWER: "Viewer",
   EDITOR: "Editor",
   APPROVER: "Approver",
@@ -73,7 +73,7 @@ export function AppShell({ user, renewSessionEverySeconds, children }: AppShellP
               <p className="truncate font-medium text-ink">{user.name}</p>
               <p className="truncate text-ink-muted">
                 <span className="sr-only">Role: </span>
-                {ROLE_LABELS[user.role]}
+                {ROLE_WORDS[user.role]}
                 <span className="hidden sm:inline">
                   {" · "}
                   <span className="sr-only">Email: </span>

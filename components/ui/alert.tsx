@@ -1,14 +1,20 @@
+import { cva } from "class-variance-authority";
 import type { ComponentPropsWithRef, ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
 export type AlertTone = "info" | "success" | "warning" | "danger";
 
-const tones: Record<AlertTone, string> = {
-  info: "border-brand-200 bg-brand-50 text-brand-900",
-  success: "border-green-300 bg-go-soft text-go-ink",
-  warning: "border-amber-300 bg-conditional-soft text-conditional-ink",
-  danger: "border-red-300 bg-nogo-soft text-nogo-ink",
-};
+const alertVariants = cva("flex gap-3 rounded-md border p-4 text-sm", {
+  variants: {
+    tone: {
+      info: "border-brand-200 bg-brand-50 text-brand-900",
+      success: "border-green-300 bg-go-soft text-go-ink",
+      warning: "border-amber-300 bg-conditional-soft text-conditional-ink",
+      danger: "border-red-300 bg-nogo-soft text-nogo-ink",
+    } satisfies Record<AlertTone, string>,
+  },
+  defaultVariants: { tone: "info" },
+});
 
 const icons: Record<AlertTone, ReactNode> = {
   info: <path d="M10 9v5M10 6.5v.5" />,
@@ -28,11 +34,7 @@ export type AlertProps = Omit<ComponentPropsWithRef<"div">, "title"> & {
  */
 export function Alert({ tone = "info", title, className, children, ...props }: AlertProps) {
   return (
-    <div
-      role={tone === "danger" ? "alert" : "status"}
-      className={cn("flex gap-3 rounded-md border p-4 text-sm", tones[tone], className)}
-      {...props}
-    >
+    <div role={tone === "danger" ? "alert" : "status"} className={cn(alertVariants({ tone }), className)} {...props}>
       <svg
         aria-hidden="true"
         viewBox="0 0 20 20"

@@ -13,12 +13,7 @@ export function Label({ className, children, required, ...props }: LabelProps) {
   return (
     <label className={cn("block text-sm font-medium text-ink", className)} {...props}>
       {children}
-      {required ? (
-        // The control itself carries `required`, so screen readers already announce it.
-        <span aria-hidden="true" className="ml-0.5 text-nogo">
-          *
-        </span>
-      ) : null}
+      {required ? <RequiredMark /> : null}
     </label>
   );
 }
@@ -106,14 +101,28 @@ export function Field({ label, name, id, required, description, error, className
       <Label htmlFor={controlId} required={required}>
         {label}
       </Label>
-      {description ? (
-        <p id={descriptionId} className="text-sm text-ink-muted">
-          {description}
-        </p>
-      ) : null}
+      <FieldDescription id={descriptionId}>{description}</FieldDescription>
       {rendered}
       <FieldError id={errorId} errors={errors} />
     </div>
+  );
+}
+
+/** The control itself carries `required`, so screen readers already announce it: the star is for the eye. */
+function RequiredMark() {
+  return (
+    <span aria-hidden="true" className="ml-0.5 text-nogo">
+      *
+    </span>
+  );
+}
+
+function FieldDescription({ id, children }: { id: string | undefined; children: ReactNode }) {
+  if (!id || !children) return null;
+  return (
+    <p id={id} className="text-sm text-ink-muted">
+      {children}
+    </p>
   );
 }
 
@@ -158,17 +167,9 @@ export function Fieldset({ legend, name, required, description, error, className
     <fieldset className={cn("space-y-2", className)} aria-describedby={describedBy}>
       <legend className="text-sm font-medium text-ink">
         {legend}
-        {required ? (
-          <span aria-hidden="true" className="ml-0.5 text-nogo">
-            *
-          </span>
-        ) : null}
+        {required ? <RequiredMark /> : null}
       </legend>
-      {description ? (
-        <p id={descriptionId} className="text-sm text-ink-muted">
-          {description}
-        </p>
-      ) : null}
+      <FieldDescription id={descriptionId}>{description}</FieldDescription>
       {children}
       <FieldError id={errorId} errors={errors} />
     </fieldset>

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import type { Tier } from "@/lib/domain/types";
 import { Button } from "./button";
 import { Field, Select } from "./field";
-import { TierOptions } from "./select-options";
+import { TeamOptions, TierOptions } from "./select-options";
+import { TextLink } from "@/components/ui/text-link";
 
 // Pieces of the plain GET filter forms (portfolio, services, quarterly agenda): their names and values are
 // the URL's query parameters, so each piece must send the same ones wherever it is used.
@@ -21,11 +21,7 @@ export function TeamFilter({ id, className, teams, value }: TeamFilterProps) {
     <Field label="Team" name="team" id={id} className={className}>
       <Select defaultValue={value}>
         <option value="">All teams</option>
-        {teams.map((team) => (
-          <option key={team.slug} value={team.slug}>
-            {team.name}
-          </option>
-        ))}
+        <TeamOptions teams={teams} by="slug" />
       </Select>
     </Field>
   );
@@ -43,17 +39,24 @@ export function TierFilter({ id, value }: { id: string; value: Tier | null | und
   );
 }
 
+export type FilterActionsProps = {
+  isFiltered: boolean;
+  clearHref: string;
+  /** "filter" on a form with a single filter. */
+  noun?: "filter" | "filters";
+};
+
 /** Submits the filter form; offers a way back to the unfiltered view while any filter is set. */
-export function FilterActions({ isFiltered, clearHref }: { isFiltered: boolean; clearHref: string }) {
+export function FilterActions({ isFiltered, clearHref, noun = "filters" }: FilterActionsProps) {
   return (
     <div className="flex items-center gap-3">
       <Button type="submit" variant="secondary">
-        Apply filters
+        Apply {noun}
       </Button>
       {isFiltered ? (
-        <Link href={clearHref} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-          Clear filters
-        </Link>
+        <TextLink href={clearHref} className="text-sm font-medium">
+          Clear {noun}
+        </TextLink>
       ) : null}
     </div>
   );

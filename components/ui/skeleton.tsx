@@ -1,4 +1,4 @@
-import type { ComponentPropsWithRef } from "react";
+import type { ComponentPropsWithRef, ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
 /** A decorative placeholder block; size it with className (h-4 w-32 …). */
@@ -13,11 +13,20 @@ export type SkeletonListProps = {
   className?: string;
 };
 
+/** Placeholders announced once, as a status saying what is loading; the placeholders themselves are hidden. */
+export function LoadingStatus({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div role="status" className={className}>
+      <span className="sr-only">{label}</span>
+      {children}
+    </div>
+  );
+}
+
 /** A loading placeholder for lists and tables, announced once as a status. */
 export function SkeletonList({ rows = 5, label = "Loading…", className }: SkeletonListProps) {
   return (
-    <div role="status" className={cn("space-y-3", className)}>
-      <span className="sr-only">{label}</span>
+    <LoadingStatus label={label} className={cn("space-y-3", className)}>
       {Array.from({ length: rows }, (_, i) => (
         <div key={i} className="flex items-center gap-4">
           <Skeleton className="h-4 w-1/3" />
@@ -25,6 +34,22 @@ export function SkeletonList({ rows = 5, label = "Loading…", className }: Skel
           <Skeleton className="h-4 flex-1" />
         </div>
       ))}
+    </LoadingStatus>
+  );
+}
+
+/** Where a page's title and description will be, the same size as PageHeader's. */
+export function PageHeaderSkeleton({
+  titleClassName = "w-40",
+  descriptionClassName = "w-96",
+}: {
+  titleClassName?: string;
+  descriptionClassName?: string;
+}) {
+  return (
+    <div className="mb-8 space-y-2">
+      <Skeleton className={cn("h-7", titleClassName)} />
+      <Skeleton className={cn("h-4 max-w-full", descriptionClassName)} />
     </div>
   );
 }

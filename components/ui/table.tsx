@@ -1,4 +1,4 @@
-import type { ComponentPropsWithRef } from "react";
+import type { ComponentPropsWithRef, ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
 export type TableProps = ComponentPropsWithRef<"table"> & {
@@ -55,4 +55,26 @@ export function TH({ scope = "col", className, ...props }: ComponentPropsWithRef
 
 export function TD({ className, ...props }: ComponentPropsWithRef<"td">) {
   return <td className={cn("px-4 py-3 align-middle text-ink", className)} {...props} />;
+}
+
+/** A column heading: plain text, or a label with its own classes (alignment, width). */
+export type ColumnHead = string | { label: ReactNode; key?: string; className?: string };
+
+/** The header of a table whose columns are headed by plain labels, in order. */
+export function HeaderRow({ columns }: { columns: readonly ColumnHead[] }) {
+  return (
+    <THead>
+      <tr>
+        {columns.map((column, i) =>
+          typeof column === "string" ? (
+            <TH key={column}>{column}</TH>
+          ) : (
+            <TH key={column.key ?? i} className={column.className}>
+              {column.label}
+            </TH>
+          ),
+        )}
+      </tr>
+    </THead>
+  );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent } from "react";
 import { fieldId } from "./field";
 
 /** What a form's server action hands back: a result or a failure with per-field errors, or nothing yet. */
@@ -52,4 +52,13 @@ export function useActionForm<State extends FormActionState>(
   }
 
   return { state, formAction, isPending, onSubmit, formRef, alertRef };
+}
+
+/**
+ * Props for each Field of a form that can stand several times on one page (one per checklist item): its name,
+ * an id unique to this form, and the server's error for it.
+ */
+export function useFieldProps(fieldErrors: Record<string, string[]> | undefined) {
+  const baseId = useId();
+  return (name: string) => ({ name, id: `${baseId}-${name}`, error: fieldErrors?.[name] });
 }

@@ -27,16 +27,21 @@ export async function createTeam(name = uniq("team")): Promise<TestTeam> {
   return { id: rows[0]!.id, slug, name };
 }
 
-export async function createUser(role: "VIEWER" | "EDITOR" | "APPROVER" | "ADMIN", teams: TestTeam[] = []): Promise<TestUser> {
+/** `db` defaults to the shared test database; tests that run their own server pass that server's pool. */
+export async function createUser(
+  role: "VIEWER" | "EDITOR" | "APPROVER" | "ADMIN",
+  teams: TestTeam[] = [],
+  db: Pool = sql(),
+): Promise<TestUser> {
   hash ??= await bcrypt.hash(PASSWORD, 4);
   const name = uniq(role.toLowerCase());
   const email = `${name}@example.com`;
-  const { rows } = await sql().query<{ id: string }>(
+  const { rows } = await db.query<{ id: string }>(
     "INSERT INTO users (email, name, role, password_hash, is_demo) VALUES ($1, $2, $3, $4, true) RETURNING id",
     [email, name, role, hash],
   );
   const id = rows[0]!.id;
-  for (const team of teams) await sql().query("INSERT INTO memberships (user_id, team_id) VALUES ($1, $2)", [id, team.id]);
+  for (const team of teams) await db.query("INSERT INTO memberships (user_id, team_id) VALUES ($1, $2)", [id, team.id]);
   return { id, email, name, password: PASSWORD };
 }
 

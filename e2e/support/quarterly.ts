@@ -1,4 +1,5 @@
 import { sql } from "./db";
+import { isoDay, shiftDays } from "../../lib/domain/days";
 
 // Decided reviews carry their frozen summary counts; the quarterly meeting reads only those and the services
 // row, so tests write them with SQL exactly as the deciding transaction leaves them.
@@ -38,5 +39,5 @@ export async function openTriggeredReview(serviceId: string, trigger: "POST_INCI
 
 /** A calendar day `days` from today (UTC), as YYYY-MM-DD. */
 export function dayFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return isoDay(shiftDays(new Date(), days));
 }

@@ -3,6 +3,7 @@ import { summarizeEvaluation } from "../../lib/domain/summary";
 import type { AnswerStatus, ChecklistItemDef, Level, ReviewTrigger, Tier } from "../../lib/domain/types";
 import { evaluateReview } from "../../lib/domain/verdict";
 import { sql } from "./db";
+import { isoDay } from "../../lib/domain/days";
 
 // Decided reviews written straight into Postgres, shaped as deciding writes them: the verdict and level come
 // from the real engine, the snapshot from the real builder, plus summary columns, answer rows, and the
@@ -50,7 +51,7 @@ export type DecidedReviewInput = {
 
 /** Inserts a decided review whose decision is its computed verdict; returns its id. */
 export async function insertDecidedReview(template: Template, input: DecidedReviewInput): Promise<string> {
-  const day = input.decidedAt.toISOString().slice(0, 10);
+  const day = isoDay(input.decidedAt);
   const applicable = template.items.filter((item) => item.tiers.includes(input.tier));
   const statuses = new Map(applicable.map((item) => [item.key, input.answers?.[item.key] ?? ("MET" as AnswerStatus)]));
   const naReason = (status: AnswerStatus) => (status === "NOT_APPLICABLE" ? "Not used by this service" : null);

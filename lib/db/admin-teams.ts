@@ -6,12 +6,13 @@ import { isUuid } from "@/lib/db/review-access";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TeamCreateInput, TeamRenameInput } from "@/lib/schemas/admin";
+import { pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
 
 // Teams, as admins manage them: create and rename. A slug never changes once made, because shared links and
 // filters (?team=payments) carry it; deleting teams is left out because services and reviews hang off them.
 
 export type AdminTeam = { id: string; slug: string; name: string; memberCount: number; serviceCount: number; createdAt: Date };
-export type AdminTeamList = { items: AdminTeam[]; total: number; page: number; pageSize: number; pageCount: number };
+export type AdminTeamList = Paginated<AdminTeam>;
 
 const teamSelect = {
   id: true,
@@ -41,13 +42,13 @@ export async function listTeamsForAdmin(viewer: Viewer, options: ListTeamsOption
     db().team.findMany({
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
+      skip: pageOffset(page, pageSize),
       take: pageSize,
       select: teamSelect,
     }),
     db().team.count({ where }),
   ]);
-  return { items: rows.map(toAdminTeam), total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+  return paginate(rows.map(toAdminTeam), total, page, pageSize);
 }
 
 export async function getTeamForAdmin(viewer: Viewer, id: string): Promise<AdminTeam | null> {

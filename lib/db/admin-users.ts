@@ -6,6 +6,7 @@ import type { Role } from "@/lib/domain/types";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/schemas/admin";
+import { pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
 
 // People, as admins manage them. Every function checks the admin right itself: pages check it too (to show a
 // friendly message), but the data door is where it is enforced. Emails are private, so reads are admin-only.
@@ -30,7 +31,7 @@ export type AdminUser = {
   /** The user's version: an edit is saved only if this has not moved since the form was loaded. */
   updatedAt: Date;
 };
-export type AdminUserList = { items: AdminUser[]; total: number; page: number; pageSize: number; pageCount: number };
+export type AdminUserList = Paginated<AdminUser>;
 
 const userSelect = {
   id: true,
@@ -88,13 +89,13 @@ export async function listUsersForAdmin(viewer: Viewer, options: ListUsersOption
     db().user.findMany({
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
+      skip: pageOffset(page, pageSize),
       take: pageSize,
       select: userSelect,
     }),
     db().user.count({ where }),
   ]);
-  return { items: rows.map(toAdminUser), total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+  return paginate(rows.map(toAdminUser), total, page, pageSize);
 }
 
 export async function getUserForAdmin(viewer: Viewer, id: string): Promise<AdminUser | null> {

@@ -4,8 +4,10 @@
 // lib/db/portfolio.ts, services-table.ts, services.ts (getServiceBySlug) and service-history.ts; when a
 // page's queries change, change its set here, or the ratio stops meaning anything.
 
-import { addQuarters, currentQuarter, lastQuarters, quarterEnd, quarterStart, REVIEW_INTERVAL_DAYS } from "@/lib/domain/quarters";
+import { isoDay, shiftDays } from "@/lib/domain/days";
+import { addQuarters, currentQuarter, lastQuarters, quarterEnd, quarterStart, reviewOverdueBefore } from "@/lib/domain/quarters";
 import { defaultTierTargets, type TierTargets } from "@/lib/domain/targets";
+import { EXPIRING_WAIVER_DAYS } from "@/lib/domain/waivers";
 
 export type FloorQuery = { name: string; text: string; values?: readonly unknown[] };
 /**
@@ -28,8 +30,6 @@ export type FloorOptions = {
 };
 
 const PORTFOLIO_QUARTERS = 8;
-const EXPIRING_WAIVER_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 const settings: FloorQuery = { name: "tier targets", text: "SELECT value FROM settings WHERE key = 'tierTargets'" };
 const teams: FloorQuery = { name: "teams", text: "SELECT id, slug, name FROM teams ORDER BY name, id" };
@@ -46,8 +46,8 @@ function viewer(id: string): FloorQuery {
 const targetSql = (t: TierTargets) => `(CASE s.tier WHEN 1 THEN ${t[1]} WHEN 2 THEN ${t[2]} WHEN 3 THEN ${t[3]} END)`;
 
 function portfolio(o: FloorOptions, t: TierTargets, now: Date): FloorQuery[][] {
-  const today = now.toISOString().slice(0, 10);
-  const until = new Date(now.getTime() + EXPIRING_WAIVER_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const today = isoDay(now);
+  const until = isoDay(shiftDays(now, EXPIRING_WAIVER_DAYS));
   const current = currentQuarter(now);
   const quarters = lastQuarters(current, PORTFOLIO_QUARTERS);
   const ends = quarters.map((q) => quarterEnd(q).toISOString());
@@ -76,7 +76,7 @@ function portfolio(o: FloorOptions, t: TierTargets, now: Date): FloorQuery[][] {
           FROM waivers wv JOIN services s ON s.last_review_id = wv.review_id
           WHERE wv.status = 'APPROVED' AND wv.expires_on BETWEEN $2::date AND $3::date
         ) w`,
-        values: [new Date(now.getTime() - REVIEW_INTERVAL_DAYS * DAY_MS).toISOString(), today, until],
+        values: [reviewOverdueBefore(now).toISOString(), today, until],
       },
       {
         name: "level distribution at the end of each of the last 8 quarters, and the movement matrix",
@@ -148,7 +148,7 @@ function servicesTable(o: FloorOptions, t: TierTargets, now: Date): FloorQuery[]
                WHERE w.review_id = p.last_review_id AND w.status = 'APPROVED' AND w.expires_on >= $3::date
              ) aw ON true
              ORDER BY ${order}`,
-        values: [size, offset, now.toISOString().slice(0, 10)],
+        values: [size, offset, isoDay(now)],
       },
       { name: "count", text: "SELECT count(*)::int AS total FROM services s" },
     ],

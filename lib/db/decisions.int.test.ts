@@ -7,7 +7,7 @@ import { todayUtc } from "@/lib/db/review-access";
 import { appError, ctxOf, createReviewWorld, itemKeys, type ReviewWorld } from "@/lib/db/review-test-fixtures";
 import { getReviewView, listReviewHistory } from "@/lib/db/reviews";
 import { approveWaiver, requestWaiver } from "@/lib/db/waivers";
-import { addDays } from "@/lib/domain/waivers";
+import { addDays } from "@/lib/domain/days";
 import { decisionInput, evidenceInput, setAnswerInput, waiverRequestInput } from "@/lib/schemas/review";
 
 afterAll(closeDb);

@@ -13,6 +13,7 @@ import {
 } from "@/lib/db/review-test-fixtures";
 import { lastQuarters } from "@/lib/domain/quarters";
 import type { LifecycleStage, Tier, Verdict } from "@/lib/domain/types";
+import { MS_PER_DAY } from "@/lib/domain/days";
 
 // The database is shared with other tests: every test makes its own team (random slug) and every query is
 // filtered by that team, so other rows can never change the counts asserted here.
@@ -162,7 +163,7 @@ describe("cached portfolio aggregates", () => {
 
 describe("getPortfolioHeadline", () => {
   const asOf = new Date("2026-06-15T12:00:00Z");
-  const DAY = 86_400_000;
+  const DAY = MS_PER_DAY;
 
   it("counts overdue reviews and expiring waivers exactly at their boundaries", async () => {
     const teamId = await makeTeam();

@@ -8,10 +8,11 @@ import {
   type TargetAttainment,
   type VerdictShares,
 } from "@/lib/domain/portfolio";
-import { quarterEnd, quarterStart, REVIEW_INTERVAL_DAYS } from "@/lib/domain/quarters";
+import { quarterEnd, quarterStart, reviewOverdueBefore } from "@/lib/domain/quarters";
 import { defaultTierTargets, parseTierTargets, type TierTargets } from "@/lib/domain/targets";
 import { VERDICTS, type AchievedLevel, type Tier, type Verdict } from "@/lib/domain/types";
-import { addDays } from "@/lib/domain/waivers";
+import { addDays, isoDay } from "@/lib/domain/days";
+import { EXPIRING_WAIVER_DAYS } from "@/lib/domain/waivers";
 import { cachedUntilChange, portfolioChangeToken } from "@/lib/db/change-token";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -38,9 +39,6 @@ export type PortfolioHeadline = {
   /** Approved waivers on each service's latest decided review expiring between `from` and `until` (inclusive). */
   expiringWaivers: { count: number; services: number; from: string; until: string };
 };
-
-const MS_PER_DAY = 86_400_000;
-export const EXPIRING_WAIVER_DAYS = 30;
 
 function emptyLevels(): LevelCounts {
   return { levels: { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 }, notReviewed: 0, total: 0 };
@@ -114,8 +112,8 @@ type HeadlineRow = {
 export async function getPortfolioHeadline(viewer: Viewer, filter: PortfolioFilter, asOf: Date): Promise<PortfolioHeadline> {
   const targets = await loadPortfolioTierTargets();
   // Strictly older than 90 × 24 h is due, like reviewDueReason: a review exactly 90 days old still covers.
-  const staleBefore = new Date(asOf.getTime() - REVIEW_INTERVAL_DAYS * MS_PER_DAY);
-  const today = asOf.toISOString().slice(0, 10);
+  const staleBefore = reviewOverdueBefore(asOf);
+  const today = isoDay(asOf);
   const until = addDays(today, EXPIRING_WAIVER_DAYS) ?? today;
   const where = serviceWhere(filter);
   const [row] = await db().$queryRaw<HeadlineRow[]>`

@@ -2,10 +2,12 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { agendaSql, type AgendaRow } from "@/lib/db/quarterly-agenda-sql";
 import { isoDay } from "@/lib/db/review-access";
-import { parseQuarter, quarterEnd, REVIEW_INTERVAL_DAYS, reviewDueReason, type ReviewDueReason } from "@/lib/domain/quarters";
+import { parseQuarter, quarterEnd, reviewDueReason, reviewOverdueBefore, type ReviewDueReason } from "@/lib/domain/quarters";
 import { levelChange, type LevelChange } from "@/lib/domain/review-diff";
 import type { AchievedLevel, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
-import { addDays } from "@/lib/domain/waivers";
+import { addDays, elapsedDays } from "@/lib/domain/days";
+import { pageCount, pageOffset } from "@/lib/domain/pagination";
+import { EXPIRING_WAIVER_DAYS } from "@/lib/domain/waivers";
 import { AppError } from "@/lib/errors";
 import { AGENDA_PAGE_SIZE } from "@/lib/schemas/quarterly";
 
@@ -13,10 +15,6 @@ import { AGENDA_PAGE_SIZE } from "@/lib/schemas/quarterly";
 // previous review (the outcomes the meeting records are in lib/db/meeting-outcomes). Every signed-in viewer may read
 // every service (the viewer keeps one shape for every door into the data). Nothing here reads the answers table:
 // only the summary columns that deciding a review froze onto it.
-
-const MS_PER_DAY = 86_400_000;
-/** Approved waivers expiring within this many days after the as-of date are flagged. */
-export const EXPIRING_WAIVER_DAYS = 30;
 
 export type DecidedSummary = {
   reviewId: string;
@@ -135,7 +133,7 @@ function toDueService(row: AgendaRow & { position: number; id: string }, asOf: D
     tier: (row.tier ?? 3) as Tier,
     dueReason: reviewDueReason({ lastDecidedAt, pendingTrigger: pendingTrigger !== null, asOf }),
     pendingTrigger,
-    daysSinceReview: lastDecidedAt ? Math.floor((asOf.getTime() - lastDecidedAt.getTime()) / MS_PER_DAY) : null,
+    daysSinceReview: lastDecidedAt ? elapsedDays(lastDecidedAt, asOf) : null,
     latest,
     previous,
     change: {
@@ -162,11 +160,11 @@ export async function listDueServices(viewer: Viewer, quarter: string, options: 
     team: options.team ?? null,
     asOf,
     // Strictly older than 90 × 24 h is due, exactly like reviewDueReason.
-    staleBefore: new Date(asOf.getTime() - REVIEW_INTERVAL_DAYS * MS_PER_DAY),
+    staleBefore: reviewOverdueBefore(asOf),
     asOfDay,
     untilDay: addDays(asOfDay, EXPIRING_WAIVER_DAYS) ?? asOfDay,
     isPast: asOf.getTime() < now.getTime(),
-    offset: (page - 1) * pageSize,
+    offset: pageOffset(page, pageSize),
     limit: pageSize,
   });
   // The planner cannot estimate the OR-filtered candidates and costs the statement as if every service were due;
@@ -183,7 +181,7 @@ export async function listDueServices(viewer: Viewer, quarter: string, options: 
     total,
     page,
     pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount: pageCount(total, pageSize),
     counts: {
       regressions: head?.regressions ?? 0,
       expiringWaivers: head?.expiring ?? 0,

@@ -20,11 +20,12 @@ import { currentQuarter, quarterEnd } from "@/lib/domain/quarters";
 import type { LifecycleStage, ReviewTrigger, Role, Verdict } from "@/lib/domain/types";
 import type { AppError } from "@/lib/errors";
 import { meetingOutcomeInput } from "@/lib/schemas/quarterly";
+import { isoDay, MS_PER_DAY, shiftDays } from "@/lib/domain/days";
 
 // The database is shared with other tests: every test makes its own team (random slug) and every agenda query is
 // filtered by that team, so other rows never change what is asserted here.
 
-const DAY = 86_400_000;
+const DAY = MS_PER_DAY;
 const now = new Date();
 const quarter = currentQuarter(now);
 const made: MadeRows = { teamIds: [], userIds: [] };
@@ -86,7 +87,7 @@ async function makeViewer(role: Role, teamIds: string[] = []): Promise<Viewer> {
 
 const ago = (days: number, ms = 0) => new Date(now.getTime() - days * DAY - ms);
 const reader: Viewer = { id: randomUUID(), email: "reader@test.invalid", name: "Reader", role: "VIEWER", teamIds: [] };
-const futureDay = new Date(now.getTime() + 14 * DAY).toISOString().slice(0, 10);
+const futureDay = isoDay(shiftDays(now, 14));
 
 async function agendaNames(teamSlug: string): Promise<string[]> {
   const page = await listDueServices(reader, quarter, { team: teamSlug, now });
@@ -158,7 +159,7 @@ describe("listDueServices: what changed and the order", () => {
     await openReview(trigger, "MAJOR_RELEASE");
     const waiver = await makeService(team.id, "D waiver");
     const waived = await decide(waiver, { at: ago(100), level: 2, verdict: "GO" });
-    const expiresOn = new Date(now.getTime() + 10 * DAY).toISOString().slice(0, 10);
+    const expiresOn = isoDay(shiftDays(now, 10));
     await createWaiverRow({ reviewId: waived, itemId, expiresOn, status: "APPROVED" });
     const blockers = await makeService(team.id, "E more blockers");
     await decide(blockers, { at: ago(200), level: 2, verdict: "GO", blockers: 0, notMet: 1 });

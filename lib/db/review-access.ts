@@ -1,5 +1,6 @@
 import { can, type Viewer } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/client";
+import { isoDay } from "@/lib/domain/days";
 import { defaultTierTargets, parseTierTargets, type TierTargets } from "@/lib/domain/targets";
 import type { ReviewStatus, Tier } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
@@ -24,18 +25,11 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+export { dayToDate, isoDay } from "@/lib/domain/days";
+
 /** The calendar day in UTC: waivers and the engine work in days, never in server-local time. */
 export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** A `@db.Date` column comes back as UTC midnight; its calendar day is the first ten characters. */
-export function isoDay(value: Date): string {
-  return value.toISOString().slice(0, 10);
-}
-
-export function dayToDate(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
+  return isoDay(now);
 }
 
 type LockRow = {

@@ -7,6 +7,7 @@ import type { ReviewStatus, ReviewTrigger, Verdict } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { REVIEWS_PAGE_SIZE, type StartReviewInput } from "@/lib/schemas/review";
+import { pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
 
 // Starting and listing reviews. Reads are open to every signed-in viewer (they take the viewer to keep
 // one shape for every door into the data); writes ask can(). The overview read lives in review-view.ts,
@@ -138,7 +139,7 @@ export type ReviewListItem = {
   service: { slug: string; name: string; tier: number; team: { name: string } };
 };
 
-export type ReviewList = { items: ReviewListItem[]; total: number; page: number; pageSize: number; pageCount: number };
+export type ReviewList = Paginated<ReviewListItem>;
 
 export type ListReviewsOptions = { status?: "OPEN" | "DRAFT" | "SUBMITTED" | "DECIDED"; page?: number; pageSize?: number };
 
@@ -152,7 +153,7 @@ export async function listReviews(viewer: Viewer, options: ListReviewsOptions = 
     db().review.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * pageSize,
+      skip: pageOffset(page, pageSize),
       take: pageSize,
       select: {
         id: true,
@@ -174,7 +175,7 @@ export async function listReviews(viewer: Viewer, options: ListReviewsOptions = 
     targetDate: targetDate ? isoDay(targetDate) : null,
     answeredCount: _count.answers,
   }));
-  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return paginate(items, total, page, pageSize);
 }
 
 /** The review's audit trail, newest first. */

@@ -11,6 +11,7 @@ import { evaluateReview, isDecisionAllowed } from "@/lib/domain/verdict";
 import type { WaiverInput, WaiverStatus } from "@/lib/domain/waivers";
 import { SeedRefusedError, seedScale, type SeedScaleResult } from "@/scripts/lib/seed-scale";
 import { updateServicePointersSql, updateSummariesSql } from "@/scripts/lib/seed-scale-summary";
+import { isoDay } from "@/lib/domain/days";
 
 // The scale seed computes levels, verdicts and counts in SQL; this cross-checks every seeded review
 // against the engine the app decides with. The database is shared with other tests, so each seed
@@ -110,7 +111,7 @@ async function expectMatchesEngine(result: SeedScaleResult, expected: { services
     const waivers: WaiverInput[] = seeded.waivers
       .filter((w) => w.review_id === review.id)
       .map((w) => ({ itemKey: w.key, expiresOn: w.expires_on, status: w.status }));
-    const today = (review.decided_at as Date).toISOString().slice(0, 10);
+    const today = isoDay(review.decided_at as Date);
     const evaluation = evaluateReview({ items: template.items, tier: review.tier, answers, waivers, today, tierTargets: result.targets });
     const summary = summarizeEvaluation(evaluation);
     expect({ id: review.id, ...pick(review) }).toEqual({

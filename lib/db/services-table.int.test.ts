@@ -5,6 +5,7 @@ import { closeDb, db } from "@/lib/db/client";
 import { exportServicesTable, queryServicesTable } from "@/lib/db/services-table";
 import { installDefaultTemplate } from "@/lib/db/templates";
 import { DEFAULT_STATE, parseServicesTableState, type ServicesTableState } from "@/lib/schemas/services-table";
+import { MS_PER_DAY } from "@/lib/domain/days";
 
 // The database may hold other services (and other tests' rows), so every assertion is narrowed to this file's
 // own services: their names start with a random prefix, and the prefix is the search text.
@@ -14,7 +15,7 @@ const p = `st${randomUUID().slice(0, 8)}`;
 const pagingPrefix = `${p}pg`;
 const NOW = new Date("2031-03-15T12:00:00.000Z");
 const TODAY = "2031-03-15";
-const DAY = 86_400_000;
+const DAY = MS_PER_DAY;
 const at = (msAgo: number) => new Date(NOW.getTime() - msAgo);
 
 const viewer: Viewer = { id: randomUUID(), email: "reader@test.invalid", name: "Reader", role: "VIEWER", teamIds: [] };

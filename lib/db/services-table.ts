@@ -1,6 +1,8 @@
 import type { Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { isReviewDue, nextReviewDue, REVIEW_INTERVAL_DAYS } from "@/lib/domain/quarters";
+import { isoDay } from "@/lib/domain/days";
+import { pageCount, pageOffset } from "@/lib/domain/pagination";
+import { isReviewDue, nextReviewDue, reviewOverdueBefore } from "@/lib/domain/quarters";
 import { defaultTierTargets, parseTierTargets, type TierTargets } from "@/lib/domain/targets";
 import type { AchievedLevel, Level, Tier, Verdict } from "@/lib/domain/types";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -45,8 +47,6 @@ export type ServicesTableOptions = {
 
 /** A bigger export is cut here so one request cannot hold the server's memory hostage. */
 export const EXPORT_ROW_LIMIT = 50_000;
-
-const MS_PER_DAY = 86_400_000;
 
 type RawRow = {
   id: string;
@@ -152,7 +152,7 @@ function ordering(state: ServicesTableState, target: Prisma.Sql): Ordering {
 
 type ViewQuery = { state: ServicesTableState; targets: TierTargets; now: Date; today: string };
 
-const overdueBefore = (now: Date) => new Date(now.getTime() - REVIEW_INTERVAL_DAYS * MS_PER_DAY);
+const overdueBefore = reviewOverdueBefore;
 
 function rowsSql({ state, targets, now, today }: ViewQuery, limit: number, offset: number): Prisma.Sql {
   const target = targetLevelSql(targets);
@@ -233,9 +233,7 @@ async function loadTierTargets(): Promise<TierTargets> {
 }
 
 /** The UTC calendar day of an instant, as waivers count days. */
-export function utcDay(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
-}
+export const utcDay = isoDay;
 
 async function prepare(state: ServicesTableState, options: ServicesTableOptions): Promise<ViewQuery> {
   const now = options.now ?? new Date();
@@ -249,12 +247,12 @@ export async function queryServicesTable(
   options: ServicesTableOptions = {},
 ): Promise<ServicesTablePage> {
   const query = await prepare(state, options);
-  const { raws, total } = await run(query, state.size, (state.page - 1) * state.size);
+  const { raws, total } = await run(query, state.size, pageOffset(state.page, state.size));
   return {
     rows: raws.map((raw) => toRow(raw, query.targets, query.now)),
     total,
     page: state.page,
-    pageCount: Math.max(1, Math.ceil(total / state.size)),
+    pageCount: pageCount(total, state.size),
   };
 }
 

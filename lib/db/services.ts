@@ -14,6 +14,7 @@ import {
 import { AppError, fromPrismaError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceInput } from "@/lib/schemas/service";
+import { pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
 
 // Every signed-in viewer may read every service (leadership reads the whole portfolio), so reads take the viewer
 // only to keep one shape for every door into the data; writes are where can() decides.
@@ -39,7 +40,7 @@ export type ServiceListItem = {
   latestReview: LatestReviewSummary | null;
 };
 
-export type ServiceList = { items: ServiceListItem[]; total: number; page: number; pageSize: number; pageCount: number };
+export type ServiceList = Paginated<ServiceListItem>;
 
 export type ListServicesOptions = { q?: string; teamId?: string; tier?: number; page?: number; pageSize?: number };
 
@@ -102,7 +103,7 @@ export async function listServices(viewer: Viewer, options: ListServicesOptions 
       where,
       // id breaks ties so pages never overlap or skip rows.
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
+      skip: pageOffset(page, pageSize),
       take: pageSize,
       select: {
         id: true,
@@ -128,7 +129,7 @@ export async function listServices(viewer: Viewer, options: ListServicesOptions 
     const latestReview = latest ? { ...latest, level: toAchievedLevel(latest.level) } : null;
     return { ...row, tier: row.tier as Tier, latestReview };
   });
-  return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+  return paginate(items, total, page, pageSize);
 }
 
 export async function getServiceBySlug(viewer: Viewer, slug: string): Promise<ServiceDetail | null> {

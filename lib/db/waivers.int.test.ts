@@ -5,7 +5,8 @@ import { todayUtc } from "@/lib/db/review-access";
 import { appError, ctxOf, createReviewWorld, itemKeys } from "@/lib/db/review-test-fixtures";
 import { getReviewView } from "@/lib/db/reviews";
 import { approveWaiver, rejectWaiver, requestWaiver, revokeWaiver } from "@/lib/db/waivers";
-import { addDays, MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
+import { addDays } from "@/lib/domain/days";
+import { MAX_WAIVER_DAYS } from "@/lib/domain/waivers";
 import { setAnswerInput, waiverRequestInput } from "@/lib/schemas/review";
 
 afterAll(closeDb);

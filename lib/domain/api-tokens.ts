@@ -1,4 +1,5 @@
-import { addDays, parseIsoDay, validateExpiryWithin, type ExpiryValidation } from "@/lib/domain/waivers";
+import { addDays, dayToDate, isoDay, parseIsoDay } from "@/lib/domain/days";
+import { validateExpiryWithin, type ExpiryValidation } from "@/lib/domain/waivers";
 
 // What a personal API token may do and for how long. A READ token may only read; a WRITE token may also change
 // whatever its owner may change. Every token expires: by default after 90 days, never later than a year.
@@ -24,14 +25,13 @@ export function validateTokenExpiry(expiresOn: string, today: string): ExpiryVal
 
 /** A token chosen to expire on a day still works all of that day (UTC) and stops at the next midnight. */
 export function tokenExpiresAt(expiresOn: string): Date {
-  const day = parseIsoDay(expiresOn);
-  if (day === null) throw new Error(`Not a YYYY-MM-DD date: ${expiresOn}`);
-  return new Date((day + 1) * 86_400_000);
+  if (parseIsoDay(expiresOn) === null) throw new Error(`Not a YYYY-MM-DD date: ${expiresOn}`);
+  return dayToDate(addDays(expiresOn, 1) ?? expiresOn);
 }
 
 /** The last day (YYYY-MM-DD) on which a token expiring at `expiresAt` still works. */
 export function lastTokenDay(expiresAt: Date): string {
-  return new Date(expiresAt.getTime() - 1).toISOString().slice(0, 10);
+  return isoDay(new Date(expiresAt.getTime() - 1));
 }
 
 /** Methods that change nothing; everything else needs a WRITE token. */

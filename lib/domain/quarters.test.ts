@@ -18,8 +18,9 @@ import {
   type QuarterParts,
   type ReviewDueReason,
 } from "./quarters";
+import { MS_PER_DAY } from "./days";
 
-const DAY = 86_400_000;
+const DAY = MS_PER_DAY;
 const utc = (iso: string) => new Date(iso);
 
 describe("parseQuarter", () => {

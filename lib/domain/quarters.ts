@@ -2,13 +2,12 @@
 // boundary must not move with the server's time zone or DST. Nothing here reads a clock —
 // callers pass `now` / `asOf`.
 
-import { parseIsoDay } from "./waivers";
+import { isoDay, MS_PER_DAY, parseIsoDay, shiftDays } from "./days";
 
 export type QuarterNumber = 1 | 2 | 3 | 4;
 export type QuarterParts = { year: number; q: QuarterNumber };
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
-const MS_PER_DAY = 86_400_000;
 
 /** Days without a decided review after which a service is due again. */
 export const REVIEW_INTERVAL_DAYS = 90;
@@ -40,10 +39,6 @@ function utcDate(year: number, monthIndex: number, day: number): Date {
   const date = new Date(0);
   date.setUTCFullYear(year, monthIndex, day);
   return date;
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 /** Quarter containing a Date (read in UTC) or a strict "YYYY-MM-DD" calendar day. */
@@ -89,7 +84,7 @@ export function quarterEndDay(quarter: string): string {
 
 /** "YYYY-MM-DD" of the last day inside the quarter, for labels like "1 Oct – 31 Dec". */
 export function quarterLastDay(quarter: string): string {
-  return isoDay(new Date(quarterEnd(quarter).getTime() - MS_PER_DAY));
+  return isoDay(shiftDays(quarterEnd(quarter), -1));
 }
 
 /** Shift by n quarters (n may be negative); 2026-Q1 − 1 = 2025-Q4. */
@@ -139,6 +134,11 @@ export function reviewDueReason(input: ReviewDueInput): ReviewDueReason | null {
   return elapsed > REVIEW_INTERVAL_DAYS * MS_PER_DAY ? "stale" : null;
 }
 
+/** Decided before this instant (strictly) means stale as of `asOf`: the SQL form of reviewDueReason's window. */
+export function reviewOverdueBefore(asOf: Date): Date {
+  return shiftDays(asOf, -REVIEW_INTERVAL_DAYS);
+}
+
 /** Due when there is no decided review in the last 90 days (90 days ago exactly is not due) or a trigger is pending. */
 export function isReviewDue(input: ReviewDueInput): boolean {
   return reviewDueReason(input) !== null;
@@ -150,5 +150,5 @@ export function isReviewDue(input: ReviewDueInput): boolean {
  */
 export function nextReviewDue(lastDecidedAt: Date | null): Date | "now" {
   if (lastDecidedAt === null) return "now";
-  return new Date(lastDecidedAt.getTime() + REVIEW_INTERVAL_DAYS * MS_PER_DAY);
+  return shiftDays(lastDecidedAt, REVIEW_INTERVAL_DAYS);
 }

@@ -151,16 +151,16 @@ describe("reviewToMarkdown", () => {
   it("has a title, the metadata, verdict with reasons, levels, concerns, items and waivers", () => {
     expect(markdown.startsWith("# Readiness review: Payments \\<API\\>\n")).toBe(true);
     expect(markdown).toContain("| Team | Team \\| Money |");
-    expect(markdown).toContain("| Decided | 2025-03-03 11:30 UTC by Ann Prover (ann@example.com) |");
+    expect(markdown).toContain("| Decided | 3 Mar 2025, 11:30 UTC by Ann Prover (ann@example.com) |");
     expect(markdown).toContain("| Decision note | Ship it<br>but watch |");
-    expect(markdown).toContain("**Computed verdict: Conditional go.** Frozen when the review was decided; evaluated for 2025-03-03.");
+    expect(markdown).toContain("**Computed verdict: Conditional go.** Frozen when the review was decided; evaluated for 3 Mar 2025.");
     expect(markdown).toContain('- **Condition:** Target L2 is reached only thanks to waivers on "Image scanning"');
     expect(markdown).toContain("| Without waivers | L1 MVP |");
     expect(markdown).toContain("| Operations | 2/2 | 1 | 0 | 0 | 1 | 0 |");
     expect(markdown).toContain("### Operations");
     expect(markdown).toContain("| Item | Level | Answer | Note | Evidence |");
     expect(markdown).toContain("| Image scanning | L3 | Unanswered (waived) |   |   |");
-    expect(markdown).toContain("| Image scanning | Approved | Scanner migration | Manual review | CISO | 2025-06-01 | ann@example.com |");
+    expect(markdown).toContain("| Image scanning | Approved | Scanner migration | Manual review | CISO | 1 Jun 2025 | ann@example.com |");
     expect(markdown.endsWith("|\n")).toBe(true);
   });
 
@@ -191,7 +191,7 @@ describe("reviewToMarkdown", () => {
     const live = reviewToMarkdown(report({ waivers: [], reasons: [], isFrozen: false, status: "DRAFT", decision: null, decidedAt: null }));
     expect(live).toContain("No waivers.");
     expect(live).toContain("Nothing stands in the way.");
-    expect(live).toContain("Live: from the answers and active waivers as of 2025-03-03.");
+    expect(live).toContain("Live: from the answers and active waivers as of 3 Mar 2025.");
     expect(live).toContain("| Decision | Not decided |");
     expect(live).toContain("| Decided | — |");
   });

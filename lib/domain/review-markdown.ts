@@ -4,7 +4,18 @@
 
 import { normalizeHttpUrl } from "./links";
 import type { ItemOutcome, OutcomeMap } from "./maturity";
-import { ANSWER_WORDS, REVIEW_STATUS_WORDS, SEVERITY_WORDS, TRIGGER_WORDS, VERDICT_WORDS, WAIVER_STATUS_WORDS } from "./words";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
+import {
+  ANSWER_WORDS,
+  CONCERN_COUNT_HEADINGS,
+  ITEM_OUTCOME_WORDS,
+  NO_VERDICT_WORDS,
+  REVIEW_STATUS_WORDS,
+  SEVERITY_WORDS,
+  TRIGGER_WORDS,
+  VERDICT_WORDS,
+  WAIVER_STATUS_WORDS,
+} from "./words";
 import {
   LEVEL_NAMES,
   type AchievedLevel,
@@ -82,7 +93,7 @@ const levelWords = (level: AchievedLevel) => `L${level} ${LEVEL_NAMES[level]}`;
 
 /** What a reader should take from an item's row: the stored answer, and whether a waiver is what makes it count. */
 export function answerText(item: Pick<ReportItem, "answer" | "outcome">): string {
-  const base = item.answer ? ANSWER_WORDS[item.answer.status] : "Unanswered";
+  const base = item.answer ? ANSWER_WORDS[item.answer.status] : ITEM_OUTCOME_WORDS.UNANSWERED;
   if (item.outcome === "WAIVED") return `${base} (waived)`;
   if (item.answer?.status === "NOT_APPLICABLE" && item.outcome !== "NA") return `${base} (no reason given)`;
   return base;
@@ -151,7 +162,7 @@ export function evidenceMarkdown(evidence: ReportEvidence): string {
 
 function when(iso: string | null, by: string | null = null): string {
   if (!iso) return "—";
-  const stamp = `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const stamp = formatDateTime(iso);
   return by ? `${stamp} by ${escapeCell(by)}` : stamp;
 }
 
@@ -171,9 +182,9 @@ function metadata(report: ReviewReport): string[] {
     ["Started", when(report.startedAt, report.startedBy)],
     ["Submitted", when(report.submittedAt, report.submittedBy)],
     ["Decided", when(report.decidedAt, report.decidedBy)],
-    ["Decision", report.decision ? VERDICT_WORDS[report.decision] : "Not decided"],
+    ["Decision", report.decision ? VERDICT_WORDS[report.decision] : NO_VERDICT_WORDS],
     ["Decision note", report.decisionNote ? escapeCell(report.decisionNote) : "—"],
-    ["Target date", report.targetDate ?? "—"],
+    ["Target date", report.targetDate ? formatDate(report.targetDate) : "—"],
   ];
   return table(["Field", "Value"], rows);
 }
@@ -188,8 +199,8 @@ function itemNotes(item: ReportItem): string {
 /** The whole review as GitHub-flavoured Markdown, ending with one newline. */
 export function reviewToMarkdown(report: ReviewReport): string {
   const basis = report.isFrozen
-    ? `Frozen when the review was decided; evaluated for ${report.evaluatedOn}.`
-    : `Live: from the answers and active waivers as of ${report.evaluatedOn}.`;
+    ? `Frozen when the review was decided; evaluated for ${formatDate(report.evaluatedOn)}.`
+    : `Live: from the answers and active waivers as of ${formatDate(report.evaluatedOn)}.`;
   const lines: string[] = [`# Readiness review: ${escapeInline(report.service.name)}`, "", ...metadata(report), ""];
 
   lines.push("## Verdict", "", `**Computed verdict: ${VERDICT_WORDS[report.verdict]}.** ${basis}`, "");
@@ -216,7 +227,7 @@ export function reviewToMarkdown(report: ReviewReport): string {
     `${c.counts.answered}/${c.counts.total}`,
     ...[c.counts.met, c.counts.partial, c.counts.notMet, c.counts.na, c.counts.waived].map(String),
   ]);
-  lines.push(...table(["Concern", "Answered", "Met", "Partial", "Not met", "N/A", "Waived"], summaryRows), "");
+  lines.push(...table(["Concern", ...CONCERN_COUNT_HEADINGS], summaryRows), "");
 
   lines.push("## Items", "");
   for (const concern of report.concerns) {
@@ -239,7 +250,7 @@ export function reviewToMarkdown(report: ReviewReport): string {
       escapeCell(w.reason),
       escapeCell(w.compensatingControl),
       escapeCell(w.riskOwner),
-      w.expiresOn,
+      formatDate(w.expiresOn),
       w.approvedByEmail ? escapeCell(w.approvedByEmail) : "—",
     ]);
     lines.push(...table(["Item", "Status", "Reason", "Compensating control", "Risk owner", "Expires", "Approved by"], rows), "");

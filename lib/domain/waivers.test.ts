@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TODAY, TOMORROW, YESTERDAY, waiver } from "./test-helpers";
-import {
-  MAX_WAIVER_DAYS,
-  addDays,
-  daysBetween,
-  isWaiverActive,
-  parseIsoDay,
-  summarizeWaivers,
-  validateWaiverExpiry,
-  type WaiverStatus,
-} from "./waivers";
+import { addDays, daysBetween, parseIsoDay } from "./days";
+import { MAX_WAIVER_DAYS, isWaiverActive, summarizeWaivers, validateWaiverExpiry, type WaiverStatus } from "./waivers";
 
 describe("isWaiverActive", () => {
   it.each<[string, WaiverStatus, string, string, boolean]>([

@@ -1,6 +1,8 @@
-// Waiver rules. Dates are calendar days ("YYYY-MM-DD") turned into UTC day numbers, so the
+// Waiver rules. Dates are calendar days ("YYYY-MM-DD") turned into UTC day numbers (see ./days), so the
 // server's time zone (or DST) can never move an expiry by a day. The engine never reads a
 // clock: callers pass `today`.
+
+import { addDays, daysBetween, parseIsoDay } from "./days";
 
 export const WAIVER_STATUSES = ["PENDING", "APPROVED", "REJECTED", "REVOKED"] as const;
 export type WaiverStatus = (typeof WAIVER_STATUSES)[number];
@@ -14,41 +16,8 @@ export type WaiverInput = {
 
 export const MAX_WAIVER_DAYS = 180;
 
-const MS_PER_DAY = 86_400_000;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** UTC day number for a strict YYYY-MM-DD string; null for malformed or impossible dates (2025-02-30). */
-export function parseIsoDay(value: string): number | null {
-  const match = ISO_DAY.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  // Date.UTC silently rolls over (Feb 30 → Mar 2) and maps years 0-99 to 19xx; reject both.
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    return null;
-  }
-  return ms / MS_PER_DAY;
-}
-
-export function formatIsoDay(dayNumber: number): string {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** `isoDate` shifted by `days` calendar days, or null if `isoDate` is not a valid date. */
-export function addDays(isoDate: string, days: number): string | null {
-  const day = parseIsoDay(isoDate);
-  return day === null ? null : formatIsoDay(day + days);
-}
-
-/** Whole days from `from` to `to` (positive when `to` is later), or null if either is invalid. */
-export function daysBetween(from: string, to: string): number | null {
-  const a = parseIsoDay(from);
-  const b = parseIsoDay(to);
-  return a === null || b === null ? null : b - a;
-}
+/** An approved waiver that ends within this many days is "expiring soon" on the portfolio and the agenda. */
+export const EXPIRING_WAIVER_DAYS = 30;
 
 type WaiverDates = Pick<WaiverInput, "status" | "expiresOn">;
 

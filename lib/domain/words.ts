@@ -1,11 +1,16 @@
+import type { ItemOutcome } from "./maturity";
+import type { ReviewDueReason } from "./quarters";
 import type { ReasonSeverity } from "./verdict";
-import type { AnswerStatus, EvidenceKind, ReviewStatus, ReviewTrigger, Verdict } from "./types";
+import type { AnswerStatus, EvidenceKind, LifecycleStage, ReviewStatus, ReviewTrigger, Role, Tier, Verdict } from "./types";
 import type { WaiverStatus } from "./waivers";
 
 // The human words for the product's enums, in one place, so pages, exports, reports and error messages
 // all say the same thing.
 
 export const VERDICT_WORDS: Record<Verdict, string> = { GO: "Go", CONDITIONAL_GO: "Conditional go", NO_GO: "No-go" };
+
+/** Said where a verdict would be, for a service or review without a decision. */
+export const NO_VERDICT_WORDS = "Not decided";
 
 export const TRIGGER_WORDS: Record<ReviewTrigger, string> = {
   FIRST_DEPLOY: "Before first deploy",
@@ -14,6 +19,15 @@ export const TRIGGER_WORDS: Record<ReviewTrigger, string> = {
   POST_INCIDENT: "After incident",
   DEPENDENCY_UPGRADE: "Dependency upgrade",
   TEAM_HANDOFF: "Team handoff",
+};
+
+export const TRIGGER_DESCRIPTIONS: Record<ReviewTrigger, string> = {
+  FIRST_DEPLOY: "New service going to production for the first time",
+  MAJOR_RELEASE: "Significant feature or architectural change shipping",
+  QUARTERLY: "Scheduled audit of an existing service",
+  POST_INCIDENT: "Post-incident hardening to prevent recurrence",
+  DEPENDENCY_UPGRADE: "Major framework, runtime, or infrastructure change",
+  TEAM_HANDOFF: "Transferring ownership of the service to another team",
 };
 
 export const ANSWER_WORDS: Record<AnswerStatus, string> = {
@@ -47,3 +61,78 @@ export const WAIVER_STATUS_WORDS: Record<WaiverStatus, string> = {
 };
 
 export const SEVERITY_WORDS: Record<ReasonSeverity, string> = { blocker: "Blocks go", warning: "Condition", info: "Note" };
+
+/** What an item amounts to once answers, N/A reasons and waivers are weighed; answered outcomes say what the answer says. */
+export const ITEM_OUTCOME_WORDS: Record<ItemOutcome, string> = {
+  MET: ANSWER_WORDS.MET,
+  NA: ANSWER_WORDS.NOT_APPLICABLE,
+  WAIVED: "Waived",
+  PARTIAL: ANSWER_WORDS.PARTIAL,
+  NOT_MET: ANSWER_WORDS.NOT_MET,
+  UNANSWERED: "Unanswered",
+};
+
+/** Column headings of the per-concern outcome counts, in the report page and the Markdown export. */
+export const CONCERN_COUNT_HEADINGS = [
+  "Answered",
+  ITEM_OUTCOME_WORDS.MET,
+  ITEM_OUTCOME_WORDS.PARTIAL,
+  ITEM_OUTCOME_WORDS.NOT_MET,
+  "N/A",
+  ITEM_OUTCOME_WORDS.WAIVED,
+] as const;
+
+export const ROLE_WORDS: Record<Role, string> = {
+  VIEWER: "Viewer",
+  EDITOR: "Editor",
+  APPROVER: "Approver",
+  ADMIN: "Admin",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  VIEWER: "reads everything, changes nothing",
+  EDITOR: "edits services and reviews of their teams",
+  APPROVER: "also decides other teams' reviews and approves waivers",
+  ADMIN: "manages people, teams and settings, and can do everything else",
+};
+
+export const LIFECYCLE_WORDS: Record<LifecycleStage, string> = {
+  PLANNED: "Planned",
+  DEVELOPMENT: "In development",
+  BETA: "Beta",
+  PRODUCTION: "Production",
+  DEPRECATED: "Deprecated",
+  RETIRED: "Retired",
+};
+
+/** Tier 1 is the most critical: it must reach the highest maturity level (see targets.ts). */
+export const TIER_WORDS: Record<Tier, string> = {
+  1: "Tier 1 (most critical)",
+  2: "Tier 2",
+  3: "Tier 3 (least critical)",
+};
+
+/** The audit trail's actions as the review history tells them; an unknown action shows its key. */
+export const AUDIT_ACTION_WORDS: Record<string, string> = {
+  "review.start": "Started the review",
+  "answer.create": "Answered an item",
+  "answer.update": "Changed an answer",
+  "evidence.add": "Added evidence",
+  "evidence.remove": "Removed evidence",
+  "waiver.request": "Requested a waiver",
+  "waiver.approve": "Approved a waiver",
+  "waiver.reject": "Rejected a waiver",
+  "waiver.revoke": "Revoked a waiver",
+  "review.submit": "Signed and submitted for decision",
+  "review.reopen": "Reopened the review",
+  "review.decide": "Recorded the decision",
+};
+
+/** What the quarterly meeting recorded for a service. */
+export const MEETING_OUTCOME_WORDS = { REVIEWED: "Reviewed", FOLLOW_UP: "Follow-up" } as const;
+
+export const DUE_REASON_WORDS: Record<ReviewDueReason, string> = {
+  "never-reviewed": "Never reviewed",
+  stale: "No decided review in 90 days",
+  trigger: "Trigger pending",
+};

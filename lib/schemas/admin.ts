@@ -1,25 +1,11 @@
 import { z } from "zod";
 import { parseTierTargets } from "@/lib/domain/targets";
-import { LEVELS, ROLES, TIERS, type Role, type Tier } from "@/lib/domain/types";
+import { LEVELS, ROLES, TIERS, type Tier } from "@/lib/domain/types";
 import { blankToUndefined, firstValue, STALE_FORM_MESSAGE } from "@/lib/schemas/preprocess";
 import { slugify } from "@/lib/schemas/service";
 
 // Shared by the admin forms, their server actions and the admin list URLs. Form posts send strings
 // (checkbox groups send one entry per ticked box, or none), so the shapes are coerced here.
-
-export const ROLE_LABELS: Record<Role, string> = {
-  VIEWER: "Viewer",
-  EDITOR: "Editor",
-  APPROVER: "Approver",
-  ADMIN: "Admin",
-};
-
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  VIEWER: "reads everything, changes nothing",
-  EDITOR: "edits services and reviews of their teams",
-  APPROVER: "also decides other teams' reviews and approves waivers",
-  ADMIN: "manages people, teams and settings, and can do everything else",
-};
 
 export const ADMIN_PAGE_SIZE = 25;
 const MAX_PAGE = 100_000;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { API_TOKEN_SCOPES } from "@/lib/domain/api-tokens";
-import { parseIsoDay } from "@/lib/domain/waivers";
+import { parseIsoDay } from "@/lib/domain/days";
 
 // The personal API token forms (Settings → API tokens). The expiry's window (after today, at most a year) is
 // checked by lib/db against the server's today, like a waiver's.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseQuarter } from "@/lib/domain/quarters";
-import { parseIsoDay } from "@/lib/domain/waivers";
+import { parseIsoDay } from "@/lib/domain/days";
 import { blankToUndefined, firstValue, STALE_FORM_MESSAGE } from "@/lib/schemas/preprocess";
 
 // The quarterly meeting's URL (/quarterly/2026-Q4?team=&page=&i=) and its outcome form, shared by the pages

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ANSWER_STATUSES, EVIDENCE_KINDS, REVIEW_TRIGGERS, VERDICTS } from "@/lib/domain/types";
-import { parseIsoDay } from "@/lib/domain/waivers";
+import { parseIsoDay } from "@/lib/domain/days";
 import type { AnswerStatus } from "@/lib/domain/types";
 import { blankToUndefined, firstValue, httpLink, STALE_FORM_MESSAGE } from "@/lib/schemas/preprocess";
 

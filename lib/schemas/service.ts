@@ -1,26 +1,9 @@
 import { z } from "zod";
-import { LIFECYCLE_STAGES, TIERS, type LifecycleStage, type Tier } from "@/lib/domain/types";
+import { LIFECYCLE_STAGES, TIERS } from "@/lib/domain/types";
 import { blankToUndefined, firstValue, httpLink, STALE_FORM_MESSAGE, teamSlugParam, tierParam } from "@/lib/schemas/preprocess";
 
 // Shared by the service form, its server actions and the services list URL.
 // Form posts send every field as a string (empty when left blank), so blanks become "not given" here.
-
-/** The words the form and the lists use for each lifecycle stage. */
-export const LIFECYCLE_LABELS: Record<LifecycleStage, string> = {
-  PLANNED: "Planned",
-  DEVELOPMENT: "In development",
-  BETA: "Beta",
-  PRODUCTION: "Production",
-  DEPRECATED: "Deprecated",
-  RETIRED: "Retired",
-};
-
-/** Tier 1 is the most critical: it must reach the highest maturity level (see lib/domain/targets.ts). */
-export const TIER_LABELS: Record<Tier, string> = {
-  1: "Tier 1 (most critical)",
-  2: "Tier 2",
-  3: "Tier 3 (least critical)",
-};
 
 /** Words that would collide with routes under /services/<slug>. */
 export const RESERVED_SLUGS = ["new", "edit"] as const;

@@ -1,20 +1,12 @@
-export type ClassValue = string | number | bigint | boolean | null | undefined | readonly ClassValue[];
+import { twMerge, type ClassNameValue } from "tailwind-merge";
+
+export type ClassValue = ClassNameValue;
 
 /**
- * Joins class names, skipping falsy values and flattening arrays.
- * It does not resolve Tailwind conflicts: pass overrides that do not clash,
- * or use a more specific variant.
+ * Joins class names, skipping falsy values and flattening arrays, and resolves Tailwind conflicts so the
+ * last class of a group wins: cn("px-4 text-sm", className) with className "px-2" gives "text-sm px-2".
+ * Components pass the caller's className last, so an override always takes effect.
  */
 export function cn(...inputs: ClassValue[]): string {
-  const out: string[] = [];
-  for (const input of inputs) {
-    if (input === null || input === undefined || input === false || input === true || input === "") continue;
-    if (Array.isArray(input)) {
-      const nested = cn(...(input as readonly ClassValue[]));
-      if (nested) out.push(nested);
-    } else {
-      out.push(String(input));
-    }
-  }
-  return out.join(" ");
+  return twMerge(...inputs);
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/db/users";
 import { getLatestTemplateId, getTemplate, type TemplateItemDto } from "@/lib/db/templates";
+import { isoDay, MS_PER_DAY } from "@/lib/domain/days";
 import { isApplicable } from "@/lib/domain/maturity";
 import { defaultTierTargets, targetLevelForTier } from "@/lib/domain/targets";
 import type { AnswerStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
@@ -24,8 +25,7 @@ function prng(seed: number) {
   };
 }
 
-const DAY = 86_400_000;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const DAY = MS_PER_DAY;
 
 type GeneratedAnswer = { itemId: string; itemKey: string; status: AnswerStatus; note: string; naReason: string | null };
 

@@ -1,4 +1,5 @@
 // The bench's figures as one Markdown document, ready to paste into the README.
+import { isoDay } from "@/lib/domain/days";
 import type { SaveResult } from "./bench-save";
 import { ms, type Summary } from "./bench-stats";
 
@@ -42,7 +43,7 @@ const cell = (text: string) => text.replace(/\s+/g, " ").replace(/\|/g, "/").sli
 
 export function renderReport(report: BenchReport): string {
   const lines = [
-    `## Performance (${report.when.toISOString().slice(0, 10)})`,
+    `## Performance (${isoDay(report.when)})`,
     "",
     `Dataset: ${report.dataset}. ${report.environment}.`,
     `Pages: ${report.runs} sequential signed-in requests after ${report.warm} warm-up ones, full body read.`,

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { levelLabel } from "@/components/ui/level-badge";
+import { levelLabel } from "@/components/readiness/level-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getAdminOverview } from "@/lib/db/settings";
 import { TIERS } from "@/lib/domain/types";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -64,9 +64,7 @@ export default async function AdminOverviewPage() {
               <CardHeader>
                 <div>
                   <CardTitle>
-                    <Link href={section.href} className="text-brand-700 underline-offset-2 hover:underline">
-                      {section.title}
-                    </Link>
+                    <TextLink href={section.href}>{section.title}</TextLink>
                   </CardTitle>
                   <CardDescription>{section.description}</CardDescription>
                 </div>

@@ -10,19 +10,19 @@ import {
 } from "@/components/portfolio/portfolio-sections";
 import { ChartSkeleton, HeadlineSkeleton } from "@/components/portfolio/portfolio-skeletons";
 import { PrintButton } from "@/components/ui/print-button";
-import { buttonClasses } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getLevelHistory, getLevelsByTeam, getPortfolioHeadline, getVerdictsOverTime } from "@/lib/db/portfolio";
 import { listTeams } from "@/lib/db/teams";
 import { portfolioQueryString, portfolioSearchParams, resolvePortfolioQuery } from "@/lib/schemas/portfolio";
-import { TIER_LABELS } from "@/lib/schemas/service";
+import { TIER_WORDS } from "@/lib/domain/words";
+import { formatDate } from "@/lib/format/dates";
+import { portfolioExportHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 // Paper is A4 for the leadership pack; the shell's print rules (globals.css) already drop navigation and controls.
 const PRINT_PAGE = "@page { size: A4; margin: 12mm; }";
@@ -45,23 +45,19 @@ export default async function PortfolioPage({ searchParams }: PageProps) {
   const verdicts = getVerdictsOverTime(viewer, filter, query.quarters);
   const byTeam = getLevelsByTeam(viewer, filter);
 
-  const scope = [team ? team.name : "All teams", query.tier ? TIER_LABELS[query.tier] : "all tiers"].join(", ");
+  const scope = [team ? team.name : "All teams", query.tier ? TIER_WORDS[query.tier] : "all tiers"].join(", ");
   return (
     <>
       <style>{PRINT_PAGE}</style>
       <PageHeader
         title="Portfolio"
-        description={`Production readiness across the portfolio: ${scope}. Figures as of ${dateFormat.format(now)}.`}
+        description={`Production readiness across the portfolio: ${scope}. Figures as of ${formatDate(now)}.`}
         actions={
           <>
             <PrintButton />
-            <a
-              href={search ? `/exports/portfolio.csv?${search}` : "/exports/portfolio.csv"}
-              download
-              className={buttonClasses({ variant: "secondary" })}
-            >
+            <ButtonLink href={portfolioExportHref(search)} download variant="secondary">
               Download CSV
-            </a>
+            </ButtonLink>
           </>
         }
       />

@@ -17,6 +17,7 @@ import { bucketLabel } from "@/lib/domain/movement-matrix";
 import { largestRemainderPercents, type VerdictKey } from "@/lib/domain/portfolio";
 import { LEVEL_NAMES, type AchievedLevel } from "@/lib/domain/types";
 import { portfolioSearchParams, resolvePortfolioQuery, type PortfolioQuery } from "@/lib/schemas/portfolio";
+import { isoDay } from "@/lib/domain/days";
 
 // The portfolio page's figures as rows of (section, label, value), for the same URL filters. Authenticated like
 // the API (session cookie or personal API token), so a monthly report script can pull it too.
@@ -102,7 +103,7 @@ export const GET = apiRoute(async (request, { viewer }) => {
     getVerdictsOverTime(viewer, filter, query.quarters),
     getLevelsByTeam(viewer, filter),
   ]);
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const rows = [...scopeRows(query, team?.name, today), ...headlineRows(headline), ...historyRows(history, verdicts, byTeam)];
   // The byte order mark makes Excel read the file as UTF-8, so team names like "Zürich" survive.
   const body = `\uFEFF${toCsv(HEADERS, rows)}`;

@@ -1,4 +1,4 @@
-import { VERDICT_WORDS } from "@/lib/domain/words";
+import { NO_VERDICT_WORDS, VERDICT_WORDS } from "@/lib/domain/words";
 import { apiRoute } from "@/lib/api/handler";
 import { exportServicesTable, utcDay, type LevelVsTarget, type ServicesTableRow } from "@/lib/db/services-table";
 import { toCsv, type CsvCell } from "@/lib/domain/csv";
@@ -36,7 +36,7 @@ function toRecord(row: ServicesTableRow): CsvCell[] {
     row.level,
     row.targetLevel,
     TARGET_WORDS[row.vsTarget],
-    row.verdict ? VERDICT_WORDS[row.verdict] : "Not decided",
+    row.verdict ? VERDICT_WORDS[row.verdict] : NO_VERDICT_WORDS,
     day(row.lastDecidedAt),
     day(row.nextReviewDue),
     row.isOverdue ? "Yes" : "No",

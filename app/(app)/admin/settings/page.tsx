@@ -9,10 +9,9 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getTierTargetsSetting } from "@/lib/db/settings";
 import { TIERS } from "@/lib/domain/types";
 import { TIER_TARGET_FIELDS } from "@/lib/schemas/admin";
+import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Tier targets · Admin" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function AdminSettingsPage() {
   const viewer = await requireViewer("/admin/settings");
@@ -46,7 +45,7 @@ export default async function AdminSettingsPage() {
               <CardTitle>Target level per tier</CardTitle>
               <CardDescription>
                 {setting.source === "saved" && setting.updatedAt
-                  ? `Last saved ${dateTime.format(setting.updatedAt)} UTC.`
+                  ? `Last saved ${formatDateTime(setting.updatedAt)}.`
                   : "Never changed: these are Shipshape's defaults (tier 1 L3 Resilient, tier 2 L2 Stable, tier 3 L1 MVP)."}
               </CardDescription>
             </div>

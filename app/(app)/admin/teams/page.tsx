@@ -12,17 +12,14 @@ import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listTeamsForAdmin } from "@/lib/db/admin-teams";
 import { ADMIN_PAGE_SIZE, adminListSearchParams, type AdminListSearch } from "@/lib/schemas/admin";
+import { adminTeamsHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Teams · Admin" };
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function teamsHref(search: AdminListSearch, page = search.page): string {
-  const query = new URLSearchParams();
-  if (search.q) query.set("q", search.q);
-  if (page > 1) query.set("page", String(page));
-  const qs = query.toString();
-  return qs ? `/admin/teams?${qs}` : "/admin/teams";
+  return adminTeamsHref({ q: search.q, page });
 }
 
 export default async function AdminTeamsPage({ searchParams }: PageProps) {

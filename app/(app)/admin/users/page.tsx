@@ -9,19 +9,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listUsersForAdmin } from "@/lib/db/admin-users";
-import { ADMIN_PAGE_SIZE, adminUsersSearchParams, ROLE_LABELS, type AdminUsersSearch } from "@/lib/schemas/admin";
+import { ADMIN_PAGE_SIZE, adminUsersSearchParams, type AdminUsersSearch } from "@/lib/schemas/admin";
+import { ROLE_WORDS } from "@/lib/domain/words";
+import { adminUsersHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function usersHref(search: AdminUsersSearch, page = search.page): string {
-  const query = new URLSearchParams();
-  if (search.q) query.set("q", search.q);
-  if (search.role) query.set("role", search.role);
-  if (page > 1) query.set("page", String(page));
-  const qs = query.toString();
-  return qs ? `/admin/users?${qs}` : "/admin/users";
+  return adminUsersHref({ q: search.q, role: search.role, page });
 }
 
 export default async function AdminUsersPage({ searchParams }: PageProps) {
@@ -29,7 +26,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps) {
   const viewer = await requireViewer(usersHref(search));
   if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
   const list = await listUsersForAdmin(viewer, { q: search.q, role: search.role, page: search.page, pageSize: ADMIN_PAGE_SIZE });
-  const filterWords = [search.q ? `matching “${search.q}”` : "", search.role ? `with role ${ROLE_LABELS[search.role]}` : ""]
+  const filterWords = [search.q ? `matching “${search.q}”` : "", search.role ? `with role ${ROLE_WORDS[search.role]}` : ""]
     .filter(Boolean)
     .join(" ");
 

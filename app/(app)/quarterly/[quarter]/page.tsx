@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AgendaFilters } from "@/components/quarterly/agenda-filters";
 import { AgendaPager } from "@/components/quarterly/agenda-pager";
-import { AgendaSummary } from "@/components/quarterly/agenda-summary";
+import { MeetingSummary } from "@/components/quarterly/meeting-summary";
 import { DueServiceCard } from "@/components/quarterly/due-service-card";
 import { asOfLabel } from "@/components/quarterly/labels";
-import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
+import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/app/(app)/quarterly/[quarter]/meeting-page-data";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -61,7 +61,7 @@ export default async function QuarterAgendaPage(props: MeetingPageProps) {
         />
       ) : (
         <>
-          <AgendaSummary agenda={agenda} />
+          <MeetingSummary agenda={agenda} view="agenda" />
           <AgendaPager agenda={agenda} hrefFor={(page) => quarterlyHref(quarter, "", { team, page })} />
           <ol className="space-y-4" aria-label={`Services due in ${quarter}`}>
             {agenda.rows.map((service) => (

@@ -8,6 +8,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { listReviews } from "@/lib/db/reviews";
 import { reviewsSearchParams, type ReviewsSearchParams } from "@/lib/schemas/review";
 import { cn } from "@/lib/utils/cn";
+import { reviewsListHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Reviews" };
 
@@ -21,11 +22,7 @@ const FILTERS: { status: ReviewsSearchParams["status"]; label: string }[] = [
 ];
 
 function reviewsHref(status: ReviewsSearchParams["status"], page: number): string {
-  const query = new URLSearchParams();
-  if (status !== "OPEN") query.set("status", status);
-  if (page > 1) query.set("page", String(page));
-  const text = query.toString();
-  return text ? `/reviews?${text}` : "/reviews";
+  return reviewsListHref(status, page);
 }
 
 export default async function ReviewsPage({ searchParams }: PageProps) {

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { ConcernProgress } from "@/components/reviews/concern-progress";
 import { DecisionPanel } from "@/components/reviews/decision-panel";
-import { formatDateTime } from "@/components/reviews/labels";
 import { LevelSummary, NextLevel } from "@/components/reviews/level-summary";
-import { loadReviewPage } from "@/components/reviews/review-page-data";
+import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
 import { ReviewHeader } from "@/components/reviews/review-header";
 import { VerdictPanel } from "@/components/reviews/verdict-panel";
+import { formatDateTime } from "@/lib/format/dates";
 
 type PageProps = { params: Promise<{ id: string }> };
 

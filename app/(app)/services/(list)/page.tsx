@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { ServicesFilters } from "@/components/services/services-filters";
 import { ServicesTable } from "@/components/services/services-table";
 import { ServicesTablePagination } from "@/components/services/services-table-pagination";
-import { ButtonLink, buttonClasses } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
+import { InlineIcon } from "@/components/ui/inline-icon";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -86,21 +87,13 @@ export default async function ServicesPage({ searchParams }: PageProps) {
             <p className="text-sm text-ink-muted">
               Showing {first}–{last} of {table.total} {table.total === 1 ? "service" : "services"}
             </p>
-            {/* A plain link: the browser downloads the file, and the query carries this view to the export. */}
-            <a href={servicesExportHref(state)} download className={buttonClasses({ variant: "secondary", size: "sm" })}>
-              <svg
-                aria-hidden="true"
-                viewBox="0 0 16 16"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-                strokeLinecap="round"
-                className="size-4"
-              >
+            {/* The query carries this view to the export. */}
+            <ButtonLink href={servicesExportHref(state)} download variant="secondary" size="sm">
+              <InlineIcon className="size-4">
                 <path d="M8 2v8M4.5 7 8 10.5 11.5 7M3 13.5h10" />
-              </svg>
+              </InlineIcon>
               Download CSV
-            </a>
+            </ButtonLink>
           </div>
           <ServicesTable rows={table.rows} state={state} total={table.total} pageCount={table.pageCount} />
           <ServicesTablePagination state={state} pageCount={table.pageCount} total={table.total} />

@@ -1,27 +1,27 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { ServiceHistorySection } from "@/components/history/service-history-section";
-import { STATUS_BADGES, TRIGGER_LABELS } from "@/components/reviews/labels";
+import { STATUS_BADGES } from "@/components/reviews/labels";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { LevelBadge } from "@/components/ui/level-badge";
+import { LevelBadge } from "@/components/readiness/level-badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { can } from "@/lib/auth/permissions";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { normalizeHttpUrl } from "@/lib/domain/links";
 import { getServiceBySlug, type ServiceDetail, type ServiceReviewSummary } from "@/lib/db/services";
-import { LIFECYCLE_LABELS, TIER_LABELS } from "@/lib/schemas/service";
+import { LIFECYCLE_WORDS, TIER_WORDS, TRIGGER_WORDS } from "@/lib/domain/words";
+import { DateText } from "@/components/ui/date-text";
+import { editServiceHref, newReviewHref, reviewHref, serviceHref } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 // Metadata and the page ask for the same service; cache() makes that one query per request.
 const loadService = cache(async (slug: string) => {
@@ -37,13 +37,13 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function ServicePage({ params, searchParams }: PageProps) {
   const { slug } = await params;
   const query = await searchParams;
-  const viewer = await requireViewer(`/services/${encodeURIComponent(slug)}`);
+  const viewer = await requireViewer(serviceHref(slug));
   const service = await loadService(slug);
   if (!service) notFound();
 
   const canEdit = can(viewer, { type: "service:update", teamId: service.team.id });
   const canReview = can(viewer, { type: "review:edit", teamId: service.team.id });
-  const newReviewHref = `/services/${service.slug}/reviews/new`;
+  const startReviewHref = newReviewHref(service.slug);
 
   return (
     <>
@@ -54,18 +54,18 @@ export default async function ServicePage({ params, searchParams }: PageProps) {
         meta={
           <>
             <Badge tone="info">{service.team.name}</Badge>
-            <Badge>{TIER_LABELS[service.tier]}</Badge>
-            <Badge>{LIFECYCLE_LABELS[service.lifecycle]}</Badge>
+            <Badge>{TIER_WORDS[service.tier]}</Badge>
+            <Badge>{LIFECYCLE_WORDS[service.lifecycle]}</Badge>
           </>
         }
         actions={
           <>
             {canEdit ? (
-              <ButtonLink href={`/services/${service.slug}/edit`} variant="secondary">
+              <ButtonLink href={editServiceHref(service.slug)} variant="secondary">
                 Edit service
               </ButtonLink>
             ) : null}
-            {canReview && service.reviews.length > 0 ? <ButtonLink href={newReviewHref}>Start a review</ButtonLink> : null}
+            {canReview && service.reviews.length > 0 ? <ButtonLink href={startReviewHref}>Start a review</ButtonLink> : null}
           </>
         }
       />
@@ -82,7 +82,7 @@ export default async function ServicePage({ params, searchParams }: PageProps) {
               as="h3"
               title="No reviews yet"
               description="Start a readiness review to see this service's maturity level and go/no-go verdict."
-              action={canReview ? <ButtonLink href={newReviewHref}>Start a review</ButtonLink> : null}
+              action={canReview ? <ButtonLink href={startReviewHref}>Start a review</ButtonLink> : null}
             />
           )}
         </section>
@@ -112,7 +112,7 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
     { term: "Repository", detail: <SafeLink href={service.repositoryUrl} label="Open repository" /> },
     { term: "Runbook", detail: <SafeLink href={service.runbookUrl} label="Open runbook" /> },
     { term: "Dashboard", detail: <SafeLink href={service.dashboardUrl} label="Open dashboard" /> },
-    { term: "Last changed", detail: <time dateTime={service.updatedAt.toISOString()}>{dateFormat.format(service.updatedAt)}</time> },
+    { term: "Last changed", detail: <DateText value={service.updatedAt} /> },
   ];
   return (
     <Card className="h-fit">
@@ -137,34 +137,22 @@ function ReviewsTable({ reviews }: { reviews: ServiceReviewSummary[] }) {
   return (
     <Table>
       <Caption srOnly>Most recent reviews first</Caption>
-      <THead>
-        <tr>
-          <TH>Review</TH>
-          <TH>Status</TH>
-          <TH>Decided</TH>
-          <TH>Level</TH>
-          <TH>Verdict</TH>
-        </tr>
-      </THead>
+      <HeaderRow columns={["Review", "Status", "Decided", "Level", "Verdict"]} />
       <TBody>
         {reviews.map((review) => {
           const status = STATUS_BADGES[review.status];
           return (
             <TR key={review.id}>
               <TH scope="row">
-                <Link href={`/reviews/${review.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                  {TRIGGER_LABELS[review.trigger]}
-                </Link>
+                <TextLink href={reviewHref(review.id)}>{TRIGGER_WORDS[review.trigger]}</TextLink>
                 <span className="block text-xs font-normal text-ink-muted">
-                  Started <time dateTime={review.createdAt.toISOString()}>{dateFormat.format(review.createdAt)}</time>
+                  Started <DateText value={review.createdAt} />
                 </span>
               </TH>
               <TD>
                 <Badge tone={status.tone}>{status.label}</Badge>
               </TD>
-              <TD>
-                {review.decidedAt ? <time dateTime={review.decidedAt.toISOString()}>{dateFormat.format(review.decidedAt)}</time> : "—"}
-              </TD>
+              <TD>{review.decidedAt ? <DateText value={review.decidedAt} /> : "—"}</TD>
               <TD>
                 {review.level !== null ? <LevelBadge level={review.level} compact /> : "—"}
                 {review.targetLevel !== null ? <span className="block text-xs text-ink-muted">Target L{review.targetLevel}</span> : null}

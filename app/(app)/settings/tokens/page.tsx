@@ -5,16 +5,14 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, TD, TR } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listApiTokens } from "@/lib/db/api-tokens";
 import { todayUtc } from "@/lib/db/review-access";
 import { lastTokenDay } from "@/lib/domain/api-tokens";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "API tokens" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function ApiTokensPage() {
   const viewer = await requireViewer("/settings/tokens");
@@ -43,29 +41,27 @@ export default async function ApiTokensPage() {
             <EmptyState title="No tokens yet" description="Create one above when a pipeline needs to read or update reviews." />
           ) : (
             <Table label="Your API tokens">
-              <THead>
-                <TR>
-                  <TH>Name</TH>
-                  <TH>Starts with</TH>
-                  <TH>Access</TH>
-                  <TH>Expires</TH>
-                  <TH>Created</TH>
-                  <TH>Last used</TH>
-                  <TH>Status</TH>
-                  <TH>
-                    <span className="sr-only">Actions</span>
-                  </TH>
-                </TR>
-              </THead>
+              <HeaderRow
+                columns={[
+                  "Name",
+                  "Starts with",
+                  "Access",
+                  "Expires",
+                  "Created",
+                  "Last used",
+                  "Status",
+                  { key: "actions", label: <span className="sr-only">Actions</span> },
+                ]}
+              />
               <TBody>
                 {tokens.map((t) => (
                   <TR key={t.id}>
                     <TD className="font-medium">{t.name}</TD>
                     <TD className="font-mono">{t.prefix}…</TD>
                     <TD>{t.scope === "WRITE" ? "Read and write" : "Read only"}</TD>
-                    <TD>{day.format(new Date(`${lastTokenDay(t.expiresAt)}T00:00:00Z`))}</TD>
-                    <TD>{dateTime.format(t.createdAt)} UTC</TD>
-                    <TD>{t.lastUsedAt ? `${dateTime.format(t.lastUsedAt)} UTC` : "Never"}</TD>
+                    <TD>{formatDate(`${lastTokenDay(t.expiresAt)}T00:00:00Z`)}</TD>
+                    <TD>{formatDateTime(t.createdAt)}</TD>
+                    <TD>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</TD>
                     <TD>
                       {t.revokedAt ? (
                         <Badge tone="neutral">Revoked</Badge>

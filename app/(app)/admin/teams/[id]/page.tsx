@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getTeamForAdmin } from "@/lib/db/admin-teams";
+import { adminTeamHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Rename team · Admin" };
 
@@ -14,7 +15,7 @@ type PageProps = { params: Promise<{ id: string }> };
 
 export default async function RenameTeamPage({ params }: PageProps) {
   const { id } = await params;
-  const viewer = await requireViewer(`/admin/teams/${encodeURIComponent(id)}`);
+  const viewer = await requireViewer(adminTeamHref(id));
   if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
   const team = await getTeamForAdmin(viewer, id);
   if (!team) notFound();

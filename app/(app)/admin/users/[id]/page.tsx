@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getUserForAdmin } from "@/lib/db/admin-users";
 import { listTeams } from "@/lib/db/teams";
+import { adminUserHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit user · Admin" };
 
@@ -17,7 +18,7 @@ type PageProps = { params: Promise<{ id: string }> };
 
 export default async function EditUserPage({ params }: PageProps) {
   const { id } = await params;
-  const href = `/admin/users/${encodeURIComponent(id)}`;
+  const href = adminUserHref(id);
   const viewer = await requireViewer(href);
   if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
   const [user, teams] = await Promise.all([getUserForAdmin(viewer, id), listTeams()]);

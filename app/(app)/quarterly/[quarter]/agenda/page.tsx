@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { AgendaPager } from "@/components/quarterly/agenda-pager";
-import { AgendaSummary } from "@/components/quarterly/agenda-summary";
+import { MeetingSummary } from "@/components/quarterly/meeting-summary";
 import { AgendaTable } from "@/components/quarterly/agenda-table";
 import { asOfLabel } from "@/components/quarterly/labels";
-import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
+import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/app/(app)/quarterly/[quarter]/meeting-page-data";
 import { PrintableMeeting } from "@/components/quarterly/printable-meeting";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
 
@@ -27,7 +27,7 @@ export default async function PrintableAgendaPage(props: MeetingPageProps) {
       printPage={PRINT_PAGE}
       isEmpty={agenda.total === 0}
     >
-      <AgendaSummary agenda={agenda} />
+      <MeetingSummary agenda={agenda} view="agenda" />
       <AgendaPager agenda={agenda} hrefFor={(page) => quarterlyHref(quarter, "agenda", { team, page })} />
       <AgendaTable quarter={quarter} rows={agenda.rows} />
     </PrintableMeeting>

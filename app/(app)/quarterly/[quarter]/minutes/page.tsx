@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AgendaPager } from "@/components/quarterly/agenda-pager";
-import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
-import { MinutesSummary } from "@/components/quarterly/minutes-summary";
+import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/app/(app)/quarterly/[quarter]/meeting-page-data";
+import { MeetingSummary } from "@/components/quarterly/meeting-summary";
 import { MinutesTable } from "@/components/quarterly/minutes-table";
 import { PrintableMeeting } from "@/components/quarterly/printable-meeting";
 import { getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
@@ -30,7 +30,7 @@ export default async function MinutesPage(props: MeetingPageProps) {
       printPage={PRINT_PAGE}
       isEmpty={agenda.total === 0}
     >
-      <MinutesSummary agenda={agenda} />
+      <MeetingSummary agenda={agenda} view="minutes" />
       <AgendaPager agenda={agenda} hrefFor={(page) => quarterlyHref(quarter, "minutes", { team, page })} />
       <MinutesTable quarter={quarter} rows={agenda.rows} outcomes={outcomes} />
     </PrintableMeeting>

@@ -1,10 +1,9 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingStatus, Skeleton } from "@/components/ui/skeleton";
 
 /** Shaped like presenter mode, so stepping to the next service does not flash the agenda's list skeleton. */
 export default function PresenterLoading() {
   return (
-    <div role="status" className="mx-auto max-w-5xl space-y-8">
-      <span className="sr-only">Loading the next service…</span>
+    <LoadingStatus label="Loading the next service…" className="mx-auto max-w-5xl space-y-8">
       <Skeleton className="h-4 w-64" />
       <div className="space-y-3">
         <Skeleton className="h-4 w-48" />
@@ -13,6 +12,6 @@ export default function PresenterLoading() {
       </div>
       <Skeleton className="h-40 w-full" />
       <Skeleton className="h-56 w-full" />
-    </div>
+    </LoadingStatus>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { OutcomeSection } from "@/components/quarterly/due-service-card";
-import { loadMeetingContext, quarterTitle, type MeetingPageProps } from "@/components/quarterly/meeting-page-data";
+import { loadMeetingContext, quarterTitle, type MeetingPageProps } from "@/app/(app)/quarterly/[quarter]/meeting-page-data";
 import { PresenterKeys } from "@/components/quarterly/presenter-keys";
 import { PresenterNav } from "@/components/quarterly/presenter-nav";
 import { AgendaBadges, ServiceChange } from "@/components/quarterly/service-change";
@@ -13,7 +13,9 @@ import { canRecordMeetingOutcome, getMeetingOutcomes } from "@/lib/db/meeting-ou
 import { listDueServices } from "@/lib/db/quarterly-agenda";
 import { todayUtc } from "@/lib/db/review-access";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
-import { TIER_LABELS } from "@/lib/schemas/service";
+import { TIER_WORDS } from "@/lib/domain/words";
+import { serviceHref } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
 
 export async function generateMetadata(props: MeetingPageProps): Promise<Metadata> {
   return { title: await quarterTitle(props, "Presenter mode") };
@@ -46,9 +48,9 @@ export default async function PresenterPage(props: MeetingPageProps) {
     <div className="mx-auto max-w-5xl space-y-8">
       <PresenterKeys previousHref={previousHref} nextHref={nextHref} agendaHref={agendaHref} />
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
-        <Link href={agendaHref} aria-keyshortcuts="Escape" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <TextLink href={agendaHref} aria-keyshortcuts="Escape" className="font-medium">
           ← Back to the agenda<span className="sr-only"> (Escape)</span>
-        </Link>
+        </TextLink>
         <p className="text-ink-muted">
           Quarterly review {quarter} ·{" "}
           <span className="font-semibold text-ink">
@@ -59,10 +61,10 @@ export default async function PresenterPage(props: MeetingPageProps) {
       <article aria-labelledby="presented-service" className="space-y-6">
         <header className="space-y-2">
           <p className="text-base text-ink-muted">
-            {service.team.name} · {TIER_LABELS[service.tier]}
+            {service.team.name} · {TIER_WORDS[service.tier]}
           </p>
           <h1 id="presented-service" className="text-4xl font-bold tracking-tight text-ink sm:text-5xl">
-            <Link href={`/services/${service.slug}`} className="underline-offset-4 hover:underline">
+            <Link href={serviceHref(service.slug)} className="underline-offset-4 hover:underline">
               {service.name}
             </Link>
           </h1>

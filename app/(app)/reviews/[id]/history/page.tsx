@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { HistoryList } from "@/components/reviews/history-list";
-import { loadReviewPage } from "@/components/reviews/review-page-data";
+import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
 import { ReviewHeader } from "@/components/reviews/review-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listReviewHistory } from "@/lib/db/reviews";
+import { reviewHistoryHref } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function ReviewHistoryPage({ params }: PageProps) {
   const { id } = await params;
   const view = await loadReviewPage(id);
-  const viewer = await requireViewer(`/reviews/${encodeURIComponent(id)}/history`);
+  const viewer = await requireViewer(reviewHistoryHref(id));
   const events = await listReviewHistory(viewer, view.review.id);
   const itemTitles = new Map(view.template.items.map((item) => [item.key, item.title]));
 

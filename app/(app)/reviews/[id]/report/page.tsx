@@ -1,45 +1,26 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
-import {
-  formatDateTime,
-  formatDay,
-  OUTCOME_BADGES,
-  reviewHref,
-  STATUS_BADGES,
-  TRIGGER_LABELS,
-  WAIVER_BADGES,
-} from "@/components/reviews/labels";
+import { OUTCOME_BADGES, STATUS_BADGES, WAIVER_BADGES } from "@/components/reviews/labels";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
-import { LevelBadge } from "@/components/ui/level-badge";
-import { Caption, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { VerdictBadge } from "@/components/ui/verdict-badge";
-import { requireViewer } from "@/lib/auth/viewer";
-import { getReviewReport } from "@/lib/db/review-report";
+import { ButtonLink } from "@/components/ui/button";
+import { LevelBadge } from "@/components/readiness/level-badge";
+import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
+import { loadReviewReport } from "@/app/(app)/reviews/[id]/review-page-data";
 import { normalizeHttpUrl } from "@/lib/domain/links";
 import { answerText, SEVERITY_WORDS, type ReportEvidence, type ReviewReport } from "@/lib/domain/review-markdown";
-import { isAppError } from "@/lib/errors";
+import { CONCERN_COUNT_HEADINGS, NO_VERDICT_WORDS, TRIGGER_WORDS } from "@/lib/domain/words";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
+import { reviewExportHref, reviewHref } from "@/lib/routes";
 
 // A review as a document to print or save as PDF: no controls, every value in words, link targets
 // printed after their text (paper cannot be clicked). A decided review comes from its snapshot.
 
 type PageProps = { params: Promise<{ id: string }> };
 
-const loadReport = cache(async (id: string): Promise<ReviewReport> => {
-  const viewer = await requireViewer(`/reviews/${encodeURIComponent(id)}/report`);
-  try {
-    return await getReviewReport(viewer, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-});
-
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const report = await loadReport((await params).id);
+  const report = await loadReviewReport((await params).id);
   return { title: `Review report: ${report.service.name}` };
 }
 
@@ -71,13 +52,13 @@ function Header({ report }: { report: ReviewReport }) {
     ["Service", `${report.service.name} (${report.service.slug})`],
     ["Team", report.service.teamName],
     ["Tier", `Tier ${report.service.tier}`],
-    ["Trigger", TRIGGER_LABELS[report.trigger]],
+    ["Trigger", TRIGGER_WORDS[report.trigger]],
     ["Checklist", `${report.template.name} v${report.template.version}`],
-    ["Target date", report.targetDate ? formatDay(report.targetDate) : "—"],
+    ["Target date", report.targetDate ? formatDate(report.targetDate) : "—"],
     ["Started", when(report.startedAt, report.startedBy)],
     ["Submitted", when(report.submittedAt, report.submittedBy)],
     ["Decided", when(report.decidedAt, report.decidedBy)],
-    ["Decision", report.decision ? <VerdictBadge verdict={report.decision} /> : "Not decided"],
+    ["Decision", report.decision ? <VerdictBadge verdict={report.decision} /> : NO_VERDICT_WORDS],
     ["Decision note", report.decisionNote ?? "—"],
   ];
   return (
@@ -90,19 +71,19 @@ function Header({ report }: { report: ReviewReport }) {
             <Badge tone={status.tone}>{status.label}</Badge>
             <Badge>
               {report.isFrozen
-                ? `Frozen at the decision (${formatDay(report.evaluatedOn)})`
-                : `Live as of ${formatDay(report.evaluatedOn)}`}
+                ? `Frozen at the decision (${formatDate(report.evaluatedOn)})`
+                : `Live as of ${formatDate(report.evaluatedOn)}`}
             </Badge>
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2 print:hidden">
-          <Link href={reviewHref(report.reviewId)} className={buttonClasses({ variant: "ghost" })}>
+          <ButtonLink href={reviewHref(report.reviewId)} variant="ghost">
             Back to the review
-          </Link>
+          </ButtonLink>
           <PrintButton />
-          <a href={`/exports/reviews/${report.reviewId}`} download className={buttonClasses({ variant: "secondary" })}>
+          <ButtonLink href={reviewExportHref(report.reviewId)} download variant="secondary">
             Download Markdown
-          </a>
+          </ButtonLink>
         </div>
       </div>
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
@@ -164,7 +145,7 @@ function VerdictAndLevel({ report }: { report: ReviewReport }) {
 }
 
 function ConcernSummary({ report }: { report: ReviewReport }) {
-  const columns = ["Answered", "Met", "Partial", "Not met", "N/A", "Waived"];
+  const columns = CONCERN_COUNT_HEADINGS;
   return (
     <section aria-labelledby="concerns-heading" className="space-y-3">
       <h2 id="concerns-heading" className={h2}>
@@ -172,16 +153,7 @@ function ConcernSummary({ report }: { report: ReviewReport }) {
       </h2>
       <Table wrapperClassName={printTable}>
         <Caption srOnly>Outcomes per concern</Caption>
-        <THead>
-          <tr>
-            <TH>Concern</TH>
-            {columns.map((column) => (
-              <TH key={column} className="text-right">
-                {column}
-              </TH>
-            ))}
-          </tr>
-        </THead>
+        <HeaderRow columns={["Concern", ...columns.map((label) => ({ label, key: label, className: "text-right" }))]} />
         <TBody>
           {report.concerns.map(({ key, title, counts }) => (
             <TR key={key}>
@@ -213,14 +185,14 @@ function Items({ report }: { report: ReviewReport }) {
           {/* Fixed columns line the concerns' tables up with each other, on screen and on paper. */}
           <Table wrapperClassName={printTable} className="table-fixed break-words">
             <Caption srOnly>{`Items of ${concern.title}`}</Caption>
-            <THead>
-              <tr>
-                <TH className="w-[30%]">Item</TH>
-                <TH className="w-[18%]">Answer</TH>
-                <TH className="w-[27%]">Note</TH>
-                <TH>Evidence</TH>
-              </tr>
-            </THead>
+            <HeaderRow
+              columns={[
+                { label: "Item", className: "w-[30%]" },
+                { label: "Answer", className: "w-[18%]" },
+                { label: "Note", className: "w-[27%]" },
+                "Evidence",
+              ]}
+            />
             <TBody>
               {concern.items.map((item) => (
                 <TR key={item.key} className="align-top">
@@ -268,13 +240,7 @@ function Waivers({ report }: { report: ReviewReport }) {
       ) : (
         <Table wrapperClassName={printTable}>
           <Caption srOnly>Waivers requested in this review</Caption>
-          <THead>
-            <tr>
-              {["Item", "Status", "Reason", "Compensating control", "Risk owner", "Expires", "Approved by"].map((column) => (
-                <TH key={column}>{column}</TH>
-              ))}
-            </tr>
-          </THead>
+          <HeaderRow columns={["Item", "Status", "Reason", "Compensating control", "Risk owner", "Expires", "Approved by"]} />
           <TBody>
             {report.waivers.map((waiver, index) => (
               <TR key={`${waiver.itemKey}-${index}`} className="align-top">
@@ -286,7 +252,7 @@ function Waivers({ report }: { report: ReviewReport }) {
                 <TD className="whitespace-pre-line">{waiver.reason}</TD>
                 <TD className="whitespace-pre-line">{waiver.compensatingControl}</TD>
                 <TD>{waiver.riskOwner}</TD>
-                <TD>{formatDay(waiver.expiresOn)}</TD>
+                <TD>{formatDate(waiver.expiresOn)}</TD>
                 <TD>{waiver.approvedByEmail ?? "—"}</TD>
               </TR>
             ))}
@@ -298,7 +264,7 @@ function Waivers({ report }: { report: ReviewReport }) {
 }
 
 export default async function ReviewReportPage({ params }: PageProps) {
-  const report = await loadReport((await params).id);
+  const report = await loadReviewReport((await params).id);
   return (
     <article className="mx-auto max-w-5xl space-y-8 print:max-w-none print:space-y-6 print:text-sm">
       <Header report={report} />

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getServiceBySlug } from "@/lib/db/services";
 import { listTeamsForViewer } from "@/lib/db/teams";
+import { editServiceHref, serviceHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit service" };
 
@@ -16,13 +17,13 @@ type PageProps = { params: Promise<{ slug: string }> };
 
 export default async function EditServicePage({ params }: PageProps) {
   const { slug } = await params;
-  const editHref = `/services/${encodeURIComponent(slug)}/edit`;
+  const editHref = editServiceHref(slug);
   const viewer = await requireViewer(editHref);
   const [service, teams] = await Promise.all([getServiceBySlug(viewer, slug), listTeamsForViewer(viewer)]);
   if (!service) notFound();
 
-  const serviceHref = `/services/${service.slug}`;
-  const breadcrumbs = [{ label: "Services", href: "/services" }, { label: service.name, href: serviceHref }, { label: "Edit" }];
+  const serviceLink = serviceHref(service.slug);
+  const breadcrumbs = [{ label: "Services", href: "/services" }, { label: service.name, href: serviceLink }, { label: "Edit" }];
 
   if (!can(viewer, { type: "service:update", teamId: service.team.id })) {
     return (
@@ -31,7 +32,7 @@ export default async function EditServicePage({ params }: PageProps) {
         <Alert tone="warning" title="You can't edit this service">
           <p>Only editors of {service.team.name} and admins can change it.</p>
         </Alert>
-        <ButtonLink href={serviceHref} variant="secondary" className="mt-6">
+        <ButtonLink href={serviceLink} variant="secondary" className="mt-6">
           Back to {service.name}
         </ButtonLink>
       </>
@@ -46,8 +47,8 @@ export default async function EditServicePage({ params }: PageProps) {
           <ServiceForm
             mode="edit"
             teams={teams}
-            cancelHref={serviceHref}
-            reloadHref={`${serviceHref}/edit`}
+            cancelHref={serviceLink}
+            reloadHref={`${serviceLink}/edit`}
             initialValues={{
               id: service.id,
               // The version this form was loaded with: saving fails instead of overwriting a newer change.

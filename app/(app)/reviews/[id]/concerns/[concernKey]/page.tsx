@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ItemCard } from "@/components/reviews/item-card";
-import { loadReviewPage } from "@/components/reviews/review-page-data";
+import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
 import { ReviewHeader } from "@/components/reviews/review-header";
 import type { ReviewStatus } from "@/lib/domain/types";
 

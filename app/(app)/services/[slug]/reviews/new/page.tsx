@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/viewer";
 import { todayUtc } from "@/lib/db/review-access";
 import { getReviewStartContext, listReviewerOptions } from "@/lib/db/reviews";
+import { newReviewHref, reviewHref, serviceHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Start a review" };
 
@@ -14,18 +15,18 @@ type PageProps = { params: Promise<{ slug: string }> };
 
 export default async function StartReviewPage({ params }: PageProps) {
   const { slug } = await params;
-  const viewer = await requireViewer(`/services/${encodeURIComponent(slug)}/reviews/new`);
+  const viewer = await requireViewer(newReviewHref(slug));
   const [context, reviewers] = await Promise.all([getReviewStartContext(viewer, slug), listReviewerOptions(viewer)]);
   if (!context) notFound();
   const { service } = context;
-  const serviceHref = `/services/${service.slug}`;
+  const serviceLink = serviceHref(service.slug);
 
   return (
     <>
       <PageHeader
         title="Start a review"
         description={`A production readiness review of ${service.name} (tier ${service.tier}, owned by ${service.team.name}).`}
-        breadcrumbs={[{ label: "Services", href: "/services" }, { label: service.name, href: serviceHref }, { label: "Start a review" }]}
+        breadcrumbs={[{ label: "Services", href: "/services" }, { label: service.name, href: serviceLink }, { label: "Start a review" }]}
       />
       {!context.canStart ? (
         <Alert tone="warning" title="You cannot start a review of this service">
@@ -34,13 +35,13 @@ export default async function StartReviewPage({ params }: PageProps) {
       ) : context.openReviewId ? (
         <Alert tone="info" title="This service already has an open review">
           Finish it before starting another:{" "}
-          <Link href={`/reviews/${context.openReviewId}`} className="font-medium underline underline-offset-2">
+          <Link href={reviewHref(context.openReviewId)} className="font-medium underline underline-offset-2">
             open the current review
           </Link>
           .
         </Alert>
       ) : (
-        <StartReviewForm serviceId={service.id} reviewers={reviewers} cancelHref={serviceHref} today={todayUtc()} />
+        <StartReviewForm serviceId={service.id} reviewers={reviewers} cancelHref={serviceLink} today={todayUtc()} />
       )}
     </>
   );

@@ -1,8 +1,8 @@
-import type { ComponentPropsWithRef } from "react";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { LEVEL_NAMES, type AchievedLevel } from "@/lib/domain/types";
 import { cn } from "@/lib/utils/cn";
-import { badgeBase, badgeSizeClasses, type BadgeSize } from "./badge";
 
+// One colour family per maturity level (see the level tokens in globals.css); they replace the badge's tone.
 const levelClasses: Record<AchievedLevel, string> = {
   0: "bg-level-0-soft text-level-0-ink ring-slate-300",
   1: "bg-level-1-soft text-level-1-ink ring-sky-300",
@@ -16,16 +16,15 @@ export function levelLabel(level: AchievedLevel) {
   return `L${level} ${LEVEL_NAMES[level]}`;
 }
 
-export type LevelBadgeProps = Omit<ComponentPropsWithRef<"span">, "children"> & {
+export type LevelBadgeProps = Omit<BadgeProps, "children" | "tone"> & {
   level: AchievedLevel;
-  size?: BadgeSize;
   /** Show only "L2" visibly; the name stays available to screen readers. */
   compact?: boolean;
 };
 
-export function LevelBadge({ level, size = "sm", compact = false, className, ...props }: LevelBadgeProps) {
+export function LevelBadge({ level, compact = false, className, ...props }: LevelBadgeProps) {
   return (
-    <span className={cn(badgeBase, levelClasses[level], badgeSizeClasses(size), className)} {...props}>
+    <Badge className={cn(levelClasses[level], className)} {...props}>
       <LevelPips level={level} />
       {compact ? (
         <>
@@ -35,7 +34,7 @@ export function LevelBadge({ level, size = "sm", compact = false, className, ...
       ) : (
         levelLabel(level)
       )}
-    </span>
+    </Badge>
   );
 }
 

@@ -1,0 +1,25 @@
+// One page of a list that the database filtered, sorted and cut: the page's items and where it sits in the whole.
+
+export type Paginated<T> = {
+  items: T[];
+  /** Matching rows over all pages. */
+  total: number;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  /** Never below 1: an empty list still has one (empty) page to show and link to. */
+  pageCount: number;
+};
+
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** Rows to skip before `page` (1-based). */
+export function pageOffset(page: number, pageSize: number): number {
+  return (page - 1) * pageSize;
+}
+
+export function paginate<T>(items: T[], total: number, page: number, pageSize: number): Paginated<T> {
+  return { items, total, page, pageSize, pageCount: pageCount(total, pageSize) };
+}

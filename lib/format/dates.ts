@@ -1,0 +1,39 @@
+// How every page, report and export writes a date: "15 Jun 2025" for days and "15 Jun 2025, 14:30 UTC" for
+// moments, always in UTC so every reader (and the audit trail) agrees on the day. Machine formats (CSV cells,
+// file names, API fields) keep ISO 8601 instead.
+
+const LOCALE = "en-GB";
+
+const dayFormat = new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+const monthFormat = new Intl.DateTimeFormat(LOCALE, { month: "short", year: "numeric", timeZone: "UTC" });
+
+/** A calendar day ("2025-06-15"), an ISO timestamp, a Date or epoch milliseconds. */
+export type DateInput = Date | string | number;
+
+function toDate(value: DateInput): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** "15 Jun 2025": the UTC calendar day. A "YYYY-MM-DD" string is read as that day, never shifted. */
+export function formatDate(value: DateInput): string {
+  return dayFormat.format(toDate(value));
+}
+
+/** "15 Jun 2025, 14:30 UTC". */
+export function formatDateTime(value: DateInput): string {
+  return `${dateTimeFormat.format(toDate(value))} UTC`;
+}
+
+/** "Jun 2025", for chart axes. */
+export function formatMonth(value: DateInput): string {
+  return monthFormat.format(toDate(value));
+}

@@ -1,0 +1,102 @@
+// Every path the app links to, redirects to or revalidates, in one place. Slugs, ids and keys come from
+// people or the database, so each one is encoded as a path segment.
+
+const segment = encodeURIComponent;
+
+type QueryValue = string | number | null | undefined;
+
+/** `path` with the given query parameters; empty ones are left out, so the default view has the bare path. */
+export function withQuery(path: string, params: Record<string, QueryValue>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** A list's page as a query value: page 1 is the list's bare URL. */
+function pageParam(page: number): number | undefined {
+  return page > 1 ? page : undefined;
+}
+
+export const SERVICES_PATH = "/services";
+export const REVIEWS_PATH = "/reviews";
+export const PORTFOLIO_PATH = "/portfolio";
+export const QUARTERLY_PATH = "/quarterly";
+export const NEW_SERVICE_PATH = "/services/new";
+export const API_TOKENS_PATH = "/settings/tokens";
+export const ADMIN_USERS_PATH = "/admin/users";
+export const ADMIN_TEAMS_PATH = "/admin/teams";
+export const INVITE_USER_PATH = "/admin/users/new";
+export const SIGN_IN_PATH = "/signin";
+
+export function serviceHref(slug: string): string {
+  return `${SERVICES_PATH}/${segment(slug)}`;
+}
+
+export function editServiceHref(slug: string): string {
+  return `${serviceHref(slug)}/edit`;
+}
+
+export function newReviewHref(slug: string): string {
+  return `${serviceHref(slug)}/reviews/new`;
+}
+
+/** The service page scrolled to its history section (the review diff form submits here). */
+export function serviceHistoryHref(slug: string): string {
+  return `${serviceHref(slug)}#history`;
+}
+
+export function reviewHref(reviewId: string): string {
+  return `${REVIEWS_PATH}/${segment(reviewId)}`;
+}
+
+export function reviewHistoryHref(reviewId: string): string {
+  return `${reviewHref(reviewId)}/history`;
+}
+
+export function reviewReportHref(reviewId: string): string {
+  return `${reviewHref(reviewId)}/report`;
+}
+
+/** The review as a Markdown file download. */
+export function reviewExportHref(reviewId: string): string {
+  return `/exports/reviews/${segment(reviewId)}`;
+}
+
+/** Item keys contain dots; anchors keep letters, digits and dashes only. */
+export function itemAnchor(itemKey: string): string {
+  return `item-${itemKey.replace(/[^A-Za-z0-9-]/g, "-")}`;
+}
+
+export function concernHref(reviewId: string, concernKey: string, itemKey?: string): string {
+  const base = `${reviewHref(reviewId)}/concerns/${segment(concernKey)}`;
+  return itemKey ? `${base}#${itemAnchor(itemKey)}` : base;
+}
+
+/** The portfolio CSV for the same filters as the page (`search` is its query string, without "?"). */
+export function portfolioExportHref(search: string): string {
+  return search ? `/exports/portfolio.csv?${search}` : "/exports/portfolio.csv";
+}
+
+export function adminUserHref(userId: string): string {
+  return `${ADMIN_USERS_PATH}/${segment(userId)}`;
+}
+
+export function adminTeamHref(teamId: string): string {
+  return `${ADMIN_TEAMS_PATH}/${segment(teamId)}`;
+}
+
+export function adminTeamsHref({ q, page }: { q: string; page: number }): string {
+  return withQuery(ADMIN_TEAMS_PATH, { q, page: pageParam(page) });
+}
+
+export function adminUsersHref({ q, role, page }: { q: string; role?: string | null; page: number }): string {
+  return withQuery(ADMIN_USERS_PATH, { q, role, page: pageParam(page) });
+}
+
+/** The reviews list; open reviews (the default) need no status parameter. */
+export function reviewsListHref(status: string, page: number): string {
+  return withQuery(REVIEWS_PATH, { status: status === "OPEN" ? undefined : status, page: pageParam(page) });
+}
