@@ -46,4 +46,32 @@ test.describe("operability endpoints", () => {
     expect(text).toContain("shipshape_http_request_duration_seconds_bucket");
     expect(text).toMatch(/shipshape_database_up \d/);
   });
+
+  test("/metrics labels requests by route template, and unknown paths share one label", async ({ request }) => {
+    const unmatched = async () =>
+      (await (await request.get("/metrics")).text())
+        .split("\n")
+        .filter((l) => l.startsWith("shipshape_http_request_duration_seconds_count{"));
+    await request.get("/services/some-service-that-does-not-exist", { maxRedirects: 0 });
+    await request.get("/api/v1/reviews/00000000-0000-4000-8000-000000000000");
+    // Signed out, unknown pages redirect to sign-in; the API answers 404: both statuses seen once first.
+    for (const path of ["/warm-up-unknown", "/api/v1/warm-up-unknown"]) await request.get(path, { maxRedirects: 0 });
+    const before = await unmatched();
+    expect(before.some((l) => l.includes('route="/services/[slug]"'))).toBe(true);
+    expect(before.some((l) => l.includes('route="/api/v1/reviews/[id]"'))).toBe(true);
+    expect(before.some((l) => l.includes("some-service-that-does-not-exist"))).toBe(false);
+
+    const marker = `probe${Date.now()}`;
+    for (let i = 0; i < 500; i += 50) {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, j) =>
+          request.get(`/${marker}-${i + j}/${Math.random().toString(36).slice(2)}`, { maxRedirects: 0 }),
+        ),
+      );
+    }
+    const after = await unmatched();
+    expect(after.filter((l) => l.includes(marker))).toEqual([]);
+    const series = (lines: string[]) => lines.filter((l) => l.includes('route="(unmatched)"')).map((l) => l.replace(/ [\d.e+-]+$/, ""));
+    expect(series(after)).toEqual(series(before));
+  });
 });

@@ -1,6 +1,8 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { Pool } from "pg";
 import { startEmbeddedPostgres } from "../scripts/lib/embedded-postgres";
+import { createApiToken, createUser } from "./support/db";
 import { startPrivateServer, stopPrivateServer, waitFor, type PrivateServer } from "./support/private-server";
 
 // Postgres goes away under a running Shipshape and comes back: pages and APIs must answer 503 quickly
@@ -10,13 +12,19 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 let server: PrivateServer | undefined;
 let baseURL = "";
+let token = "";
 
 test.beforeAll(async () => {
   server = await startPrivateServer("resilience");
   baseURL = server.baseURL;
+  const pool = new Pool({ connectionString: server.database.url, max: 1 });
+  token = await createApiToken((await createUser("VIEWER", [], pool)).id, pool);
+  await pool.end();
 });
 
 test.afterAll(async () => {
+  // A paused Postgres would not hear the request to stop.
+  server?.database.resume();
   await stopPrivateServer(server);
 });
 
@@ -69,6 +77,38 @@ async function startRequest(url: string): Promise<{ done: Promise<number> }> {
     done.catch(reject);
   });
 }
+
+type Timed = { started: number; finished: number; status: number };
+
+test("a paused Postgres: 503 within a second of the first timeout, nothing hangs, recovery on SIGCONT", async () => {
+  const api = () => fetch(`${baseURL}/api/v1/services`, { headers: { authorization: `Bearer ${token}` } });
+  expect((await api()).status).toBe(200);
+
+  server?.database.pause();
+  const paused = Date.now();
+  const sent: Promise<Timed>[] = [];
+  // A request every 100 ms for 6 s: some are caught in flight by the pause, the rest arrive after it.
+  for (let i = 0; i < 60; i++) {
+    const started = Date.now() - paused;
+    sent.push(api().then(async (r) => ({ started, finished: Date.now() - paused, status: (await r.text(), r.status) })));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const results = await Promise.all(sent);
+  server?.database.resume();
+
+  expect(results.filter((r) => r.status !== 503 && r.status !== 200)).toEqual([]);
+  const firstTimeout = Math.min(...results.filter((r) => r.status === 503).map((r) => r.finished));
+  // pg's read timeout (statement timeout 3 s + 0.5 s) is the longest anything waits.
+  expect(firstTimeout).toBeLessThan(4500);
+  // From the first timeout on, everything in flight or new is answered within a second.
+  expect(results.filter((r) => r.finished > Math.max(firstTimeout, r.started) + 1000)).toEqual([]);
+  expect(results.filter((r) => r.started > firstTimeout).every((r) => r.status === 503)).toBe(true);
+  expect((await fetch(`${baseURL}/readyz`)).status).toBe(503);
+
+  // Back within seconds of SIGCONT, without a restart.
+  expect(await waitFor(async () => (await fetch(`${baseURL}/readyz`)).status === 200, 5000)).toBeLessThan(5000);
+  await waitFor(async () => (await api()).status === 200, 3000);
+});
 
 test("SIGTERM drains in-flight requests, then the process exits cleanly", async () => {
   const running = server?.app;

@@ -22,7 +22,9 @@ describe("parseEnv", () => {
     const env = parseEnv(valid);
     expect(env.PORT).toBe(3000);
     expect(env.SHIPSHAPE_DEMO_MODE).toBe(true);
-    expect(env.DB_STATEMENT_TIMEOUT_MS).toBe(5000);
+    expect(env.DB_STATEMENT_TIMEOUT_MS).toBe(3000);
+    expect(env.HTTP_MAX_CONCURRENCY).toBe(20);
+    expect(env.METRICS_PORT).toBeUndefined();
     expect(env.SHIPSHAPE_ADMIN_EMAILS).toEqual([]);
     expect(env.SESSION_MAX_AGE_MINUTES).toBe(480);
     expect(env.SESSION_IDLE_TIMEOUT_MINUTES).toBe(60);
@@ -43,6 +45,8 @@ describe("parseEnv", () => {
     [{ ...valid, SESSION_MAX_AGE_MINUTES: "30", SESSION_IDLE_TIMEOUT_MINUTES: "60" }, "SESSION_IDLE_TIMEOUT_MINUTES"],
     [{ ...valid, SIGNIN_LIMIT_PER_ACCOUNT: "0" }, "SIGNIN_LIMIT_PER_ACCOUNT"],
     [{ ...valid, TRUSTED_PROXY_HOPS: "-1" }, "TRUSTED_PROXY_HOPS"],
+    [{ ...valid, METRICS_PORT: "70000" }, "METRICS_PORT"],
+    [{ ...valid, METRICS_PORT: "metrics" }, "METRICS_PORT"],
   ])("names what is wrong: %j → %s", (source, expected) => {
     const found = problems(source);
     expect(found.join("\n")).toContain(expected);

@@ -51,14 +51,21 @@ const envSchema = z
     ),
     SHIPSHAPE_DEFAULT_ROLE: z.enum(["VIEWER", "EDITOR", "APPROVER", "ADMIN"]).default("VIEWER"),
     DB_POOL_MAX: positiveInt(10),
-    DB_CONNECT_TIMEOUT_MS: positiveInt(2000),
-    DB_STATEMENT_TIMEOUT_MS: positiveInt(5000),
+    DB_CONNECT_TIMEOUT_MS: positiveInt(1000),
+    DB_STATEMENT_TIMEOUT_MS: positiveInt(3000),
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
     METRICS_TOKEN: optionalString,
     ...limitFields,
     /** A session ends this long after sign-in, however active, and after this long without activity. */
     SESSION_MAX_AGE_MINUTES: positiveInt(8 * 60),
     SESSION_IDLE_TIMEOUT_MINUTES: positiveInt(60),
+    METRICS_HOST: z.string().default("127.0.0.1"),
+    METRICS_PORT: optionalString
+      .transform((v) => (v === undefined ? undefined : Number(v)))
+      .pipe(z.number({ error: "must be a port number" }).int().min(1).max(65_535).optional()),
+    HTTP_MAX_CONCURRENCY: positiveInt(20),
+    HTTP_MAX_QUEUE: z.coerce.number().int().min(0).default(40),
+    HTTP_QUEUE_TIMEOUT_MS: positiveInt(1000),
   })
   .superRefine((env, ctx) => {
     if (env.SESSION_IDLE_TIMEOUT_MINUTES > env.SESSION_MAX_AGE_MINUTES) {

@@ -1,50 +1,41 @@
-import { pool } from "@/lib/db/client";
-import { pendingMigrations, readMigrations, type Migration } from "@/lib/db/migrations";
-import { databaseAvailability, isConnectionError, markDatabaseDown, markDatabaseUp } from "@/lib/db/availability";
+import { databaseAvailability, recordProbe, type ProbeResult } from "@/lib/db/availability";
+import { env } from "@/lib/env";
 import { lifecycle } from "@/lib/server/lifecycle";
-
-let migrationsOnDisk: Migration[] | undefined;
+import { probeDatabase } from "@/lib/server/database-probe";
 
 export type DatabaseCheck = { ok: boolean; responseTimeMs: number | null; pendingMigrations: string[] | null; error: string | null };
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
+// The HTTP server probes every second in the background; readiness wants a fresher answer than that
+// (a load balancer should stop sending traffic right after Postgres goes away), so an older result is
+// refreshed by one probe on a connection of its own, shared by every readiness check that asks meanwhile.
+const FRESH_MS = 250;
+const key = Symbol.for("shipshape.health.probe");
+type Holder = { [key]?: Promise<ProbeResult> };
+
+function fromProbe(probe: ProbeResult): DatabaseCheck {
+  const { down, lastError } = databaseAvailability();
+  // An open breaker wins over a good probe: queries are timing out right now.
+  const ok = probe.ok && !down;
+  return {
+    ok,
+    responseTimeMs: probe.responseTimeMs,
+    pendingMigrations: probe.pendingMigrations,
+    error: ok ? null : (probe.error ?? lastError ?? "the database is unavailable"),
+  };
 }
 
-/** The database answers within `timeoutMs` and every migration on disk is applied. */
+/**
+ * The database answers and every migration on disk is applied. Never waits for a slot in the
+ * application's pool, so a busy pool cannot take healthy replicas out of the load balancer.
+ */
 export async function checkDatabase(timeoutMs = 1000): Promise<DatabaseCheck> {
-  const started = performance.now();
-  try {
-    await withTimeout(pool().query("SELECT 1"), timeoutMs, "the database");
-    const responseTimeMs = Math.round((performance.now() - started) * 10) / 10;
-    const pending = await withTimeout(
-      pendingMigrations(pool(), (migrationsOnDisk ??= readMigrations())),
-      timeoutMs,
-      "the migrations check",
-    );
-    markDatabaseUp();
-    return {
-      ok: pending.length === 0,
-      responseTimeMs,
-      pendingMigrations: pending,
-      error: pending.length ? `pending migrations: ${pending.join(", ")}` : null,
-    };
-  } catch (error) {
-    if (isConnectionError(error) || (error instanceof Error && error.message.includes("did not answer"))) markDatabaseDown(error);
-    return { ok: false, responseTimeMs: null, pendingMigrations: null, error: error instanceof Error ? error.message : String(error) };
-  }
+  const last = databaseAvailability().probe;
+  if (last && Date.now() - last.checkedAt < FRESH_MS) return fromProbe(last);
+  const holder = globalThis as Holder;
+  holder[key] ??= probeDatabase(env().DATABASE_URL, timeoutMs).finally(() => delete holder[key]);
+  const probe = await holder[key];
+  recordProbe(probe);
+  return fromProbe(probe);
 }
 
 export function isShuttingDown(): boolean {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { Pool } from "pg";
 
@@ -21,9 +21,9 @@ export function uniq(prefix: string): string {
 export type TestUser = { id: string; email: string; name: string; password: string };
 export type TestTeam = { id: string; slug: string; name: string };
 
-export async function createTeam(name = uniq("team")): Promise<TestTeam> {
+export async function createTeam(name = uniq("team"), db: Pool = sql()): Promise<TestTeam> {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-  const { rows } = await sql().query<{ id: string }>("INSERT INTO teams (slug, name) VALUES ($1, $2) RETURNING id", [slug, name]);
+  const { rows } = await db.query<{ id: string }>("INSERT INTO teams (slug, name) VALUES ($1, $2) RETURNING id", [slug, name]);
   return { id: rows[0]!.id, slug, name };
 }
 
@@ -53,4 +53,14 @@ export async function createService(team: TestTeam, overrides: { name?: string; 
     [slug, name, team.id, overrides.tier ?? 2],
   );
   return { id: rows[0]!.id, slug, name };
+}
+
+/** An API token for `userId`, stored hashed as the app stores it; `pool` defaults to the e2e database. */
+export async function createApiToken(userId: string, pool: Pool = sql()): Promise<string> {
+  const token = `ss_${randomUUID().replaceAll("-", "")}`;
+  await pool.query(
+    "INSERT INTO api_tokens (user_id, name, token_hash, prefix, scope, expires_at) VALUES ($1, $2, $3, $4, 'WRITE', now() + interval '1 day')",
+    [userId, uniq("e2e"), createHash("sha256").update(token).digest("hex"), token.slice(0, 7)],
+  );
+  return token;
 }

@@ -27,8 +27,11 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number):
   throw new Error(`condition not met within ${timeoutMs} ms`);
 }
 
-/** Starts an embedded Postgres in .data/<name>-pg-<pid>, migrates it, and starts the built app against it. */
-export async function startPrivateServer(name: string): Promise<PrivateServer> {
+/**
+ * Starts an embedded Postgres in .data/<name>-pg-<pid>, migrates it, and starts the built app against it,
+ * with `env` on top of the usual settings (e.g. smaller limits for a test that overloads it).
+ */
+export async function startPrivateServer(name: string, env: Record<string, string> = {}): Promise<PrivateServer> {
   const dir = path.resolve(".data", `${name}-pg-${process.pid}`);
   const dbPort = await freePort();
   const database = await startEmbeddedPostgres({ dir, port: dbPort, database: name, persistent: true });
@@ -49,6 +52,7 @@ export async function startPrivateServer(name: string): Promise<PrivateServer> {
       NEXTAUTH_SECRET: `${name}-secret-${name}-secret-1234567890`,
       SHIPSHAPE_DEMO_MODE: "true",
       LOG_LEVEL: "silent",
+      ...env,
     },
   });
   await waitFor(async () => (await fetch(`${baseURL}/livez`)).ok, 60_000);

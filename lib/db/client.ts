@@ -1,9 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { Pool } from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { isConnectionError, markDatabaseDown, markDatabaseUp } from "@/lib/db/availability";
+import { markDatabaseUp, noteDatabaseFailure } from "@/lib/db/availability";
 import { createPool } from "@/lib/db/pool";
-import { metrics } from "@/lib/observability/metrics";
 
 function readDatabaseSettings() {
   const url = process.env.DATABASE_URL;
@@ -15,8 +14,8 @@ function readDatabaseSettings() {
   return {
     connectionString: url,
     max: int("DB_POOL_MAX", 10),
-    connectTimeoutMs: int("DB_CONNECT_TIMEOUT_MS", 2000),
-    statementTimeoutMs: int("DB_STATEMENT_TIMEOUT_MS", 5000),
+    connectTimeoutMs: int("DB_CONNECT_TIMEOUT_MS", 1000),
+    statementTimeoutMs: int("DB_STATEMENT_TIMEOUT_MS", 3000),
   };
 }
 
@@ -31,10 +30,7 @@ function createDb(pool: Pool) {
           markDatabaseUp();
           return result;
         } catch (error) {
-          if (isConnectionError(error)) {
-            markDatabaseDown(error);
-            metrics().dbErrors.inc({ kind: "connection" });
-          }
+          noteDatabaseFailure(error);
           throw error;
         }
       },

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
-import type { Pool, PoolClient } from "pg";
+import type { ClientBase, Pool, PoolClient } from "pg";
 
 // Versioned SQL migrations in prisma/migrations/<name>/migration.sql, applied in name order,
 // each in its own transaction, under an advisory lock so two starting instances never race.
@@ -71,7 +71,7 @@ export async function applyMigrations(pool: Pool, migrations = readMigrations())
 }
 
 /** Names of migrations on disk that the database has not applied (empty when up to date). */
-export async function pendingMigrations(pool: Pool, migrations = readMigrations()): Promise<string[]> {
+export async function pendingMigrations(pool: Pool | ClientBase, migrations = readMigrations()): Promise<string[]> {
   const { rows } = await pool.query<{ exists: boolean }>("SELECT to_regclass('shipshape_migrations') IS NOT NULL AS exists");
   if (!rows[0]?.exists) return migrations.map((m) => m.name);
   const applied = await pool.query<{ name: string }>("SELECT name FROM shipshape_migrations");

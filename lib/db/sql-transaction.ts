@@ -1,5 +1,5 @@
 import type { PoolClient } from "pg";
-import { isConnectionError, markDatabaseDown, markDatabaseUp } from "@/lib/db/availability";
+import { markDatabaseUp, noteDatabaseFailure } from "@/lib/db/availability";
 import { pool } from "@/lib/db/client";
 
 /**
@@ -11,9 +11,10 @@ export async function withSqlTransaction<T>(fn: (client: PoolClient) => Promise<
   try {
     client = await pool().connect();
   } catch (error) {
-    if (isConnectionError(error)) markDatabaseDown(error);
+    noteDatabaseFailure(error);
     throw error;
   }
+  let broken: Error | undefined;
   try {
     await client.query("BEGIN");
     const result = await fn(client);
@@ -21,10 +22,11 @@ export async function withSqlTransaction<T>(fn: (client: PoolClient) => Promise<
     markDatabaseUp();
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    if (isConnectionError(error)) markDatabaseDown(error);
+    // A connection to a database that stopped answering is dropped, not handed to the next request.
+    if (noteDatabaseFailure(error) === "down") broken = error instanceof Error ? error : new Error(String(error));
+    else await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }

@@ -9,6 +9,9 @@ type Metrics = {
   dbUp: Gauge;
   dbErrors: Counter<"kind">;
   answerConflicts: Counter;
+  httpRefused: Counter<"reason">;
+  httpRunning: Gauge;
+  httpQueued: Gauge;
 };
 
 type Holder = { [key]?: Metrics };
@@ -22,7 +25,7 @@ export function metrics(): Metrics {
       registry,
       httpDuration: new Histogram({
         name: "shipshape_http_request_duration_seconds",
-        help: "HTTP request duration by route group and status",
+        help: "HTTP request duration by route template and status",
         labelNames: ["method", "route", "status"],
         buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
         registers: [registry],
@@ -39,19 +42,15 @@ export function metrics(): Metrics {
         help: "Answer writes refused because the answer changed meanwhile",
         registers: [registry],
       }),
+      httpRefused: new Counter({
+        name: "shipshape_http_refused_total",
+        help: "Requests answered 503 at the front door: overloaded (queue full or queue timeout) or database unavailable",
+        labelNames: ["reason"],
+        registers: [registry],
+      }),
+      httpRunning: new Gauge({ name: "shipshape_http_requests_running", help: "Requests being handled now", registers: [registry] }),
+      httpQueued: new Gauge({ name: "shipshape_http_requests_queued", help: "Requests waiting for a slot", registers: [registry] }),
     };
   }
   return holder[key];
-}
-
-/** Collapse ids so the route label stays low-cardinality. */
-export function routeLabel(pathname: string): string {
-  if (pathname.startsWith("/_next/")) return "/_next";
-  return (
-    pathname
-      .split("/")
-      .map((part) => (/^[0-9a-f-]{8,}$/i.test(part) || /^\d+$/.test(part) ? ":id" : part))
-      .slice(0, 4)
-      .join("/") || "/"
-  );
 }

@@ -1,19 +1,23 @@
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { databaseAvailability, markDatabaseDown } from "@/lib/db/availability";
+import { databaseAvailability, runRecordingOutcome, type RequestOutcome } from "@/lib/db/availability";
 import { closeDb } from "@/lib/db/client";
 import type { Env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
-import { metrics, routeLabel } from "@/lib/observability/metrics";
+import { metrics } from "@/lib/observability/metrics";
+import { createAdmission } from "@/lib/server/admission";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/server/client-address";
-import { watchDatabase, probeDatabase } from "@/lib/server/database-probe";
+import { watchDatabase } from "@/lib/server/database-probe";
 import { lifecycle } from "@/lib/server/lifecycle";
+import { metricsAccess, serveMetrics, startMetricsListener } from "@/lib/server/metrics-endpoint";
 import { refuseHostileRequest } from "@/lib/server/request-guard";
+import { createRouteLabeler, readRouteTemplates } from "@/lib/server/route-templates";
 import { isExemptFromDatabaseGate, sendUnavailable } from "@/lib/server/unavailable";
 
-// Shipshape's HTTP front: request ids and access logs, /metrics, a fast 503 while Postgres is away,
-// and a graceful shutdown that drains in-flight requests. Next.js renders everything else.
+// Shipshape's HTTP front: request ids and access logs, /metrics, bounded concurrency (a fast 503 when
+// overloaded), a fast 503 while Postgres is away, and a graceful shutdown that drains in-flight
+// requests. Next.js renders everything else.
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 const LAME_DUCK_MS = 1000;
@@ -21,17 +25,6 @@ const LAME_DUCK_MS = 1000;
 function requestIdOf(req: IncomingMessage): string {
   const given = req.headers["x-request-id"];
   return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
-}
-
-async function serveMetrics(req: IncomingMessage, res: ServerResponse, token: string | undefined) {
-  if (token && req.headers.authorization !== `Bearer ${token}`) {
-    res
-      .writeHead(401, { "Content-Type": "application/json" })
-      .end(JSON.stringify({ error: { code: "UNAUTHENTICATED", message: "A bearer token is required for /metrics" } }));
-    return;
-  }
-  const { registry } = metrics();
-  res.writeHead(200, { "Content-Type": registry.contentType, "Cache-Control": "no-store" }).end(await registry.metrics());
 }
 
 export type RunningServer = { url: string; close: () => Promise<void> };
@@ -43,12 +36,20 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
   const handle = app.getRequestHandler();
   const inFlight = new Set<ServerResponse>();
   const running = new Set<Promise<void>>();
-  const stopWatching = watchDatabase(config.DATABASE_URL);
-
+  const watcher = watchDatabase(config.DATABASE_URL);
   // Know the database's state before the first request instead of learning it from a failure.
-  await probeDatabase(config.DATABASE_URL, 1000).catch((error: unknown) => {
-    markDatabaseDown(error);
-    log.warn({ err: error }, "database not reachable at start; serving 503 until it is");
+  await watcher.ready;
+  if (databaseAvailability().probe?.responseTimeMs === null) {
+    log.warn({ error: databaseAvailability().probe?.error }, "database not reachable at start; serving 503 until it is");
+  }
+  const access = metricsAccess(config);
+  if (access.mode === "refused") log.warn("/metrics is off: set METRICS_TOKEN or METRICS_PORT to serve it in production");
+  const closeMetrics = await startMetricsListener(access);
+  const labelRoute = createRouteLabeler([...readRouteTemplates(), "/metrics"]);
+  const admission = createAdmission({
+    maxConcurrent: config.HTTP_MAX_CONCURRENCY,
+    maxQueued: config.HTTP_MAX_QUEUE,
+    maxWaitMs: config.HTTP_QUEUE_TIMEOUT_MS,
   });
 
   const server = http.createServer((req, res) => {
@@ -59,16 +60,24 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
     res.setHeader("X-Request-Id", requestId);
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
     inFlight.add(res);
+    const outcome: RequestOutcome = { databaseUnavailable: false };
 
-    // A page that failed because the database went away mid-render is unavailable, not broken.
+    // A page that failed because the database went away or had no free connection mid-render is
+    // unavailable, not broken.
     const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-    res.writeHead = ((status: number, ...rest: unknown[]) =>
-      writeHead(status === 500 && databaseAvailability().down ? 503 : status, ...rest)) as typeof res.writeHead;
+    res.writeHead = ((status: number, ...rest: unknown[]) => {
+      const down = databaseAvailability().down;
+      if (status !== 500 || !(outcome.databaseUnavailable || down)) return writeHead(status, ...rest);
+      res.setHeader("Retry-After", down ? "5" : "2");
+      return writeHead(503, ...rest);
+    }) as typeof res.writeHead;
 
     res.on("close", () => {
       inFlight.delete(res);
+      metrics().httpRunning.set(admission.running);
+      metrics().httpQueued.set(admission.queued);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = routeLabel(pathname);
+      const route = labelRoute(pathname);
       metrics().httpDuration.observe({ method: req.method ?? "GET", route, status: String(res.statusCode) }, seconds);
       if (!pathname.startsWith("/_next/static")) {
         log[res.statusCode >= 500 ? "error" : "info"](
@@ -81,22 +90,41 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
     if (lifecycle().shuttingDown) res.setHeader("Connection", "close");
     if (refuseHostileRequest(req, res)) return;
     if (pathname === "/metrics") {
-      void serveMetrics(req, res, config.METRICS_TOKEN);
+      void serveMetrics(req, res, access);
       return;
     }
-    if (databaseAvailability().down && !isExemptFromDatabaseGate(pathname)) {
+    const exempt = isExemptFromDatabaseGate(pathname);
+    if (databaseAvailability().down && !exempt) {
+      metrics().httpRefused.inc({ reason: "database" });
       sendUnavailable(req, res, pathname);
       return;
     }
     // Tracked until the handler settles, not until the socket closes: a client that hangs up must not
     // let shutdown close the database under a request that is still running.
-    const work: Promise<void> = handle(req, res)
-      .catch((error: unknown) => {
-        log.error({ err: error, requestId }, "unhandled request error");
-        if (!res.headersSent) sendUnavailable(req, res, pathname);
-      })
-      .finally(() => running.delete(work));
-    running.add(work);
+    const run = (release?: () => void) => {
+      const work: Promise<void> = runRecordingOutcome(outcome, () => handle(req, res))
+        .catch((error: unknown) => {
+          log.error({ err: error, requestId }, "unhandled request error");
+          if (!res.headersSent) sendUnavailable(req, res, pathname);
+        })
+        .finally(() => {
+          running.delete(work);
+          release?.();
+        });
+      running.add(work);
+    };
+    // Probes, metrics and static files never wait behind pages: readiness must answer under load.
+    if (exempt) {
+      run();
+      return;
+    }
+    const cancel = admission.request(run, (refusal) => {
+      metrics().httpRefused.inc({ reason: refusal === "queue full" ? "overloaded" : "queue_timeout" });
+      sendUnavailable(req, res, pathname, "overloaded");
+    });
+    res.once("close", cancel);
+    metrics().httpRunning.set(admission.running);
+    metrics().httpQueued.set(admission.queued);
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -114,7 +142,7 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
     closing ??= (async () => {
       lifecycle().shuttingDown = true;
       log.info({ inFlight: inFlight.size }, "shutting down: draining in-flight requests");
-      stopWatching();
+      watcher.stop();
       const deadline = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), config.SHUTDOWN_TIMEOUT_MS).unref());
       // Lame duck first: readiness already says 503 and every response says Connection: close, but the socket
       // keeps listening briefly. server.close() drops connections that have no parsed request yet, which would
@@ -126,6 +154,7 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
         log.warn({ inFlight: inFlight.size, running: running.size }, "shutdown deadline reached; closing remaining connections");
         server.closeAllConnections();
       }
+      await closeMetrics?.().catch(() => undefined);
       await app.close().catch(() => undefined);
       await closeDb().catch(() => undefined);
       log.info("shutdown complete");

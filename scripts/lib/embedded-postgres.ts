@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -7,7 +7,49 @@ import { Client } from "pg";
 
 // A real PostgreSQL from the npm registry, for the demo and for tests on a machine without a server.
 
-export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+  /** SIGSTOP / SIGCONT to the postmaster and every backend: a hung server that still accepts TCP. */
+  pause: () => void;
+  resume: () => void;
+  /** SIGKILL to the postmaster and every backend, as a crash would; start again on the same dir to recover. */
+  kill: () => Promise<void>;
+};
+
+/** The postmaster's pid (first line of postmaster.pid) and its children's, read from /proc. */
+export function postgresPids(dir: string): number[] {
+  const file = path.join(dir, "postmaster.pid");
+  if (!existsSync(file)) return [];
+  const postmaster = Number(readFileSync(file, "utf8").split("\n")[0]);
+  if (!Number.isInteger(postmaster) || postmaster <= 0) return [];
+  const children = readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        // "pid (comm) state ppid …": comm may contain spaces, so read after the closing parenthesis.
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [postmaster, ...children];
+}
+
+function signalAll(pids: number[], signal: NodeJS.Signals) {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+const isAlive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
 
 export function freePort(preferred?: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,6 +108,20 @@ export async function startEmbeddedPostgres(options: {
       if (stopped) return;
       stopped = true;
       await pg.stop();
+    },
+    pause: () => signalAll(postgresPids(dir), "SIGSTOP"),
+    resume: () => signalAll(postgresPids(dir), "SIGCONT"),
+    kill: async () => {
+      if (stopped) return;
+      stopped = true;
+      const [postmaster, ...backends] = postgresPids(dir);
+      signalAll(backends, "SIGKILL");
+      // stop() is what lets the package forget the process (it would wait for it again at exit); the
+      // SIGKILL right behind its SIGINT leaves no time for a clean shutdown, so it is still a crash.
+      const forgotten = pg.stop();
+      if (postmaster) signalAll([postmaster], "SIGKILL");
+      await forgotten;
+      while (backends.some(isAlive)) await new Promise((r) => setTimeout(r, 20));
     },
   };
 }
