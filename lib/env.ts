@@ -64,7 +64,7 @@ const envSchema = z
       .transform((v) => (v === undefined ? undefined : Number(v)))
       .pipe(z.number({ error: "must be a port number" }).int().min(1).max(65_535).optional()),
     HTTP_MAX_CONCURRENCY: positiveInt(20),
-    HTTP_MAX_QUEUE: z.coerce.number().int().min(0).default(40),
+    HTTP_MAX_QUEUE: z.coerce.number().int().min(0).default(20),
     HTTP_QUEUE_TIMEOUT_MS: positiveInt(1000),
   })
   .superRefine((env, ctx) => {

@@ -1,0 +1,136 @@
+// `npm run bench:overload`: the production server under far more load than it takes at once —
+// autocannon with 200 connections for 20 s on the signed-in portfolio — while /readyz is polled every
+// 200 ms. Prints the figures next to their targets: no 500 at all, readiness 200 throughout, and the
+// refused requests answered 503 with Retry-After within 100 ms. Needs a seeded DATABASE_URL
+// (npm run db:seed:demo, or the scale seed) and a build (made when missing). Exit 0 when every target holds.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createPool } from "@/lib/db/pool";
+import { prepareFixtures, removeBenchDrafts } from "./lib/bench-fixtures";
+import { BenchError, getPage, signIn, startServer } from "./lib/bench-server";
+import { ms, summarize } from "./lib/bench-stats";
+
+// autocannon ships no types; these are the parts of its documented API used here.
+type Tracker = PromiseLike<{ requests: { total: number }; errors: number; timeouts: number }> & {
+  on: (event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void) => void;
+};
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+  timeout: number;
+}) => Tracker;
+const load = createRequire(path.join(process.cwd(), "package.json"));
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "3201" },
+      connections: { type: "string", default: "200" },
+      duration: { type: "string", default: "20" },
+      path: { type: "string", default: "/portfolio" },
+    },
+  });
+  return { port: Number(values.port), connections: Number(values.connections), durationS: Number(values.duration), path: values.path };
+}
+
+type Poll = { status: number; ms: number };
+
+async function main(): Promise<number> {
+  const opts = options();
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new BenchError("DATABASE_URL is not set: point it at a seeded database (npm run db:seed:demo).");
+  const pool = createPool({ connectionString: url, max: 2, statementTimeoutMs: 60_000, applicationName: "shipshape-bench" });
+  const fixtures = await prepareFixtures(pool, 1);
+  const server = await startServer(url, opts.port);
+  try {
+    const cookies = await signIn(server.baseUrl, fixtures.email, fixtures.password);
+    for (let i = 0; i < 5; i++) await getPage(server.baseUrl, opts.path, cookies);
+
+    const polls: Poll[] = [];
+    let rssMax = 0;
+    let polling = true;
+    const poller = (async () => {
+      for (let tick = 0; polling; tick++) {
+        const t0 = performance.now();
+        const status = await fetch(`${server.baseUrl}/readyz`).then(
+          (r) => r.text().then(() => r.status),
+          () => 0,
+        );
+        polls.push({ status, ms: performance.now() - t0 });
+        if (tick % 5 === 0) {
+          const text = await fetch(`${server.baseUrl}/metrics`).then(
+            (r) => r.text(),
+            () => "",
+          );
+          const rss = Number(/^shipshape_process_resident_memory_bytes (\S+)$/m.exec(text)?.[1] ?? 0);
+          rssMax = Math.max(rssMax, rss);
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+
+    console.log(`autocannon -c ${opts.connections} -d ${opts.durationS} ${opts.path} (signed in), polling /readyz every 200 ms…`);
+    const autocannon = load("autocannon") as Autocannon;
+    const byStatus = new Map<number, number[]>();
+    const tracker = autocannon({
+      url: `${server.baseUrl}${opts.path}`,
+      connections: opts.connections,
+      duration: opts.durationS,
+      headers: { cookie: cookies.header(), accept: "text/html" },
+      timeout: 30,
+    });
+    tracker.on("response", (_client, status, _bytes, latency) => {
+      const list = byStatus.get(status) ?? [];
+      list.push(latency);
+      byStatus.set(status, list);
+    });
+    const result = await tracker;
+    polling = false;
+    await poller;
+
+    const count = (status: number) => byStatus.get(status)?.length ?? 0;
+    const served = summarize(byStatus.get(200) ?? []);
+    const refused = summarize(byStatus.get(503) ?? []);
+    const refusedMax = Math.max(0, ...(byStatus.get(503) ?? []));
+    const others = [...byStatus].filter(([s]) => s !== 200 && s !== 503 && s !== 500).map(([s, l]) => `${s}×${l.length}`);
+    const notReady = polls.filter((p) => p.status !== 200).length;
+    const readyMax = Math.max(0, ...polls.map((p) => p.ms));
+    const rows: [string, string, string, boolean][] = [
+      ["Requests", String(result.requests.total), "—", true],
+      ["200", `${count(200)} (p50 ${ms(served.p50)}, p99 ${ms(served.p99)})`, "—", true],
+      [
+        "503 (refused)",
+        `${count(503)} (p50 ${ms(refused.p50)}, p99 ${ms(refused.p99)}, max ${ms(refusedMax)})`,
+        "p99 ≤ 100 ms",
+        !(refused.p99 > 100),
+      ],
+      ["500", String(count(500)), "0", count(500) === 0],
+      ["Other statuses", others.join(", ") || "none", "none", others.length === 0],
+      ["Socket errors / timeouts", `${result.errors} / ${result.timeouts}`, "0 / 0", result.errors === 0 && result.timeouts === 0],
+      ["/readyz polls not 200", `${notReady} of ${polls.length} (slowest ${ms(readyMax)})`, "0", notReady === 0 && polls.length > 0],
+      ["Server RSS (max)", `${Math.round(rssMax / 2 ** 20)} MiB`, "—", true],
+    ];
+    const table = [
+      "| Measure | Measured | Target | Result |",
+      "| --- | --- | --- | --- |",
+      ...rows.map(([m, v, t, ok]) => `| ${m} | ${v} | ${t} | ${t === "—" ? "" : ok ? "✅ pass" : "❌ fail"} |`),
+    ].join("\n");
+    console.log(`\n${table}`);
+    return rows.every(([, , , ok]) => ok) ? 0 : 1;
+  } finally {
+    await server.stop().catch(() => undefined);
+    await removeBenchDrafts(pool, fixtures.userId).catch(() => undefined);
+    await pool.end();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(error instanceof BenchError ? 2 : 1);
+  },
+);
