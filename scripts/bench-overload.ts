@@ -94,7 +94,7 @@ async function main(): Promise<number> {
     const count = (status: number) => byStatus.get(status)?.length ?? 0;
     const served = summarize(byStatus.get(200) ?? []);
     const refused = summarize(byStatus.get(503) ?? []);
-    const refusedMax = Math.max(0, ...(byStatus.get(503) ?? []));
+    const refusedMax = (byStatus.get(503) ?? []).reduce((a, b) => Math.max(a, b), 0);
     const others = [...byStatus].filter(([s]) => s !== 200 && s !== 503 && s !== 500).map(([s, l]) => `${s}×${l.length}`);
     const notReady = polls.filter((p) => p.status !== 200).length;
     const readyMax = Math.max(0, ...polls.map((p) => p.ms));

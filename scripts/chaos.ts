@@ -11,16 +11,19 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Pool } from "pg";
-import { applyMigrations } from "@/lib/db/migrations";
 import { createPool } from "@/lib/db/pool";
 import { prepareFixtures, type SavePair } from "./lib/bench-fixtures";
 import { BenchError, ensureBuild } from "./lib/bench-server";
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
-import { waitForUrl } from "./lib/run";
+import { bin, run, waitForUrl } from "./lib/run";
 import { seedScale } from "./lib/seed-scale";
 
-const { values } = parseArgs({ options: { workers: { type: "string", default: "8" }, phase: { type: "string", default: "8" } } });
+const { values } = parseArgs({
+  options: { workers: { type: "string", default: "8" }, rate: { type: "string", default: "30" }, phase: { type: "string", default: "8" } },
+});
 const WORKERS = Number(values.workers);
+// Writes per second over all writers: slow enough that the writes last through every fault.
+const RATE = Number(values.rate);
 const PHASE_S = Number(values.phase);
 const dir = path.resolve(".data", `chaos-pg-${process.pid}`);
 
@@ -72,7 +75,9 @@ async function save(app: App, token: string, pair: SavePair): Promise<"acknowled
     if (response.status === 201 || response.status === 412) return "acknowledged";
     if (response.status >= 500) {
       const body = (text.startsWith("{") ? JSON.parse(text) : {}) as { error?: { code?: string; reason?: string } };
-      bump(fivexx, `${response.status} ${body.error?.reason ?? body.error?.code ?? "(no JSON body)"}`);
+      const cause =
+        body.error?.reason ?? (body.error?.code === "SERVICE_UNAVAILABLE" ? "database, from the route handler" : body.error?.code);
+      bump(fivexx, `${response.status} ${cause ?? "(no JSON body)"}`);
     } else {
       bump(failures, `${response.status} ${text.slice(0, 80)}`);
     }
@@ -102,7 +107,9 @@ async function main(): Promise<number> {
   const setup = createPool({ connectionString: database.url, max: 2, statementTimeoutMs: 120_000 });
   let app: App | undefined;
   try {
-    await applyMigrations(setup);
+    if ((await run(bin("tsx"), ["scripts/migrate.ts"], { ...process.env, DATABASE_URL: database.url })) !== 0) {
+      throw new BenchError("npm run db:migrate failed on the chaos database");
+    }
     await seedScale(setup, { services: 200, reviews: 1, teams: 2, draftPercent: 0, maintenance: false });
     const fixtures = await prepareFixtures(setup, 40);
     await setup.end();
@@ -136,11 +143,10 @@ async function main(): Promise<number> {
           await sleep(50);
           continue;
         }
+        const started = Date.now();
         if ((await save(running, fixtures.token, pair)) === "acknowledged") acknowledged.add(keyOf(pair));
-        else {
-          retry.push(pair);
-          await sleep(100);
-        }
+        else retry.push(pair);
+        await sleep(Math.max(0, (WORKERS / RATE) * 1000 - (Date.now() - started)));
       }
     };
     const writers = Array.from({ length: WORKERS }, writer);
