@@ -6,14 +6,13 @@
 // retry safe (412 means the first attempt was stored). Prints acknowledged writes against what is
 // stored, the longest request and the 5xx by cause. Exit 0 when nothing acknowledged is missing.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Pool } from "pg";
 import { createPool } from "@/lib/db/pool";
 import { prepareFixtures, type SavePair } from "./lib/bench-fixtures";
-import { BenchError, ensureBuild } from "./lib/bench-server";
+import { benchServerEnv, BenchError, ensureBuild } from "./lib/bench-server";
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { bin, run, waitForUrl } from "./lib/run";
 import { seedScale } from "./lib/seed-scale";
@@ -114,18 +113,7 @@ async function main(): Promise<number> {
     const fixtures = await prepareFixtures(setup, 40);
     await setup.end();
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXTAUTH_SECRET: randomBytes(48).toString("base64url"),
-      SHIPSHAPE_DEMO_MODE: "true",
-      LOG_LEVEL: "silent",
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
+    const env = benchServerEnv(database.url, port, "silent");
     await ensureBuild(env);
     app = new App(port, env);
     await app.start();

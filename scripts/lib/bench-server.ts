@@ -31,24 +31,29 @@ export function assertPortFree(port: number): Promise<void> {
 
 export type BenchServer = { baseUrl: string; stop: () => Promise<void> };
 
-export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
-  await assertPortFree(port);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
+/** The production server's environment for a bench or fault run against `databaseUrl` on `port`. */
+export function benchServerEnv(databaseUrl: string, port: number, logLevel = "warn"): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: "127.0.0.1",
-    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     // A fresh secret per run: bench sessions must not outlive the bench.
     NEXTAUTH_SECRET: randomBytes(48).toString("base64url"),
     SHIPSHAPE_DEMO_MODE: "true",
     // The bench measures throughput with one token; the per-token limit would cap it at its own rate.
     API_LIMIT_PER_TOKEN: "1000000",
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: logLevel,
     NEXT_TELEMETRY_DISABLED: "1",
   };
+}
+
+export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
+  await assertPortFree(port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = benchServerEnv(databaseUrl, port);
   await ensureBuild(env);
   const child: ChildProcess = start(process.execPath, ["--import", "tsx", "scripts/start.ts"], env);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
