@@ -1,6 +1,7 @@
 import { can, type Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { isoDay, isUuid, loadTierTargets, todayUtc } from "@/lib/db/review-access";
+import { isoDay, isUuid, todayUtc } from "@/lib/db/review-access";
+import { loadTierTargets } from "@/lib/db/tier-targets";
 import { evaluateRows, getReviewTemplate, loadReviewRows } from "@/lib/db/review-data";
 import { loadPeople, type AnswerDto, type PersonRef, type WaiverDto } from "@/lib/db/review-dtos";
 import type { TemplateDto } from "@/lib/db/templates";
@@ -109,7 +110,7 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
   const [template, rows, tierTargets, people] = await Promise.all([
     getReviewTemplate(row.templateId),
     loadReviewRows(db(), row.id, today),
-    loadTierTargets(db()),
+    loadTierTargets(),
     loadPeople(db(), [row.startedById, row.submittedById, row.decidedById, ...row.reviewers.map((r) => r.userId)]),
   ]);
   const tier = row.service.tier as Tier;

@@ -38,7 +38,7 @@ export type MeetingAgendaContext = MeetingContext & { agenda: DueServicesPage };
 /** The context plus the page of the agenda the URL asks for, filtered to its team. */
 export async function loadMeetingAgenda(props: MeetingPageProps, view: "" | "agenda" | "minutes"): Promise<MeetingAgendaContext> {
   const context = await loadMeetingContext(props, view);
-  const agenda = await listDueServices(context.viewer, context.quarter, { page: context.search.page, team: context.team || undefined });
+  const agenda = await listDueServices(context.quarter, { page: context.search.page, team: context.team || undefined });
   return { ...context, agenda };
 }
 

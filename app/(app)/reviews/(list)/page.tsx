@@ -27,8 +27,8 @@ function reviewsHref(status: ReviewsSearchParams["status"], page: number): strin
 
 export default async function ReviewsPage({ searchParams }: PageProps) {
   const params = reviewsSearchParams.parse(await searchParams);
-  const viewer = await requireViewer(reviewsHref(params.status, params.page));
-  const list = await listReviews(viewer, { status: params.status, page: params.page });
+  await requireViewer(reviewsHref(params.status, params.page));
+  const list = await listReviews({ status: params.status, page: params.page });
   const current = FILTERS.find((filter) => filter.status === params.status) ?? FILTERS[0];
 
   return (

@@ -25,7 +25,7 @@ export default async function PresenterPage(props: MeetingPageProps) {
   const { viewer, quarter, search, team } = await loadMeetingContext(props, "present");
   const i = search.i;
   // One service per "page": the database orders the whole agenda and hands back only the one at ?i=.
-  const agenda = await listDueServices(viewer, quarter, { page: i + 1, pageSize: 1, team: team || undefined });
+  const agenda = await listDueServices(quarter, { page: i + 1, pageSize: 1, team: team || undefined });
   if (agenda.total > 0 && i >= agenda.total) redirect(quarterlyHref(quarter, "present", { team, i: agenda.total - 1 }));
   const service = agenda.rows[0];
   const agendaHref = quarterlyHref(quarter, "", { team });

@@ -19,7 +19,7 @@ export default async function EditServicePage({ params }: PageProps) {
   const { slug } = await params;
   const editHref = editServiceHref(slug);
   const viewer = await requireViewer(editHref);
-  const [service, teams] = await Promise.all([getServiceBySlug(viewer, slug), listTeamsForViewer(viewer)]);
+  const [service, teams] = await Promise.all([getServiceBySlug(slug), listTeamsForViewer(viewer)]);
   if (!service) notFound();
 
   const serviceLink = serviceHref(service.slug);
