@@ -1,4 +1,4 @@
-import { can, type Viewer } from "@/lib/auth/permissions";
+import { reviewPermissions, type ReviewPermissions, type Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isoDay, isUuid, todayUtc } from "@/lib/db/review-access";
 import { loadTierTargets } from "@/lib/db/tier-targets";
@@ -10,15 +10,6 @@ import { isReviewSnapshot } from "@/lib/domain/snapshot";
 import type { AchievedLevel, Level, ReviewStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
 import type { Reason } from "@/lib/domain/verdict";
 import { AppError } from "@/lib/errors";
-
-export type ReviewPermissions = {
-  canEdit: boolean;
-  canSubmit: boolean;
-  canReopen: boolean;
-  canDecide: boolean;
-  canApproveWaivers: boolean;
-  canRevokeWaivers: boolean;
-};
 
 export type ReviewEvaluationView = {
   verdict: Verdict;
@@ -62,20 +53,6 @@ export type ReviewView = {
   evaluation: ReviewEvaluationView;
   permissions: ReviewPermissions;
 };
-
-function permissionsFor(viewer: Viewer, status: ReviewStatus, teamId: string): ReviewPermissions {
-  const isEditor = can(viewer, { type: "review:edit", teamId });
-  const isApprover = can(viewer, { type: "waiver:approve", teamId });
-  const isOpen = status === "DRAFT" || status === "SUBMITTED";
-  return {
-    canEdit: status === "DRAFT" && isEditor,
-    canSubmit: status === "DRAFT" && isEditor,
-    canReopen: status === "SUBMITTED" && isEditor,
-    canDecide: status === "SUBMITTED" && can(viewer, { type: "review:decide", teamId }),
-    canApproveWaivers: isOpen && isApprover,
-    canRevokeWaivers: isOpen && (isEditor || isApprover),
-  };
-}
 
 /** Everything the overview, concern and decision pages need, in one read. */
 export async function getReviewView(viewer: Viewer, reviewId: string): Promise<ReviewView> {
@@ -174,6 +151,6 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
     answers: Object.fromEntries(rows.answers.map((answer) => [answer.itemKey, answer])),
     waivers: rows.waivers,
     evaluation,
-    permissions: permissionsFor(viewer, row.status, row.service.team.id),
+    permissions: reviewPermissions(viewer, { status: row.status, teamId: row.service.team.id }),
   };
 }

@@ -13,7 +13,7 @@ import { pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
 // authenticates), except where the answer depends on who asks; writes ask can(). The overview read lives in review-view.ts,
 // and answer, evidence, waiver and decision writes in their own files beside this one.
 
-export { getReviewView, type ReviewView, type ReviewPermissions, type ReviewEvaluationView } from "@/lib/db/review-view";
+export { getReviewView, type ReviewView, type ReviewEvaluationView } from "@/lib/db/review-view";
 
 const OPEN_STATUSES: ReviewStatus[] = ["DRAFT", "SUBMITTED"];
 
