@@ -1,7 +1,7 @@
 import { pool } from "@/lib/db/client";
 import { pendingMigrations, readMigrations, type Migration } from "@/lib/db/migrations";
 import { databaseAvailability, isConnectionError, markDatabaseDown, markDatabaseUp } from "@/lib/db/availability";
-import { lifecycle } from "@/lib/server/lifecycle";
+import { lifecycle } from "@/lib/lifecycle";
 
 let migrationsOnDisk: Migration[] | undefined;
 

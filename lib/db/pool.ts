@@ -2,7 +2,7 @@ import { Pool, type PoolConfig } from "pg";
 import { isConnectionError, markDatabaseDown } from "@/lib/db/availability";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
-import { lifecycle } from "@/lib/server/lifecycle";
+import { lifecycle } from "@/lib/lifecycle";
 
 export type PoolOptions = {
   connectionString: string;

@@ -8,7 +8,7 @@ import { logger } from "@/lib/observability/logger";
 import { metrics, routeLabel } from "@/lib/observability/metrics";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/server/client-address";
 import { watchDatabase, probeDatabase } from "@/lib/server/database-probe";
-import { lifecycle } from "@/lib/server/lifecycle";
+import { lifecycle } from "@/lib/lifecycle";
 import { refuseHostileRequest } from "@/lib/server/request-guard";
 import { isExemptFromDatabaseGate, sendUnavailable } from "@/lib/server/unavailable";
 
