@@ -12,7 +12,7 @@ import { ChartSkeleton, HeadlineSkeleton } from "@/components/portfolio/portfoli
 import { PrintButton } from "@/components/ui/print-button";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { getLevelHistory, getLevelsByTeam, getPortfolioHeadline, getVerdictsOverTime } from "@/lib/db/portfolio";
 import { listTeams } from "@/lib/db/teams";
 import { portfolioQueryString, portfolioSearchParams, resolvePortfolioQuery } from "@/lib/schemas/portfolio";

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { Viewer } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { listDueServices, type DueServicesPage } from "@/lib/db/quarterly-agenda";
 import { listTeams, type TeamDto } from "@/lib/db/teams";
 import { parseQuarterParam, quarterlyHref, quarterlySearchParams, type QuarterlySearchParams } from "@/lib/schemas/quarterly";

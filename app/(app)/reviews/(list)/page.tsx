@@ -4,7 +4,7 @@ import { ReviewsPagination, ReviewsTable } from "@/components/reviews/reviews-ta
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { listReviews } from "@/lib/db/reviews";
 import { reviewsSearchParams, type ReviewsSearchParams } from "@/lib/schemas/review";
 import { cn } from "@/lib/utils/cn";

@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { InlineIcon } from "@/components/ui/inline-icon";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { queryServicesTable } from "@/lib/db/services-table";
 import { listTeams, listTeamsForViewer } from "@/lib/db/teams";
 import {

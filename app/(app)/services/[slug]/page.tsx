@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { can } from "@/lib/auth/permissions";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
+import { getViewer, requireViewer } from "@/lib/session/viewer";
 import { normalizeHttpUrl } from "@/lib/domain/links";
 import { getServiceBySlug, type ServiceDetail, type ServiceReviewSummary } from "@/lib/db/services";
 import { LIFECYCLE_WORDS, TIER_WORDS, TRIGGER_WORDS } from "@/lib/domain/words";

@@ -3,7 +3,7 @@ import { HistoryList } from "@/components/reviews/history-list";
 import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
 import { ReviewHeader } from "@/components/reviews/review-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { listReviewHistory } from "@/lib/db/reviews";
 import { reviewHistoryHref } from "@/lib/routes";
 

@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { getServiceBySlug } from "@/lib/db/services";
 import { listTeamsForViewer } from "@/lib/db/teams";
 import { editServiceHref, serviceHref } from "@/lib/routes";
