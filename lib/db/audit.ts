@@ -59,16 +59,8 @@ const auditSelect = {
   after: true,
 } as const;
 
-function toDto(row: {
-  id: bigint;
-  at: Date;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}): AuditEventDto {
+/** The row as Prisma reads it: the id is a bigserial. */
+function toDto(row: Omit<AuditEventDto, "id"> & { id: bigint }): AuditEventDto {
   return { ...row, id: row.id.toString() };
 }
 
