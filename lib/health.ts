@@ -1,6 +1,6 @@
 import { databaseAvailability, recordProbe, type ProbeResult } from "@/lib/db/availability";
 import { env } from "@/lib/env";
-import { lifecycle } from "@/lib/server/lifecycle";
+import { lifecycle } from "@/lib/lifecycle";
 import { probeDatabase } from "@/lib/server/database-probe";
 
 export type DatabaseCheck = { ok: boolean; responseTimeMs: number | null; pendingMigrations: string[] | null; error: string | null };

@@ -96,7 +96,12 @@ async function main(): Promise<number> {
     // Fail on a busy port now, not after minutes of floor measurements.
     await assertPortFree(opts.port);
     fixtures = await prepareFixtures(pool, opts.drafts);
-    const sets = benchFloorQueries({ viewerId: fixtures.userId, serviceSlug: fixtures.serviceSlug });
+    const sets = benchFloorQueries({
+      viewerId: fixtures.userId,
+      viewerTeamIds: [fixtures.teamId],
+      serviceSlug: fixtures.serviceSlug,
+      serviceId: fixtures.serviceId,
+    });
 
     const pages: PageFigure[] = [];
     for (const set of sets) {

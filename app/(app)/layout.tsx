@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { sessionPolicy } from "@/lib/auth/options";
-import { requireViewer } from "@/lib/auth/viewer";
+import { sessionPolicy } from "@/lib/session/options";
+import { requireViewer } from "@/lib/session/viewer";
 
 // The signed-in shell. Each page still calls requireViewer itself: a layout does not re-run on every
 // navigation, so it is never the only check.

@@ -8,7 +8,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LevelBadge } from "@/components/readiness/level-badge";
 import { Skeleton, SkeletonList } from "@/components/ui/skeleton";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
-import type { Viewer } from "@/lib/auth/permissions";
 import { getReviewDiff, getServiceHistory } from "@/lib/db/service-history";
 import type { ServiceDetail } from "@/lib/db/services";
 import { isAppError } from "@/lib/errors";
@@ -17,7 +16,6 @@ import { DateText } from "@/components/ui/date-text";
 import { serviceHistoryHref } from "@/lib/routes";
 
 export type ServiceHistorySectionProps = {
-  viewer: Viewer;
   service: ServiceDetail;
   /** The reviews to compare, from the page's ?from=&to=; the two newest decided reviews when absent. */
   from: string | undefined;
@@ -49,8 +47,8 @@ function HistorySkeleton() {
 }
 
 /** Where the service stands, how it got there, and what changed between any two of its reviews. */
-async function ServiceHistoryContent({ viewer, service, from, to }: ServiceHistorySectionProps) {
-  const history = await getServiceHistory(viewer, service.id);
+async function ServiceHistoryContent({ service, from, to }: ServiceHistorySectionProps) {
+  const history = await getServiceHistory(service.id);
   const newestFirst = [...history.reviews].reverse();
   const options = reviewOptions(history);
   const fromId = from ?? newestFirst[1]?.id;
@@ -116,7 +114,7 @@ async function ServiceHistoryContent({ viewer, service, from, to }: ServiceHisto
           </CardHeader>
           <CardContent className="space-y-4">
             <ReviewDiffForm action={serviceHistoryHref(service.slug)} options={options} from={fromId} to={toId} />
-            {fromId && toId ? <ReviewComparison viewer={viewer} serviceId={service.id} from={fromId} to={toId} /> : null}
+            {fromId && toId ? <ReviewComparison serviceId={service.id} from={fromId} to={toId} /> : null}
           </CardContent>
         </Card>
       ) : null}
@@ -124,13 +122,13 @@ async function ServiceHistoryContent({ viewer, service, from, to }: ServiceHisto
   );
 }
 
-async function ReviewComparison({ viewer, serviceId, from, to }: { viewer: Viewer; serviceId: string; from: string; to: string }) {
+async function ReviewComparison({ serviceId, from, to }: { serviceId: string; from: string; to: string }) {
   if (from === to) {
     return <Alert title="Choose two different reviews">Pick one review under “Compare” and another one under “with”.</Alert>;
   }
   let result;
   try {
-    result = await getReviewDiff(viewer, serviceId, from, to);
+    result = await getReviewDiff(serviceId, from, to);
   } catch (error) {
     if (!isAppError(error) || error.code !== "NOT_FOUND") throw error;
     // A hand-edited or stale link: say so and let the form offer the reviews that do exist.

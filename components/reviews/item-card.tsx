@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { LevelBadge } from "@/components/readiness/level-badge";
 import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
-import type { ReviewPermissions } from "@/lib/db/reviews";
+import type { ReviewPermissions } from "@/lib/auth/permissions";
 import type { TemplateItemDto } from "@/lib/db/templates";
 import type { ItemOutcome } from "@/lib/domain/maturity";
 import { AnswerForm } from "./answer-form";

@@ -1,16 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { can, type Viewer } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/domain/types";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
 import { SessionKeepAlive } from "./session-keep-alive";
 import { SignOutButton } from "./sign-out-button";
 
-export type ShellUser = {
-  name: string;
-  email: string;
-  role: Role;
-};
+export type ShellUser = Viewer;
 
 export type AppShellProps = {
   user: ShellUser;
@@ -28,14 +25,14 @@ const ROLE_WORDS: Record<Role, string> = {
 
 type NavItem = { href: string; label: string };
 
-function navItems(role: Role): NavItem[] {
+function navItems(user: ShellUser): NavItem[] {
   const items: NavItem[] = [
     { href: "/services", label: "Services" },
     { href: "/reviews", label: "Reviews" },
     { href: "/portfolio", label: "Portfolio" },
     { href: "/quarterly", label: "Quarterly" },
   ];
-  if (role === "ADMIN") items.push({ href: "/admin", label: "Admin" });
+  if (can(user, { type: "admin" })) items.push({ href: "/admin", label: "Admin" });
   return items;
 }
 
@@ -60,7 +57,7 @@ export function AppShell({ user, renewSessionEverySeconds, children }: AppShellP
 
           <nav aria-label="Main" className="order-last w-full md:order-none md:w-auto">
             <ul className="flex flex-wrap items-center gap-1">
-              {navItems(user.role).map((item) => (
+              {navItems(user).map((item) => (
                 <li key={item.href}>
                   <NavLink href={item.href}>{item.label}</NavLink>
                 </li>

@@ -1,5 +1,5 @@
 import { createActionClient } from "@/lib/actions/action-client";
-import { currentRequestId, requireActionViewer } from "@/lib/auth/viewer";
+import { currentRequestId, requireActionViewer } from "@/lib/session/viewer";
 
 /**
  * How every server action is written: `defineAction({ input, schema, handler })`. It authenticates the session,

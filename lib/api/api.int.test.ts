@@ -9,12 +9,14 @@ import { DELETE as removeEvidence } from "@/app/api/v1/reviews/[id]/evidence/[ev
 import { Pool } from "pg";
 import { createApiToken, hashApiToken } from "@/lib/db/api-tokens";
 import { db } from "@/lib/db/client";
-import { createService, createTeam, createViewer, ctxOf } from "@/lib/db/review-test-fixtures";
+import { createDecidedReview, createService, createTeam, createViewer, ctxOf } from "@/lib/db/review-test-fixtures";
 import { createAppLimiters } from "@/lib/db/rate-limits";
 import { todayUtc } from "@/lib/db/review-access";
+import { queryServicesTable } from "@/lib/db/services-table";
 import { installDefaultTemplate } from "@/lib/db/templates";
 import { defaultTokenExpiry } from "@/lib/domain/api-tokens";
 import { limitSettings } from "@/lib/env";
+import { DEFAULT_STATE } from "@/lib/schemas/services-table";
 
 // The review API exercised through its real route handlers with personal API tokens, against Postgres.
 
@@ -296,5 +298,53 @@ describe("/api/v1", () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await body(limited)).error?.code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("gives a service the same current level as the services table: its latest decision, not its newer open review", async () => {
+    const { id: templateId } = await installDefaultTemplate();
+    const team = await createTeam("api-level");
+    const editor = await createViewer("EDITOR", [team.id]);
+    const service = await createService(team.id, 2);
+    const { token } = await createApiToken(ctxOf(editor), tokenInput());
+    const decidedAt = new Date("2026-01-15T10:00:00.000Z");
+    await createDecidedReview({
+      serviceId: service.id,
+      templateId,
+      decidedAt,
+      level: 3,
+      computedVerdict: "GO",
+      decision: "CONDITIONAL_GO",
+    });
+    // The newer review is open and has nothing answered: as the latest review it would read level 0 and no-go.
+    const started = await createReview(
+      req("POST", `/api/v1/services/${service.slug}/reviews`, token, { body: { trigger: "MAJOR_RELEASE" } }),
+      params({ slug: service.slug }),
+    );
+    expect(started.status).toBe(201);
+
+    const list = await body(await listServices(req("GET", `/api/v1/services?q=${service.slug}`, token), params({})));
+    const [item] = list.items as {
+      slug: string;
+      targetLevel: number;
+      latestDecision: { level: number; verdict: string; decidedAt: string } | null;
+    }[];
+    expect(item).toMatchObject({
+      slug: service.slug,
+      targetLevel: 2,
+      latestDecision: { level: 3, verdict: "CONDITIONAL_GO", decidedAt: decidedAt.toISOString() },
+    });
+
+    const table = await queryServicesTable({ ...DEFAULT_STATE, q: service.slug });
+    expect(table.rows).toHaveLength(1);
+    const [row] = table.rows;
+    expect({
+      level: row?.level,
+      verdict: row?.verdict,
+      decidedAt: row?.lastDecidedAt?.toISOString(),
+      targetLevel: row?.targetLevel,
+    }).toEqual({
+      ...item?.latestDecision,
+      targetLevel: item?.targetLevel,
+    });
   });
 });

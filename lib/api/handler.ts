@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/permissions";
-import { requireApiViewer } from "@/lib/auth/viewer";
+import { requireApiViewer } from "@/lib/session/viewer";
 import { isConnectionError } from "@/lib/db/availability";
 import { env } from "@/lib/env";
 import { fromPrismaError, isAppError, AppError } from "@/lib/errors";

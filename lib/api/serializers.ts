@@ -1,10 +1,12 @@
 import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
 import type { ReviewView } from "@/lib/db/review-view";
-import type { ServiceDetail, ServiceListItem } from "@/lib/db/services";
+import type { ServiceDetail } from "@/lib/db/services";
+import type { ServicesTableRow } from "@/lib/db/services-table";
 
 // The API's JSON: stable field names, ISO dates, emails rather than internal user ids.
 
-export function serviceJson(s: ServiceListItem) {
+/** A service as the services table shows it: its current level is the level of its latest decided review. */
+export function serviceJson(s: ServicesTableRow) {
   return {
     slug: s.slug,
     name: s.name,
@@ -12,14 +14,8 @@ export function serviceJson(s: ServiceListItem) {
     tier: s.tier,
     lifecycle: s.lifecycle,
     updatedAt: s.updatedAt.toISOString(),
-    latestReview: s.latestReview
-      ? {
-          status: s.latestReview.status,
-          level: s.latestReview.level,
-          verdict: s.latestReview.decision ?? s.latestReview.computedVerdict,
-          decidedAt: s.latestReview.decidedAt?.toISOString() ?? null,
-        }
-      : null,
+    targetLevel: s.targetLevel,
+    latestDecision: s.lastDecidedAt ? { level: s.level, verdict: s.verdict, decidedAt: s.lastDecidedAt.toISOString() } : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Role } from "@/lib/domain/types";
-import { can, type Action, type Viewer } from "@/lib/auth/permissions";
+import type { ReviewStatus, Role } from "@/lib/domain/types";
+import { can, reviewPermissions, type Action, type ReviewPermissions, type Viewer } from "@/lib/auth/permissions";
 
 const OWN = "team-own";
 const OTHER = "team-other";
@@ -28,8 +28,53 @@ describe("can", () => {
     ["VIEWER", { type: "user:end-sessions", userId: "u" }, true],
     ["APPROVER", { type: "user:end-sessions", userId: "someone-else" }, false],
     ["ADMIN", { type: "user:end-sessions", userId: "someone-else" }, true],
+    // The owning team's editors withdraw or give up a waiver; an approver from another team takes one back.
+    ["VIEWER", { type: "waiver:revoke", teamId: OWN }, false],
+    ["VIEWER", { type: "waiver:revoke", teamId: OTHER }, false],
+    ["EDITOR", { type: "waiver:revoke", teamId: OWN }, true],
+    ["EDITOR", { type: "waiver:revoke", teamId: OTHER }, false],
+    ["APPROVER", { type: "waiver:revoke", teamId: OWN }, true],
+    ["APPROVER", { type: "waiver:revoke", teamId: OTHER }, true],
+    ["ADMIN", { type: "waiver:revoke", teamId: OWN }, true],
+    ["ADMIN", { type: "waiver:revoke", teamId: OTHER }, true],
+    // Approvers and admins chair the meeting for every team; editors record it only for their own team.
+    ["VIEWER", { type: "meeting:record-outcome", teamId: OWN }, false],
+    ["EDITOR", { type: "meeting:record-outcome", teamId: OWN }, true],
+    ["EDITOR", { type: "meeting:record-outcome", teamId: OTHER }, false],
+    ["APPROVER", { type: "meeting:record-outcome", teamId: OWN }, true],
+    ["APPROVER", { type: "meeting:record-outcome", teamId: OTHER }, true],
+    ["ADMIN", { type: "meeting:record-outcome", teamId: OTHER }, true],
   ];
   it.each(cases)("%s %j → %s", (role, action, expected) => {
     expect(can(viewer(role), action)).toBe(expected);
+  });
+});
+
+describe("reviewPermissions", () => {
+  const none: ReviewPermissions = {
+    canEdit: false,
+    canSubmit: false,
+    canReopen: false,
+    canDecide: false,
+    canApproveWaivers: false,
+    canRevokeWaivers: false,
+  };
+  const cases: [Role, ReviewStatus, string, Partial<ReviewPermissions>][] = [
+    ["VIEWER", "DRAFT", OWN, {}],
+    ["VIEWER", "SUBMITTED", OTHER, {}],
+    ["EDITOR", "DRAFT", OWN, { canEdit: true, canSubmit: true, canRevokeWaivers: true }],
+    ["EDITOR", "SUBMITTED", OWN, { canReopen: true, canRevokeWaivers: true }],
+    ["EDITOR", "DRAFT", OTHER, {}],
+    ["EDITOR", "DECIDED", OWN, {}],
+    ["APPROVER", "DRAFT", OTHER, { canApproveWaivers: true, canRevokeWaivers: true }],
+    ["APPROVER", "SUBMITTED", OTHER, { canDecide: true, canApproveWaivers: true, canRevokeWaivers: true }],
+    ["APPROVER", "SUBMITTED", OWN, { canReopen: true, canRevokeWaivers: true }],
+    ["APPROVER", "CANCELLED", OTHER, {}],
+    ["ADMIN", "SUBMITTED", OWN, { canReopen: true, canRevokeWaivers: true }],
+    ["ADMIN", "SUBMITTED", OTHER, { canReopen: true, canDecide: true, canApproveWaivers: true, canRevokeWaivers: true }],
+    ["ADMIN", "DECIDED", OTHER, {}],
+  ];
+  it.each(cases)("%s on a %s review of team %s → %j", (role, status, teamId, allowed) => {
+    expect(reviewPermissions(viewer(role), { status, teamId })).toEqual({ ...none, ...allowed });
   });
 });

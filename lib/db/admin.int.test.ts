@@ -11,7 +11,7 @@ import {
   updateUserAsAdmin,
 } from "@/lib/db/admin-users";
 import { closeDb, db } from "@/lib/db/client";
-import { loadTierTargets } from "@/lib/db/review-access";
+import { loadTierTargets } from "@/lib/db/tier-targets";
 import { getTierTargetsSetting, saveTierTargets } from "@/lib/db/settings";
 import { getViewerById } from "@/lib/db/users";
 import { parseTierTargets } from "@/lib/domain/targets";

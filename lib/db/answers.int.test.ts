@@ -154,7 +154,7 @@ describe("evidence", () => {
     );
     await removeEvidence(ctxOf(w.editor), w.reviewId, evidence.id);
 
-    const history = await listReviewHistory(w.viewer, w.reviewId);
+    const history = await listReviewHistory(w.reviewId);
     const byAction = (action: string) => history.filter((e) => e.action === action);
     expect(byAction("review.start")).toHaveLength(1);
     expect(byAction("answer.create")[0]).toMatchObject({

@@ -1,4 +1,4 @@
-import { recordAuditSql, type AuditContext } from "@/lib/db/audit";
+import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCanEdit, assertDraft, auditScope, isUuid, type LockedReview } from "@/lib/db/review-access";
 import { withSqlTransaction } from "@/lib/db/sql-transaction";
@@ -155,7 +155,7 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
             naReason: row.answer_na_reason,
             version: row.answer_version,
           };
-    await recordAuditSql(client, ctx, {
+    await recordAudit(client, ctx, {
       action: before ? "answer.update" : "answer.create",
       entityType: "answer",
       entityId: after.id,

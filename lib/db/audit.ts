@@ -1,5 +1,5 @@
 import type { PoolClient } from "pg";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/permissions";
 
@@ -16,51 +16,25 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-function json(value: unknown): Prisma.InputJsonValue | undefined {
-  if (value === undefined || value === null) return undefined;
-  // Dates and other non-JSON values become their JSON form, exactly as an API client would see them.
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
-}
+/** A Prisma transaction, or a pg client inside a plain-SQL transaction (see sql-transaction.ts). */
+export type AuditTarget = Pick<Tx, "$executeRaw"> | Pick<PoolClient, "query">;
 
-/** The same event for a plain-SQL transaction (see sql-transaction.ts). */
-export async function recordAuditSql(client: Pick<PoolClient, "query">, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  const asJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  await client.query(
-    `INSERT INTO audit_events (actor_id, actor_email, request_id, action, entity_type, entity_id, team_id, service_id, review_id, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`,
-    [
-      ctx.viewer.id,
-      ctx.viewer.email,
-      ctx.requestId ?? null,
-      entry.action,
-      entry.entityType,
-      entry.entityId,
-      entry.teamId ?? null,
-      entry.serviceId ?? null,
-      entry.reviewId ?? null,
-      asJson(entry.before),
-      asJson(entry.after),
-    ],
-  );
+// Dates and other non-JSON values become their JSON form, exactly as an API client would see them.
+const asJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+function auditInsertSql(ctx: AuditContext, entry: AuditEntry): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO audit_events (actor_id, actor_email, request_id, action, entity_type, entity_id, team_id, service_id, review_id, before, after)
+    VALUES (${ctx.viewer.id}::uuid, ${ctx.viewer.email}, ${ctx.requestId ?? null}, ${entry.action}, ${entry.entityType}, ${entry.entityId},
+            ${entry.teamId ?? null}::uuid, ${entry.serviceId ?? null}::uuid, ${entry.reviewId ?? null}::uuid,
+            ${asJson(entry.before)}::jsonb, ${asJson(entry.after)}::jsonb)`;
 }
 
 /** Writes one audit event inside the caller's transaction, so the change and its record commit together. */
-export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: ctx.viewer.id,
-      actorEmail: ctx.viewer.email,
-      requestId: ctx.requestId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      teamId: entry.teamId ?? null,
-      serviceId: entry.serviceId ?? null,
-      reviewId: entry.reviewId ?? null,
-      before: json(entry.before),
-      after: json(entry.after),
-    },
-  });
+export async function recordAudit(target: AuditTarget, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  const sql = auditInsertSql(ctx, entry);
+  if ("$executeRaw" in target) await target.$executeRaw(sql);
+  else await target.query(sql.text, sql.values);
 }
 
 export type AuditEventDto = {
@@ -85,16 +59,8 @@ const auditSelect = {
   after: true,
 } as const;
 
-function toDto(row: {
-  id: bigint;
-  at: Date;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}): AuditEventDto {
+/** The row as Prisma reads it: the id is a bigserial. */
+function toDto(row: Omit<AuditEventDto, "id"> & { id: bigint }): AuditEventDto {
   return { ...row, id: row.id.toString() };
 }
 

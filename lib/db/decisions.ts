@@ -7,7 +7,6 @@ import {
   assertVersion,
   auditScope,
   DECIDED_MESSAGE,
-  loadTierTargets,
   lockReview,
   todayUtc,
   type LockedReview,
@@ -15,6 +14,7 @@ import {
 import { evaluateRows, getReviewTemplate, loadReviewRows } from "@/lib/db/review-data";
 import { summarizeEvaluation } from "@/lib/domain/summary";
 import { refreshServiceSummary } from "@/lib/db/service-summary";
+import { loadTierTargets } from "@/lib/db/tier-targets";
 import { buildSnapshot, type ReviewSnapshot } from "@/lib/domain/snapshot";
 import type { ReviewStatus, Verdict } from "@/lib/domain/types";
 import { isDecisionAllowed } from "@/lib/domain/verdict";

@@ -1,4 +1,4 @@
-import { can, hasRole, type Viewer } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db, type Tx } from "@/lib/db/client";
 import { dayToDate, isoDay, isUuid, todayUtc } from "@/lib/db/review-access";
@@ -8,11 +8,6 @@ import { PAST_DUE_MESSAGE, type MeetingOutcomeInput, type MeetingOutcomeKind } f
 
 // What the quarterly review meeting decided for each service on its agenda (lib/db/quarterly-agenda): reviewed, or
 // a follow-up with an owner and a due date. One outcome per quarter and service, versioned like answers.
-
-/** Approvers and admins chair the meeting; editors may record outcomes for their own team's services. */
-export function canRecordMeetingOutcome(viewer: Viewer, teamId: string): boolean {
-  return hasRole(viewer, "APPROVER") || can(viewer, { type: "review:edit", teamId });
-}
 
 export type MeetingOutcomeDto = {
   id: string;
@@ -94,7 +89,7 @@ export async function recordMeetingOutcome(
   return db().$transaction(async (tx) => {
     const service = await tx.service.findUnique({ where: { id: serviceId }, select: { teamId: true } });
     if (!service) throw new AppError("NOT_FOUND", "This service does not exist");
-    if (!canRecordMeetingOutcome(ctx.viewer, service.teamId)) {
+    if (!can(ctx.viewer, { type: "meeting:record-outcome", teamId: service.teamId })) {
       throw new AppError("FORBIDDEN", "Only approvers, admins and editors of the owning team can record the meeting's outcome.");
     }
     const read = async () => (await readOutcomes(tx, quarter, [serviceId]))[0] ?? null;

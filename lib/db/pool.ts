@@ -2,7 +2,7 @@ import { Pool, type PoolClient, type PoolConfig } from "pg";
 import { noteDatabaseFailure, onDatabaseDown } from "@/lib/db/availability";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
-import { lifecycle } from "@/lib/server/lifecycle";
+import { lifecycle } from "@/lib/lifecycle";
 
 export type PoolOptions = {
   connectionString: string;

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/permissions";
 import { closeDb, db } from "@/lib/db/client";
-import { getLevelHistory, getLevelsByTeam, getPortfolioHeadline, getVerdictsOverTime, loadPortfolioTierTargets } from "@/lib/db/portfolio";
+import { getLevelHistory, getLevelsByTeam, getPortfolioHeadline, getVerdictsOverTime } from "@/lib/db/portfolio";
+import { loadTierTargets } from "@/lib/db/tier-targets";
 import {
   createDecidedReview,
   createTeam,
@@ -18,7 +18,6 @@ import { MS_PER_DAY } from "@/lib/domain/days";
 // The database is shared with other tests: every test makes its own team (random slug) and every query is
 // filtered by that team, so other rows can never change the counts asserted here.
 
-const viewer: Viewer = { id: randomUUID(), email: "portfolio-test@test.invalid", name: "Portfolio test", role: "VIEWER", teamIds: [] };
 const made: MadeRows = { teamIds: [], userIds: [] };
 let templateId = "";
 let itemId = "";
@@ -92,7 +91,7 @@ describe("getLevelHistory: level as of each quarter end", () => {
     // Created in 2025-Q2 and never reviewed: "not reviewed" from the end of 2025-Q2 on, absent before.
     await makeService(teamId, { createdAt: "2025-06-01T00:00:00Z" });
 
-    const history = await getLevelHistory(viewer, { teamId }, window8("2025-Q4", "2024-Q4", "2025-Q4"));
+    const history = await getLevelHistory({ teamId }, window8("2025-Q4", "2024-Q4", "2025-Q4"));
     const byQuarter = Object.fromEntries(history.quarters.map((q) => [q.quarter, q]));
 
     expect(history.quarters.map((q) => q.quarter)).toEqual(lastQuarters("2025-Q4", 8));
@@ -122,7 +121,7 @@ describe("getLevelHistory: level as of each quarter end", () => {
     // Decided after the end of `to`: must not leak into the pair.
     await decide(steady, "2025-10-01T00:00:00Z", 4, "GO");
 
-    const { movement } = await getLevelHistory(viewer, { teamId }, window8("2025-Q4", "2025-Q2", "2025-Q3"));
+    const { movement } = await getLevelHistory({ teamId }, window8("2025-Q4", "2025-Q2", "2025-Q3"));
     const { buckets, cells, summary, total } = movement.matrix;
     const cell = (from: number | null, to: number | null) => cells[buckets.indexOf(from as never)]?.[buckets.indexOf(to as never)];
 
@@ -136,7 +135,7 @@ describe("getLevelHistory: level as of each quarter end", () => {
     expect(summary).toEqual({ up: 1, down: 1, same: 1, newlyReviewed: 1, notReviewed: 1, noLongerReviewed: 0 });
 
     // Movement quarters outside the chart window are computed on their own, with the same result.
-    const outside = await getLevelHistory(viewer, { teamId }, window8("2027-Q4", "2025-Q2", "2025-Q3"));
+    const outside = await getLevelHistory({ teamId }, window8("2027-Q4", "2025-Q2", "2025-Q3"));
     expect(outside.movement.matrix.cells).toEqual(cells);
   });
 });
@@ -148,14 +147,14 @@ describe("cached portfolio aggregates", () => {
     await decide(service, "2025-05-01T00:00:00Z", 1, "NO_GO");
     const quarters = lastQuarters("2099-Q4", 8);
     const window = { quarters, from: "2099-Q3", to: "2099-Q4" };
-    const first = await getLevelHistory(viewer, { teamId }, window);
-    expect((await getLevelHistory(viewer, { teamId }, window)).quarters).toEqual(first.quarters);
+    const first = await getLevelHistory({ teamId }, window);
+    expect((await getLevelHistory({ teamId }, window)).quarters).toEqual(first.quarters);
     const before = first.quarters.at(-1);
     expect(before?.levels[1]).toBe(1);
 
     // A decision made now moves the change token, so the next read recomputes instead of serving stale counts.
     await decide(service, new Date().toISOString(), 3, "GO");
-    const after = await getLevelHistory(viewer, { teamId }, window);
+    const after = await getLevelHistory({ teamId }, window);
     expect(after.quarters.at(-1)?.levels[3]).toBe(1);
     expect(after.quarters.at(-1)?.levels[1]).toBe(0);
   });
@@ -182,14 +181,14 @@ describe("getPortfolioHeadline", () => {
     const superseded = await decide(older, "2025-01-01T00:00:00Z", 1, "GO");
     await waive(superseded, "2026-06-20"); // on a review that is not the service's latest
 
-    const headline = await getPortfolioHeadline(viewer, { teamId }, asOf);
+    const headline = await getPortfolioHeadline({ teamId }, asOf);
     expect(headline.overdue).toEqual({ count: 2, total: 3 });
     expect(headline.expiringWaivers).toEqual({ count: 2, services: 1, from: "2026-06-15", until: "2026-07-15" });
     expect(headline.services).toBe(4);
   });
 
   it("splits current verdicts with the unreviewed shown separately, and measures target attainment over reviewed services", async () => {
-    const targets = await loadPortfolioTierTargets();
+    const targets = await loadTierTargets();
     const teamId = await makeTeam();
     for (const verdict of ["GO", "GO", "CONDITIONAL_GO", "NO_GO"] as const) {
       const id = await makeService(teamId, { tier: 1 });
@@ -197,7 +196,7 @@ describe("getPortfolioHeadline", () => {
     }
     await makeService(teamId, { tier: 1 });
 
-    const headline = await getPortfolioHeadline(viewer, { teamId }, asOf);
+    const headline = await getPortfolioHeadline({ teamId }, asOf);
     expect(headline.verdicts).toEqual({
       total: 5,
       shares: [
@@ -209,7 +208,7 @@ describe("getPortfolioHeadline", () => {
     });
     expect(headline.target).toEqual({ count: 2, total: 4, share: 0.5 });
 
-    const tierTwo = await getPortfolioHeadline(viewer, { teamId, tier: 2 }, asOf);
+    const tierTwo = await getPortfolioHeadline({ teamId, tier: 2 }, asOf);
     expect(tierTwo.services).toBe(0);
   });
 });
@@ -224,7 +223,7 @@ describe("getVerdictsOverTime and getLevelsByTeam", () => {
     await decide(id, "2023-01-01T00:00:00Z", 1, "GO"); // outside the window
 
     const quarters = lastQuarters("2026-Q1", 8);
-    const result = await getVerdictsOverTime(viewer, { teamId }, quarters);
+    const result = await getVerdictsOverTime({ teamId }, quarters);
     expect(result.map((q) => q.quarter)).toEqual(quarters);
     expect(result.find((q) => q.quarter === "2025-Q4")).toEqual({
       quarter: "2025-Q4",
@@ -238,7 +237,7 @@ describe("getVerdictsOverTime and getLevelsByTeam", () => {
     });
     expect(result.reduce((sum, q) => sum + q.total, 0)).toBe(3);
 
-    const teams = await getLevelsByTeam(viewer, { teamId });
+    const teams = await getLevelsByTeam({ teamId });
     expect(teams).toHaveLength(1);
     expect(teams[0]).toMatchObject({ levels: { 0: 0, 1: 1, 2: 0, 3: 0, 4: 0 }, notReviewed: 0, total: 1 });
   });

@@ -1,5 +1,6 @@
-import type { Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { CURRENT_LEVEL_SQL, targetLevelSql, timestampSql as ts } from "@/lib/db/sql-fragments";
+import { loadTierTargets } from "@/lib/db/tier-targets";
 import { buildMovementMatrix, type MovementLevel, type MovementMatrix, type MovementPair } from "@/lib/domain/movement-matrix";
 import {
   largestRemainderPercents,
@@ -9,16 +10,17 @@ import {
   type VerdictShares,
 } from "@/lib/domain/portfolio";
 import { quarterEnd, quarterStart, reviewOverdueBefore } from "@/lib/domain/quarters";
-import { defaultTierTargets, parseTierTargets, type TierTargets } from "@/lib/domain/targets";
+import type { TierTargets } from "@/lib/domain/targets";
 import { VERDICTS, type AchievedLevel, type Tier, type Verdict } from "@/lib/domain/types";
 import { addDays, isoDay } from "@/lib/domain/days";
 import { EXPIRING_WAIVER_DAYS } from "@/lib/domain/waivers";
 import { cachedUntilChange, portfolioChangeToken } from "@/lib/db/change-token";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-// Leadership figures over the whole portfolio. Every signed-in viewer may read every service, so the viewer is
-// taken only to keep one shape for every door into the data. Nothing here reads the answers table: current
-// figures come from the summary columns on services, history from the summary columns on decided reviews.
+// Leadership figures over the whole portfolio. Every signed-in person may read every service, so these reads take
+// no viewer; the caller authenticates. Nothing here reads the answers table: current figures come from the summary
+// columns on services, history from the summary columns on decided reviews. Each figure's statement has a builder
+// of its own (…Sql), which `npm run bench` runs as the page's floor.
 
 export type PortfolioFilter = { teamId?: string; tier?: Tier };
 
@@ -87,15 +89,6 @@ function decidedReviews(filter: PortfolioFilter, condition: Prisma.Sql): Prisma.
   return Prisma.sql`reviews r ${join} WHERE r.status = 'DECIDED' AND ${condition}`;
 }
 
-const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamptz`;
-
-/** The organisation's tier → level mapping; a malformed setting falls back to the defaults rather than failing the page. */
-export async function loadPortfolioTierTargets(): Promise<TierTargets> {
-  const row = await db().setting.findUnique({ where: { key: "tierTargets" }, select: { value: true } });
-  const parsed = row ? parseTierTargets(row.value) : null;
-  return parsed?.ok ? parsed.value : defaultTierTargets;
-}
-
 type HeadlineRow = {
   services: number;
   reviewed: number;
@@ -109,19 +102,19 @@ type HeadlineRow = {
   waiver_services: number;
 };
 
-export async function getPortfolioHeadline(viewer: Viewer, filter: PortfolioFilter, asOf: Date): Promise<PortfolioHeadline> {
-  const targets = await loadPortfolioTierTargets();
+type HeadlineStatement = { sql: Prisma.Sql; today: string; until: string };
+
+export function headlineSql(filter: PortfolioFilter, targets: TierTargets, asOf: Date): HeadlineStatement {
   // Strictly older than 90 × 24 h is due, like reviewDueReason: a review exactly 90 days old still covers.
   const staleBefore = reviewOverdueBefore(asOf);
   const today = isoDay(asOf);
   const until = addDays(today, EXPIRING_WAIVER_DAYS) ?? today;
   const where = serviceWhere(filter);
-  const [row] = await db().$queryRaw<HeadlineRow[]>`
+  const sql = Prisma.sql`
     SELECT f.*, w.waivers, w.waiver_services FROM (
       SELECT count(*)::int AS services,
         count(*) FILTER (WHERE s.last_decided_at IS NOT NULL)::int AS reviewed,
-        count(*) FILTER (WHERE s.last_decided_at IS NOT NULL AND s.current_level >=
-          CASE s.tier WHEN 1 THEN ${targets[1]}::int WHEN 2 THEN ${targets[2]}::int ELSE ${targets[3]}::int END)::int AS at_target,
+        count(*) FILTER (WHERE s.last_decided_at IS NOT NULL AND s.current_level >= ${targetLevelSql(targets)})::int AS at_target,
         count(*) FILTER (WHERE s.current_verdict = 'GO')::int AS go,
         count(*) FILTER (WHERE s.current_verdict = 'CONDITIONAL_GO')::int AS conditional_go,
         count(*) FILTER (WHERE s.current_verdict = 'NO_GO')::int AS no_go,
@@ -134,6 +127,12 @@ export async function getPortfolioHeadline(viewer: Viewer, filter: PortfolioFilt
       FROM waivers wv JOIN services s ON s.last_review_id = wv.review_id AND ${where}
       WHERE wv.status = 'APPROVED' AND wv.expires_on BETWEEN ${today}::date AND ${until}::date
     ) w`;
+  return { sql, today, until };
+}
+
+export async function getPortfolioHeadline(filter: PortfolioFilter, asOf: Date): Promise<PortfolioHeadline> {
+  const { sql, today, until } = headlineSql(filter, await loadTierTargets(), asOf);
+  const [row] = await db().$queryRaw<HeadlineRow[]>(sql);
   if (!row) throw new Error("portfolio headline query returned no row");
 
   const verdictCounts = [row.go, row.conditional_go, row.no_go, row.services - row.go - row.conditional_go - row.no_go];
@@ -161,19 +160,14 @@ type HistoryRow = { kind: "quarter" | "movement"; a: number | null; b: number | 
  * DISTINCT ON per quarter. The OFFSET 0 fence computes the key once per review instead of once per aggregate. Services count from their creation (or their first review,
  * for imported history) so a quarter is not padded with services that did not exist yet.
  */
-export async function getLevelHistory(
-  viewer: Viewer,
-  filter: PortfolioFilter,
-  window: { quarters: readonly string[]; from: string; to: string },
-): Promise<LevelHistory> {
+export async function getLevelHistory(filter: PortfolioFilter, window: HistoryWindow): Promise<LevelHistory> {
   const token = await portfolioChangeToken();
   return cachedUntilChange(`levels:${JSON.stringify([filter, window])}`, token, () => computeLevelHistory(filter, window));
 }
 
-async function computeLevelHistory(
-  filter: PortfolioFilter,
-  window: { quarters: readonly string[]; from: string; to: string },
-): Promise<LevelHistory> {
+type HistoryWindow = { quarters: readonly string[]; from: string; to: string };
+
+export function levelHistorySql(filter: PortfolioFilter, window: HistoryWindow): Prisma.Sql {
   const ends = window.quarters.map(quarterEnd);
   const toEnd = quarterEnd(window.to);
   // The movement quarters usually lie inside the chart window; they get an aggregate of their own only when not.
@@ -189,7 +183,7 @@ async function computeLevelHistory(
   const lastEnd = new Date(Math.max(...points.map((point) => point.getTime())));
   const asOfEach = Prisma.join(points.map((end) => Prisma.sql`max(k) FILTER (WHERE decided_at < ${ts(end)})`));
 
-  const rows = await db().$queryRaw<HistoryRow[]>`
+  return Prisma.sql`
     WITH keyed AS (
       SELECT r.service_id, r.decided_at,
         floor(date_part('epoch', r.decided_at) * 1000)::bigint * 8 + r.level AS k
@@ -210,7 +204,10 @@ async function computeLevelHistory(
     SELECT 'movement', (kf % 8)::int, (kt % 8)::int, count(*)::int FROM as_of
     WHERE kt IS NOT NULL OR created_at < ${ts(toEnd)}
     GROUP BY 2, 3`;
+}
 
+async function computeLevelHistory(filter: PortfolioFilter, window: HistoryWindow): Promise<LevelHistory> {
+  const rows = await db().$queryRaw<HistoryRow[]>(levelHistorySql(filter, window));
   const quarters = window.quarters.map((quarter) => ({ quarter, ...emptyLevels() }));
   const pairs: MovementPair[] = [];
   for (const row of rows) {
@@ -230,27 +227,30 @@ async function computeLevelHistory(
 type VerdictRow = { i: number; verdict: string | null; n: number };
 
 /** Decisions recorded per quarter by verdict (the approver's decision, else the computed verdict). */
-export async function getVerdictsOverTime(
-  viewer: Viewer,
-  filter: PortfolioFilter,
-  quarters: readonly string[],
-): Promise<QuarterVerdicts[]> {
+export async function getVerdictsOverTime(filter: PortfolioFilter, quarters: readonly string[]): Promise<QuarterVerdicts[]> {
   const token = await portfolioChangeToken();
   return cachedUntilChange(`verdicts:${JSON.stringify([filter, quarters])}`, token, () => computeVerdictsOverTime(filter, quarters));
 }
 
-async function computeVerdictsOverTime(filter: PortfolioFilter, quarters: readonly string[]): Promise<QuarterVerdicts[]> {
-  const result = quarters.map((quarter) => ({ quarter, counts: { GO: 0, CONDITIONAL_GO: 0, NO_GO: 0 }, total: 0 }));
+/** null when there are no quarters to count. */
+export function verdictsSql(filter: PortfolioFilter, quarters: readonly string[]): Prisma.Sql | null {
   const first = quarters[0];
   const last = quarters.at(-1);
-  if (!first || !last) return result;
+  if (!first || !last) return null;
   // Bucket i (1-based) = decided in quarters[i - 1]; boundaries in UTC, independent of the session time zone.
   const bounds = Prisma.join([...quarters.map((quarter) => ts(quarterStart(quarter))), ts(quarterEnd(last))]);
-  const rows = await db().$queryRaw<VerdictRow[]>`
+  return Prisma.sql`
     SELECT width_bucket(r.decided_at, ARRAY[${bounds}]) AS i,
       coalesce(r.decision, r.computed_verdict)::text AS verdict, count(*)::int AS n
     FROM ${decidedReviews(filter, Prisma.sql`r.decided_at >= ${ts(quarterStart(first))} AND r.decided_at < ${ts(quarterEnd(last))}`)}
     GROUP BY 1, 2`;
+}
+
+async function computeVerdictsOverTime(filter: PortfolioFilter, quarters: readonly string[]): Promise<QuarterVerdicts[]> {
+  const result = quarters.map((quarter) => ({ quarter, counts: { GO: 0, CONDITIONAL_GO: 0, NO_GO: 0 }, total: 0 }));
+  const sql = verdictsSql(filter, quarters);
+  if (!sql) return result;
+  const rows = await db().$queryRaw<VerdictRow[]>(sql);
   for (const row of rows) {
     const bucket = result[row.i - 1];
     const verdict = VERDICTS.find((v) => v === row.verdict);
@@ -264,14 +264,17 @@ async function computeVerdictsOverTime(filter: PortfolioFilter, quarters: readon
 type TeamRow = { id: string; slug: string; name: string; level: number | null; n: number };
 
 /** Current level distribution per team (teams without services in scope are left out), by team name. */
-export async function getLevelsByTeam(viewer: Viewer, filter: PortfolioFilter): Promise<TeamLevels[]> {
-  const rows = await db().$queryRaw<TeamRow[]>`
-    SELECT t.id::text AS id, t.slug, t.name,
-      CASE WHEN s.last_decided_at IS NULL THEN NULL ELSE s.current_level END AS level, count(*)::int AS n
+export function levelsByTeamSql(filter: PortfolioFilter): Prisma.Sql {
+  return Prisma.sql`
+    SELECT t.id::text AS id, t.slug, t.name, ${CURRENT_LEVEL_SQL} AS level, count(*)::int AS n
     FROM services s JOIN teams t ON t.id = s.team_id
     WHERE ${serviceWhere(filter)}
     GROUP BY t.id, 4
     ORDER BY t.name, t.id`;
+}
+
+export async function getLevelsByTeam(filter: PortfolioFilter): Promise<TeamLevels[]> {
+  const rows = await db().$queryRaw<TeamRow[]>(levelsByTeamSql(filter));
   const byTeam = new Map<string, TeamLevels>();
   for (const row of rows) {
     let team = byTeam.get(row.id);

@@ -1,3 +1,4 @@
+import { timestampSql as ts, verdictRankSql } from "@/lib/db/sql-fragments";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewTrigger, Verdict } from "@/lib/domain/types";
 
@@ -53,10 +54,6 @@ export type AgendaRow = {
   prev_partial: number | null;
 };
 
-const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamptz`;
-const verdictRank = (verdict: Prisma.Sql) =>
-  Prisma.sql`(CASE ${verdict} WHEN 'GO' THEN 0 WHEN 'CONDITIONAL_GO' THEN 1 WHEN 'NO_GO' THEN 2 END)`;
-
 /**
  * One statement. Candidates come from the services row alone (summary columns, the set of pending triggers read
  * through reviews_status_idx, the quarter's outcomes). Ordering needs "regression" for every due service, so each
@@ -92,7 +89,7 @@ export function agendaSql(q: AgendaQuery): Prisma.Sql {
         prev.id AS prev_id, prev.decided_at AS prev_decided_at, prev.level AS prev_level, prev.verdict AS prev_verdict,
         prev.blockers AS prev_blockers, prev.not_met_count AS prev_not_met, prev.partial_count AS prev_partial,
         ew.n AS expiring_count, ew.soonest::text AS expiring_soonest,
-        COALESCE(prev.id IS NOT NULL AND (cur.level < prev.level OR ${verdictRank(Prisma.sql`cur.verdict`)} > ${verdictRank(Prisma.sql`prev.verdict`)}
+        COALESCE(prev.id IS NOT NULL AND (cur.level < prev.level OR ${verdictRankSql(Prisma.sql`cur.verdict`)} < ${verdictRankSql(Prisma.sql`prev.verdict`)}
           OR cur.blockers > prev.blockers), false) AS is_regression
       FROM candidates c
       LEFT JOIN LATERAL (

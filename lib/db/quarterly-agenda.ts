@@ -1,4 +1,3 @@
-import type { Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { agendaSql, type AgendaRow } from "@/lib/db/quarterly-agenda-sql";
 import { isoDay } from "@/lib/db/review-access";
@@ -12,8 +11,8 @@ import { AppError } from "@/lib/errors";
 import { AGENDA_PAGE_SIZE } from "@/lib/schemas/quarterly";
 
 // The quarterly review meeting's agenda: which services are due as of a quarter and what changed since each one's
-// previous review (the outcomes the meeting records are in lib/db/meeting-outcomes). Every signed-in viewer may read
-// every service (the viewer keeps one shape for every door into the data). Nothing here reads the answers table:
+// previous review (the outcomes the meeting records are in lib/db/meeting-outcomes). Every signed-in person may read
+// every service, so the agenda takes no viewer; the caller authenticates. Nothing here reads the answers table:
 // only the summary columns that deciding a review froze onto it.
 
 export type DecidedSummary = {
@@ -148,7 +147,7 @@ function toDueService(row: AgendaRow & { position: number; id: string }, asOf: D
 }
 
 /** One page of the quarter's agenda, ordered, counted and paged by the database. Unknown quarter → NOT_FOUND. */
-export async function listDueServices(viewer: Viewer, quarter: string, options: DueServicesOptions = {}): Promise<DueServicesPage> {
+export async function listDueServices(quarter: string, options: DueServicesOptions = {}): Promise<DueServicesPage> {
   if (!parseQuarter(quarter)) throw new AppError("NOT_FOUND", `There is no quarter "${quarter}"`);
   const now = options.now ?? new Date();
   const asOf = quarterAsOf(quarter, now);

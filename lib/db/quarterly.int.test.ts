@@ -86,11 +86,10 @@ async function makeViewer(role: Role, teamIds: string[] = []): Promise<Viewer> {
 }
 
 const ago = (days: number, ms = 0) => new Date(now.getTime() - days * DAY - ms);
-const reader: Viewer = { id: randomUUID(), email: "reader@test.invalid", name: "Reader", role: "VIEWER", teamIds: [] };
 const futureDay = isoDay(shiftDays(now, 14));
 
 async function agendaNames(teamSlug: string): Promise<string[]> {
-  const page = await listDueServices(reader, quarter, { team: teamSlug, now });
+  const page = await listDueServices(quarter, { team: teamSlug, now });
   return page.rows.map((row) => row.name);
 }
 
@@ -102,7 +101,7 @@ describe("listDueServices: who is due", () => {
     await makeService(team.id, "Never reviewed");
     await makeService(team.id, "Retired", { lifecycle: "RETIRED" });
 
-    const page = await listDueServices(reader, quarter, { team: team.slug, now });
+    const page = await listDueServices(quarter, { team: team.slug, now });
     expect(page.rows.map((row) => [row.name, row.dueReason])).toEqual([
       ["Never reviewed", "never-reviewed"],
       ["Over 90", "stale"],
@@ -120,7 +119,7 @@ describe("listDueServices: who is due", () => {
     await decide(routine, { at: ago(10), level: 3, verdict: "GO" });
     await openReview(routine, "QUARTERLY");
 
-    const page = await listDueServices(reader, quarter, { team: team.slug, now });
+    const page = await listDueServices(quarter, { team: team.slug, now });
     expect(page.rows).toHaveLength(1);
     expect(page.rows[0]).toMatchObject({
       name: "Had an incident",
@@ -140,7 +139,7 @@ describe("listDueServices: who is due", () => {
     await decide(service, { at: ago(10), level: 3, verdict: "GO" });
     await makeService(team.id, "Created later", { createdAt: new Date(end.getTime() + DAY) });
 
-    const page = await listDueServices(reader, past, { team: team.slug, now });
+    const page = await listDueServices(past, { team: team.slug, now });
     expect(page.asOf).toEqual(end);
     expect(page.rows.map((row) => [row.name, row.latest?.level, row.daysSinceReview])).toEqual([["Reviewed late", 1, 200]]);
     // As of now the same service is covered by its latest review, and the newer service is due.
@@ -171,7 +170,7 @@ describe("listDueServices: what changed and the order", () => {
     await decide(improved, { at: ago(200), level: 1, verdict: "NO_GO", blockers: 3 });
     await decide(improved, { at: ago(150), level: 3, verdict: "GO" });
 
-    const page = await listDueServices(reader, quarter, { team: team.slug, now });
+    const page = await listDueServices(quarter, { team: team.slug, now });
     // Regressions by longest overdue (F decided 120 days ago, E 95), then the waiver, the trigger, the rest.
     expect(page.rows.map((row) => row.name)).toEqual([
       "F dropped",
@@ -196,10 +195,10 @@ describe("listDueServices: what changed and the order", () => {
   it("pages in SQL and keeps each row's place in the whole agenda", async () => {
     const team = await makeTeam();
     for (const name of ["S1", "S2", "S3"]) await makeService(team.id, name);
-    const second = await listDueServices(reader, quarter, { team: team.slug, now, page: 2, pageSize: 2 });
+    const second = await listDueServices(quarter, { team: team.slug, now, page: 2, pageSize: 2 });
     expect(second).toMatchObject({ total: 3, page: 2, pageCount: 2 });
     expect(second.rows.map((row) => [row.name, row.position])).toEqual([["S3", 2]]);
-    const beyond = await listDueServices(reader, quarter, { team: team.slug, now, page: 5, pageSize: 2 });
+    const beyond = await listDueServices(quarter, { team: team.slug, now, page: 5, pageSize: 2 });
     expect(beyond.rows).toEqual([]);
     expect(beyond.total).toBe(3);
   });
@@ -325,7 +324,7 @@ describe("recordMeetingOutcome", () => {
       expectedVersion: null,
     });
     await decide(serviceId, { at: ago(1), level: 2, verdict: "GO" });
-    const page = await listDueServices(reader, quarter, { team: team.slug, now });
+    const page = await listDueServices(quarter, { team: team.slug, now });
     expect(page.rows.map((row) => [row.name, row.dueReason])).toEqual([["Discussed", null]]);
     expect(page.counts).toMatchObject({ reviewed: 0, followUp: 1 });
   });

@@ -1,7 +1,6 @@
 import { can, type Viewer } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/client";
 import { isoDay } from "@/lib/domain/days";
-import { defaultTierTargets, parseTierTargets, type TierTargets } from "@/lib/domain/targets";
 import type { ReviewStatus, Tier } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 
@@ -146,14 +145,6 @@ export function assertVersion(review: LockedReview, expectedVersion: number): vo
       currentVersion: review.version,
     });
   }
-}
-
-/** The organisation's tier → level mapping; a malformed setting falls back to the defaults rather than failing reads. */
-export async function loadTierTargets(tx: Pick<Tx, "setting">): Promise<TierTargets> {
-  const row = await tx.setting.findUnique({ where: { key: "tierTargets" }, select: { value: true } });
-  if (!row) return defaultTierTargets;
-  const parsed = parseTierTargets(row.value);
-  return parsed.ok ? parsed.value : defaultTierTargets;
 }
 
 export function auditScope(review: LockedReview) {

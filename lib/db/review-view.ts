@@ -1,6 +1,7 @@
-import { can, type Viewer } from "@/lib/auth/permissions";
+import { reviewPermissions, type ReviewPermissions, type Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { isoDay, isUuid, loadTierTargets, todayUtc } from "@/lib/db/review-access";
+import { isoDay, isUuid, todayUtc } from "@/lib/db/review-access";
+import { loadTierTargets } from "@/lib/db/tier-targets";
 import { evaluateRows, getReviewTemplate, loadReviewRows } from "@/lib/db/review-data";
 import { loadPeople, type AnswerDto, type PersonRef, type WaiverDto } from "@/lib/db/review-dtos";
 import type { TemplateDto } from "@/lib/db/templates";
@@ -9,15 +10,6 @@ import { isReviewSnapshot } from "@/lib/domain/snapshot";
 import type { AchievedLevel, Level, ReviewStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
 import type { Reason } from "@/lib/domain/verdict";
 import { AppError } from "@/lib/errors";
-
-export type ReviewPermissions = {
-  canEdit: boolean;
-  canSubmit: boolean;
-  canReopen: boolean;
-  canDecide: boolean;
-  canApproveWaivers: boolean;
-  canRevokeWaivers: boolean;
-};
 
 export type ReviewEvaluationView = {
   verdict: Verdict;
@@ -62,20 +54,6 @@ export type ReviewView = {
   permissions: ReviewPermissions;
 };
 
-function permissionsFor(viewer: Viewer, status: ReviewStatus, teamId: string): ReviewPermissions {
-  const isEditor = can(viewer, { type: "review:edit", teamId });
-  const isApprover = can(viewer, { type: "waiver:approve", teamId });
-  const isOpen = status === "DRAFT" || status === "SUBMITTED";
-  return {
-    canEdit: status === "DRAFT" && isEditor,
-    canSubmit: status === "DRAFT" && isEditor,
-    canReopen: status === "SUBMITTED" && isEditor,
-    canDecide: status === "SUBMITTED" && can(viewer, { type: "review:decide", teamId }),
-    canApproveWaivers: isOpen && isApprover,
-    canRevokeWaivers: isOpen && (isEditor || isApprover),
-  };
-}
-
 /** Everything the overview, concern and decision pages need, in one read. */
 export async function getReviewView(viewer: Viewer, reviewId: string): Promise<ReviewView> {
   if (!isUuid(reviewId)) throw new AppError("NOT_FOUND", "This review does not exist");
@@ -109,7 +87,7 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
   const [template, rows, tierTargets, people] = await Promise.all([
     getReviewTemplate(row.templateId),
     loadReviewRows(db(), row.id, today),
-    loadTierTargets(db()),
+    loadTierTargets(),
     loadPeople(db(), [row.startedById, row.submittedById, row.decidedById, ...row.reviewers.map((r) => r.userId)]),
   ]);
   const tier = row.service.tier as Tier;
@@ -173,6 +151,6 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
     answers: Object.fromEntries(rows.answers.map((answer) => [answer.itemKey, answer])),
     waivers: rows.waivers,
     evaluation,
-    permissions: permissionsFor(viewer, row.status, row.service.team.id),
+    permissions: reviewPermissions(viewer, { status: row.status, teamId: row.service.team.id }),
   };
 }

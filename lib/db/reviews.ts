@@ -9,11 +9,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { REVIEWS_PAGE_SIZE, type StartReviewInput } from "@/lib/schemas/review";
 import { pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
 
-// Starting and listing reviews. Reads are open to every signed-in viewer (they take the viewer to keep
-// one shape for every door into the data); writes ask can(). The overview read lives in review-view.ts,
+// Starting and listing reviews. Reads are open to every signed-in person (they take no viewer; the caller
+// authenticates), except where the answer depends on who asks; writes ask can(). The overview read lives in review-view.ts,
 // and answer, evidence, waiver and decision writes in their own files beside this one.
 
-export { getReviewView, type ReviewView, type ReviewPermissions, type ReviewEvaluationView } from "@/lib/db/review-view";
+export { getReviewView, type ReviewView, type ReviewEvaluationView } from "@/lib/db/review-view";
 
 const OPEN_STATUSES: ReviewStatus[] = ["DRAFT", "SUBMITTED"];
 
@@ -117,7 +117,7 @@ export async function getReviewStartContext(viewer: Viewer, serviceSlug: string)
 export type ReviewerOption = { id: string; name: string; email: string };
 
 /** People who can be named as reviewers: every enabled user, by name. */
-export async function listReviewerOptions(_viewer: Viewer): Promise<ReviewerOption[]> {
+export async function listReviewerOptions(): Promise<ReviewerOption[]> {
   return db().user.findMany({
     where: { disabledAt: null },
     orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -144,7 +144,7 @@ export type ReviewList = Paginated<ReviewListItem>;
 export type ListReviewsOptions = { status?: "OPEN" | "DRAFT" | "SUBMITTED" | "DECIDED"; page?: number; pageSize?: number };
 
 /** Reviews newest first, filtered and paginated in SQL. */
-export async function listReviews(viewer: Viewer, options: ListReviewsOptions = {}): Promise<ReviewList> {
+export async function listReviews(options: ListReviewsOptions = {}): Promise<ReviewList> {
   const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? REVIEWS_PAGE_SIZE), 1), 100);
   const page = Math.max(Math.trunc(options.page ?? 1), 1);
   const status = options.status ?? "OPEN";
@@ -179,7 +179,7 @@ export async function listReviews(viewer: Viewer, options: ListReviewsOptions = 
 }
 
 /** The review's audit trail, newest first. */
-export async function listReviewHistory(viewer: Viewer, reviewId: string): Promise<AuditEventDto[]> {
+export async function listReviewHistory(reviewId: string): Promise<AuditEventDto[]> {
   if (!isUuid(reviewId)) throw new AppError("NOT_FOUND", "This review does not exist");
   const exists = await db().review.findUnique({ where: { id: reviewId }, select: { id: true } });
   if (!exists) throw new AppError("NOT_FOUND", "This review does not exist");

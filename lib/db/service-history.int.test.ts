@@ -49,7 +49,7 @@ async function twoDecidedReviews() {
 describe("getServiceHistory", () => {
   it("lists decided reviews oldest first with their summary, the current level, the target and the last verdict", async () => {
     const { w, first, second } = await twoDecidedReviews();
-    const history = await getServiceHistory(w.viewer, w.serviceId);
+    const history = await getServiceHistory(w.serviceId);
     expect(history.reviews.map((r) => r.id)).toEqual([first, second]);
     expect(history.reviews[1]).toMatchObject({ trigger: "QUARTERLY", decision: "NO_GO", targetLevel: 1 });
     expect(history.reviews[0]?.decidedAt.getTime()).toBeLessThanOrEqual(history.reviews[1]?.decidedAt.getTime() ?? 0);
@@ -65,7 +65,7 @@ describe("getServiceHistory", () => {
     // Without the services row's cached summary, the newest decided review says the same.
     await db()
       .$executeRaw`UPDATE services SET last_review_id = NULL, last_decided_at = NULL, current_level = NULL, current_verdict = NULL WHERE id = ${w.serviceId}::uuid`;
-    const uncached = await getServiceHistory(w.viewer, w.serviceId);
+    const uncached = await getServiceHistory(w.serviceId);
     expect(uncached).toMatchObject({
       currentLevel: history.currentLevel,
       lastVerdict: "NO_GO",
@@ -75,18 +75,18 @@ describe("getServiceHistory", () => {
 
   it("has nothing to show for a service without decisions, names its open review, and 404s an unknown service", async () => {
     const w = await createReviewWorld(3);
-    const history = await getServiceHistory(w.viewer, w.serviceId);
+    const history = await getServiceHistory(w.serviceId);
     expect(history).toMatchObject({ reviews: [], currentLevel: null, lastVerdict: null, lastDecidedAt: null });
     expect(history.openReview).toMatchObject({ id: w.reviewId, status: "DRAFT" });
-    expect((await appError(getServiceHistory(w.viewer, "not-a-uuid"))).code).toBe("NOT_FOUND");
-    expect((await appError(getServiceHistory(w.viewer, "00000000-0000-4000-8000-000000000000"))).code).toBe("NOT_FOUND");
+    expect((await appError(getServiceHistory("not-a-uuid"))).code).toBe("NOT_FOUND");
+    expect((await appError(getServiceHistory("00000000-0000-4000-8000-000000000000"))).code).toBe("NOT_FOUND");
   });
 });
 
 describe("getReviewDiff", () => {
   it("sorts a regression (MET → NOT_MET) first and an improvement last, whichever order the reviews are asked in", async () => {
     const { w, first, second, regressed, changed, improved } = await twoDecidedReviews();
-    const diff = await getReviewDiff(w.viewer, w.serviceId, first, second);
+    const diff = await getReviewDiff(w.serviceId, first, second);
     expect(diff.diff.items.map((i) => [i.itemKey, i.before, i.after, i.direction])).toEqual([
       [regressed, "MET", "NOT_MET", "regression"],
       [changed, "MET", "NA", "change"],
@@ -97,16 +97,16 @@ describe("getReviewDiff", () => {
     expect(diff.after).toMatchObject({ id: second, isFrozen: true });
     expect(diff.concernTitles[diff.diff.items[0]?.concernKey ?? ""]).toEqual(expect.any(String));
 
-    const reversed = await getReviewDiff(w.viewer, w.serviceId, second, first);
+    const reversed = await getReviewDiff(w.serviceId, second, first);
     expect(reversed.before.id).toBe(first);
     expect(reversed.diff).toEqual(diff.diff);
   });
 
   it("reads the answers table when a decided review has no snapshot answers", async () => {
     const { w, first, second } = await twoDecidedReviews();
-    const expected = await getReviewDiff(w.viewer, w.serviceId, first, second);
+    const expected = await getReviewDiff(w.serviceId, first, second);
     await db().$executeRaw`UPDATE reviews SET snapshot = NULL WHERE id = ${second}::uuid`;
-    const fallback = await getReviewDiff(w.viewer, w.serviceId, first, second);
+    const fallback = await getReviewDiff(w.serviceId, first, second);
     expect(fallback.diff).toEqual(expected.diff);
     expect(fallback.levelChange).toEqual(expected.levelChange);
   });
@@ -115,7 +115,7 @@ describe("getReviewDiff", () => {
     const { w, second, regressed } = await twoDecidedReviews();
     const open = await startReview(ctxOf(w.editor), w.serviceId, startReviewInput.parse({ trigger: "POST_INCIDENT" }));
     await setAnswer(ctxOf(w.editor), open.id, regressed, setAnswerInput.parse({ status: "MET", expectedVersion: null }));
-    const diff = await getReviewDiff(w.viewer, w.serviceId, open.id, second);
+    const diff = await getReviewDiff(w.serviceId, open.id, second);
     expect(diff.before.id).toBe(second);
     expect(diff.after).toMatchObject({ id: open.id, isFrozen: false, evaluatedOn: todayUtc(), level: 0 });
     expect(diff.diff.items.find((i) => i.itemKey === regressed)).toMatchObject({
@@ -131,9 +131,9 @@ describe("getReviewDiff", () => {
   it("refuses reviews of another service and malformed ids as NOT_FOUND", async () => {
     const { w, first } = await twoDecidedReviews();
     const other = await createReviewWorld(3);
-    expect((await appError(getReviewDiff(w.viewer, w.serviceId, first, other.reviewId))).code).toBe("NOT_FOUND");
-    expect((await appError(getReviewDiff(w.viewer, other.serviceId, first, other.reviewId))).code).toBe("NOT_FOUND");
-    expect((await appError(getReviewDiff(w.viewer, w.serviceId, first, "nope"))).code).toBe("NOT_FOUND");
+    expect((await appError(getReviewDiff(w.serviceId, first, other.reviewId))).code).toBe("NOT_FOUND");
+    expect((await appError(getReviewDiff(other.serviceId, first, other.reviewId))).code).toBe("NOT_FOUND");
+    expect((await appError(getReviewDiff(w.serviceId, first, "nope"))).code).toBe("NOT_FOUND");
   });
 });
 

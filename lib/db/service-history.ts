@@ -1,6 +1,6 @@
-import type { Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { isoDay, isUuid, loadTierTargets, todayUtc } from "@/lib/db/review-access";
+import { isoDay, isUuid, todayUtc } from "@/lib/db/review-access";
+import { loadTierTargets } from "@/lib/db/tier-targets";
 import { getReviewTemplate } from "@/lib/db/review-data";
 import { computeMaturity } from "@/lib/domain/maturity";
 import { diffReviews, levelChange, type DiffItemInput, type LevelChange, type ReviewDiff } from "@/lib/domain/review-diff";
@@ -8,10 +8,11 @@ import { isReviewSnapshot, snapshotEvaluationInputs, type SnapshotEvaluationInpu
 import { targetLevelForTier } from "@/lib/domain/targets";
 import { LEVELS, type AchievedLevel, type Level, type ReviewStatus, type ReviewTrigger, type Tier, type Verdict } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // A service's record over time: decided reviews (from their summary columns, never their answers) and
-// a diff between any two of its reviews (one review as a report is lib/db/review-report). Every signed-in viewer
-// may read every service, so the viewer only keeps one shape for every door into the data.
+// a diff between any two of its reviews (one review as a report is lib/db/review-report). Every signed-in person
+// may read every service, so these reads take no viewer; the caller authenticates.
 
 export type HistoryReview = {
   id: string;
@@ -54,59 +55,73 @@ function toLevel(value: number | null): Level | null {
 
 const notFound = (what: string) => new AppError("NOT_FOUND", what);
 
-export async function getServiceHistory(viewer: Viewer, serviceId: string): Promise<ServiceHistory> {
+type SummaryRow = { id: string; tier: number; current_level: number | null; current_verdict: Verdict | null; last_decided_at: Date | null };
+type DecidedRow = {
+  id: string;
+  decided_at: Date;
+  trigger: ReviewTrigger;
+  level: number | null;
+  level_without_waivers: number | null;
+  target_level: number | null;
+  decision: Verdict | null;
+  computed_verdict: Verdict | null;
+  open_blocker_count: number | null;
+};
+
+/** The history's statements, which the page starts together (and the bench floor measures). */
+export function serviceHistorySql(serviceId: string): { summary: Prisma.Sql; decided: Prisma.Sql; open: Prisma.Sql } {
+  return {
+    summary: Prisma.sql`
+      SELECT id::text AS id, tier, current_level, current_verdict::text AS current_verdict, last_decided_at
+      FROM services WHERE id = ${serviceId}::uuid`,
+    decided: Prisma.sql`
+      SELECT id::text AS id, decided_at, trigger::text AS trigger, level, level_without_waivers, target_level,
+             decision::text AS decision, computed_verdict::text AS computed_verdict, open_blocker_count
+      FROM reviews WHERE service_id = ${serviceId}::uuid AND status = 'DECIDED' AND decided_at IS NOT NULL
+      ORDER BY decided_at DESC, id DESC LIMIT ${HISTORY_LIMIT}::int`,
+    open: Prisma.sql`
+      SELECT id::text AS id, status::text AS status, trigger::text AS trigger, created_at AS "createdAt"
+      FROM reviews WHERE service_id = ${serviceId}::uuid AND status IN ('DRAFT', 'SUBMITTED')
+      ORDER BY created_at DESC, id DESC LIMIT 1`,
+  };
+}
+
+export async function getServiceHistory(serviceId: string): Promise<ServiceHistory> {
   if (!isUuid(serviceId)) throw notFound("This service does not exist");
-  const [service, rows, open, tierTargets] = await Promise.all([
-    db().service.findUnique({
-      where: { id: serviceId },
-      select: { id: true, tier: true, currentLevel: true, currentVerdict: true, lastDecidedAt: true },
-    }),
-    db().review.findMany({
-      where: { serviceId, status: "DECIDED", decidedAt: { not: null } },
-      orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
-      take: HISTORY_LIMIT,
-      select: {
-        id: true,
-        decidedAt: true,
-        trigger: true,
-        level: true,
-        levelWithoutWaivers: true,
-        targetLevel: true,
-        decision: true,
-        computedVerdict: true,
-        openBlockerCount: true,
-      },
-    }),
-    db().review.findFirst({
-      where: { serviceId, status: { in: ["DRAFT", "SUBMITTED"] } },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { id: true, status: true, trigger: true, createdAt: true },
-    }),
-    loadTierTargets(db()),
+  const statements = serviceHistorySql(serviceId);
+  const [[service], decided, [open], tierTargets] = await Promise.all([
+    db().$queryRaw<SummaryRow[]>(statements.summary),
+    db().$queryRaw<DecidedRow[]>(statements.decided),
+    db().$queryRaw<OpenReviewRef[]>(statements.open),
+    loadTierTargets(),
   ]);
   if (!service) throw notFound("This service does not exist");
 
-  const reviews = rows.reverse().map((row) => ({
-    ...row,
-    decidedAt: row.decidedAt as Date,
+  const reviews = decided.reverse().map((row) => ({
+    id: row.id,
+    decidedAt: row.decided_at,
+    trigger: row.trigger,
     level: toAchievedLevel(row.level),
-    levelWithoutWaivers: toAchievedLevel(row.levelWithoutWaivers),
-    targetLevel: toLevel(row.targetLevel),
+    levelWithoutWaivers: toAchievedLevel(row.level_without_waivers),
+    targetLevel: toLevel(row.target_level),
+    decision: row.decision,
+    computedVerdict: row.computed_verdict,
+    openBlockerCount: row.open_blocker_count,
   }));
   const tier = service.tier as Tier;
   // The services row caches the latest decision; until that cache is written (a review decided
   // before the summary existed) the newest decided review says the same thing.
   const latest = reviews.at(-1);
-  const cached = service.lastDecidedAt !== null;
+  const cached = service.last_decided_at !== null;
   return {
     serviceId: service.id,
     tier,
     targetLevel: targetLevelForTier(tier, tierTargets),
-    currentLevel: cached ? toAchievedLevel(service.currentLevel) : (latest?.level ?? null),
-    lastVerdict: cached ? service.currentVerdict : (latest?.decision ?? latest?.computedVerdict ?? null),
-    lastDecidedAt: cached ? service.lastDecidedAt : (latest?.decidedAt ?? null),
+    currentLevel: cached ? toAchievedLevel(service.current_level) : (latest?.level ?? null),
+    lastVerdict: cached ? service.current_verdict : (latest?.decision ?? latest?.computedVerdict ?? null),
+    lastDecidedAt: cached ? service.last_decided_at : (latest?.decidedAt ?? null),
     reviews,
-    openReview: open,
+    openReview: open ?? null,
   };
 }
 
@@ -191,12 +206,7 @@ function asOf(row: DiffRow): number {
   return row.status === "DECIDED" && row.decidedAt ? row.decidedAt.getTime() : Number.POSITIVE_INFINITY;
 }
 
-export async function getReviewDiff(
-  viewer: Viewer,
-  serviceId: string,
-  fromReviewId: string,
-  toReviewId: string,
-): Promise<ServiceReviewDiff> {
+export async function getReviewDiff(serviceId: string, fromReviewId: string, toReviewId: string): Promise<ServiceReviewDiff> {
   const mismatch = notFound("Those reviews are not both reviews of this service");
   if (![serviceId, fromReviewId, toReviewId].every(isUuid)) throw mismatch;
   const rows = await db().review.findMany({

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/permissions";
 import { closeDb, db } from "@/lib/db/client";
 import { exportServicesTable, queryServicesTable } from "@/lib/db/services-table";
 import { installDefaultTemplate } from "@/lib/db/templates";
@@ -18,7 +17,6 @@ const TODAY = "2031-03-15";
 const DAY = MS_PER_DAY;
 const at = (msAgo: number) => new Date(NOW.getTime() - msAgo);
 
-const viewer: Viewer = { id: randomUUID(), email: "reader@test.invalid", name: "Reader", role: "VIEWER", teamIds: [] };
 const teamIds: string[] = [];
 const ids: Record<string, string> = {};
 
@@ -107,14 +105,14 @@ const view = (patch: Partial<ServicesTableState> = {}): ServicesTableState => ({
 
 /** The keys of this file's services ("a".."f"), in the order the table returned them. */
 async function keysOf(patch: Partial<ServicesTableState>): Promise<string[]> {
-  const { rows } = await queryServicesTable(viewer, view(patch), { now: NOW });
+  const { rows } = await queryServicesTable(view(patch), { now: NOW });
   const byId = Object.fromEntries(Object.entries(ids).map(([key, id]) => [id, key]));
   return rows.filter((r) => !r.name.startsWith(pagingPrefix)).map((r) => byId[r.id] ?? r.name);
 }
 
 describe("queryServicesTable", () => {
   it("returns DTOs built from the summary columns, with the tier's target and the next review due", async () => {
-    const { rows } = await queryServicesTable(viewer, view({ q: `${p}-a` }), { now: NOW });
+    const { rows } = await queryServicesTable(view({ q: `${p}-a` }), { now: NOW });
     expect(rows).toEqual([
       {
         id: ids.a,
@@ -122,6 +120,8 @@ describe("queryServicesTable", () => {
         name: nameOf("a"),
         team: { slug: `${p}-alpha`, name: `Alpha ${p}` },
         tier: 1,
+        lifecycle: "DEVELOPMENT",
+        updatedAt: expect.any(Date),
         level: 3,
         targetLevel: 3,
         vsTarget: "met",
@@ -133,17 +133,17 @@ describe("queryServicesTable", () => {
         activeWaivers: 2,
       },
     ]);
-    const [never] = (await queryServicesTable(viewer, view({ q: `${p}-e` }), { now: NOW })).rows;
+    const [never] = (await queryServicesTable(view({ q: `${p}-e` }), { now: NOW })).rows;
     expect(never).toMatchObject({ level: null, targetLevel: 1, vsTarget: "below", verdict: null, nextReviewDue: null, isOverdue: true });
-    const [above] = (await queryServicesTable(viewer, view({ q: `${p}-c` }), { now: NOW })).rows;
+    const [above] = (await queryServicesTable(view({ q: `${p}-c` }), { now: NOW })).rows;
     expect(above).toMatchObject({ level: 4, targetLevel: 2, vsTarget: "above" });
   });
 
   it("counts only approved, unexpired waivers on the latest decided review, and none where there is no review", async () => {
-    const { rows } = await queryServicesTable(viewer, view(), { now: NOW });
+    const { rows } = await queryServicesTable(view(), { now: NOW });
     expect(Object.fromEntries(rows.map((r) => [r.slug, r.activeWaivers]))).toMatchObject({ [`${p}-a`]: 2, [`${p}-b`]: 0, [`${p}-e`]: 0 });
     // The day after the first one expires, one is left.
-    const tomorrow = await queryServicesTable(viewer, view({ q: `${p}-a` }), { now: NOW, today: "2031-03-16" });
+    const tomorrow = await queryServicesTable(view({ q: `${p}-a` }), { now: NOW, today: "2031-03-16" });
     expect(tomorrow.rows[0]?.activeWaivers).toBe(1);
   });
 
@@ -205,19 +205,19 @@ describe("queryServicesTable", () => {
 
   it("pages without overlap or gaps, and reports the total past the last page", async () => {
     const state = { ...DEFAULT_STATE, q: pagingPrefix, size: 10 as const };
-    const pages = await Promise.all([1, 2, 3].map((page) => queryServicesTable(viewer, { ...state, page }, { now: NOW })));
+    const pages = await Promise.all([1, 2, 3].map((page) => queryServicesTable({ ...state, page }, { now: NOW })));
     expect(pages.map((pg) => pg.rows.length)).toEqual([10, 10, 3]);
     expect(pages.every((pg) => pg.total === 23 && pg.pageCount === 3)).toBe(true);
     const names = pages.flatMap((pg) => pg.rows.map((r) => r.name));
     expect(names).toEqual(Array.from({ length: 23 }, (_, i) => `${pagingPrefix} svc ${String(i + 1).padStart(2, "0")}`));
-    const beyond = await queryServicesTable(viewer, { ...state, page: 4 }, { now: NOW });
+    const beyond = await queryServicesTable({ ...state, page: 4 }, { now: NOW });
     expect(beyond).toMatchObject({ rows: [], total: 23, page: 4, pageCount: 3 });
-    const desc = await queryServicesTable(viewer, { ...state, dir: "desc", page: 3 }, { now: NOW });
+    const desc = await queryServicesTable({ ...state, dir: "desc", page: 3 }, { now: NOW });
     expect(desc.rows.map((r) => r.name)).toEqual([`${pagingPrefix} svc 03`, `${pagingPrefix} svc 02`, `${pagingPrefix} svc 01`]);
   });
 
   it("reports an empty result as one empty page", async () => {
-    expect(await queryServicesTable(viewer, view({ q: `${p}-nothing-like-this` }), { now: NOW })).toEqual({
+    expect(await queryServicesTable(view({ q: `${p}-nothing-like-this` }), { now: NOW })).toEqual({
       rows: [],
       total: 0,
       page: 1,
@@ -227,19 +227,19 @@ describe("queryServicesTable", () => {
 
   it("runs the state parsed from a shared URL", async () => {
     const state = parseServicesTableState(new URLSearchParams(`q=${p}&team=${p}-alpha,${p}-beta&overdue=1&sort=level&dir=desc&tier=9`));
-    const { rows } = await queryServicesTable(viewer, state, { now: NOW });
+    const { rows } = await queryServicesTable(state, { now: NOW });
     expect(rows.map((r) => r.slug)).toEqual([`${p}-c`, `${p}-d`, `${p}-e`]);
   });
 });
 
 describe("exportServicesTable", () => {
   it("returns every row of the view in the view's order, ignoring page and page size", async () => {
-    const result = await exportServicesTable(viewer, { ...DEFAULT_STATE, q: pagingPrefix, size: 10, page: 2, dir: "desc" }, { now: NOW });
+    const result = await exportServicesTable({ ...DEFAULT_STATE, q: pagingPrefix, size: 10, page: 2, dir: "desc" }, { now: NOW });
     expect(result.total).toBe(23);
     expect(result.isTruncated).toBe(false);
     expect(result.rows).toHaveLength(23);
     expect(result.rows[0]?.name).toBe(`${pagingPrefix} svc 23`);
-    const filtered = await exportServicesTable(viewer, view({ target: "below", sort: "level", teams: [`${p}-alpha`, `${p}-beta`] }), {
+    const filtered = await exportServicesTable(view({ target: "below", sort: "level", teams: [`${p}-alpha`, `${p}-beta`] }), {
       now: NOW,
     });
     expect(filtered.rows.map((r) => r.slug)).toEqual([`${p}-e`, `${p}-d`, `${p}-b`]);

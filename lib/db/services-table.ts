@@ -1,17 +1,20 @@
-import type { Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { targetLevelSql, verdictRankSql } from "@/lib/db/sql-fragments";
+import { loadTierTargets } from "@/lib/db/tier-targets";
 import { isoDay } from "@/lib/domain/days";
-import { pageCount, pageOffset } from "@/lib/domain/pagination";
+import { pageCount, pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
 import { isReviewDue, nextReviewDue, reviewOverdueBefore } from "@/lib/domain/quarters";
-import { defaultTierTargets, parseTierTargets, type TierTargets } from "@/lib/domain/targets";
-import type { AchievedLevel, Level, Tier, Verdict } from "@/lib/domain/types";
+import type { TierTargets } from "@/lib/domain/targets";
+import type { AchievedLevel, LifecycleStage, Level, Tier, Verdict } from "@/lib/domain/types";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ServicesTableState, SortKey } from "@/lib/schemas/services-table";
+import { DEFAULT_STATE, type ServicesTableState, type SortKey } from "@/lib/schemas/services-table";
 
 // The services table reads one row per service: the summary columns written when a review is decided
 // (never the answers table), so filtering, sorting and paging stay in SQL and stay fast at 10,000 services.
 // Every value from the URL reaches SQL as a bind parameter; only whitelisted fragments are SQL text.
-// Every signed-in viewer may read every service, so the viewer only keeps the shape of every door into the data.
+// This is the one service list: the table, its CSV export and GET /api/v1/services all read it, so a service's
+// current level is everywhere the level of its latest decided review. Every signed-in person may read every
+// service, so these reads take no viewer; the caller authenticates.
 
 export type LevelVsTarget = "below" | "met" | "above";
 
@@ -21,6 +24,8 @@ export type ServicesTableRow = {
   name: string;
   team: { slug: string; name: string };
   tier: Tier;
+  lifecycle: LifecycleStage;
+  updatedAt: Date;
   /** From the latest decided review; null when the service was never decided. */
   level: AchievedLevel | null;
   targetLevel: Level;
@@ -55,6 +60,8 @@ type RawRow = {
   team_slug: string;
   team_name: string;
   tier: number;
+  lifecycle: LifecycleStage;
+  updated_at: Date;
   current_level: number | null;
   current_verdict: Verdict | null;
   last_decided_at: Date | null;
@@ -65,10 +72,6 @@ type RawRow = {
 /** Postgres reads % and _ in a LIKE pattern as wildcards; a search for "a_b" means those three characters. */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function targetLevelSql(targets: TierTargets): Prisma.Sql {
-  return Prisma.sql`(CASE s.tier WHEN 1 THEN ${targets[1]}::int WHEN 2 THEN ${targets[2]}::int WHEN 3 THEN ${targets[3]}::int END)`;
 }
 
 /** Filters read only the services row (teams by a subquery), so the count never joins. */
@@ -93,8 +96,6 @@ function whereSql(state: ServicesTableState, target: Prisma.Sql, overdueBefore: 
   return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
-const VERDICT_RANK = Prisma.sql`(CASE s.current_verdict WHEN 'NO_GO' THEN 0 WHEN 'CONDITIONAL_GO' THEN 1 WHEN 'GO' THEN 2 END)`;
-
 type SortExpression = { sql: Prisma.Sql; isNullable: boolean };
 const nullable = (sql: Prisma.Sql): SortExpression => ({ sql, isNullable: true });
 const notNull = (sql: Prisma.Sql): SortExpression => ({ sql, isNullable: false });
@@ -111,7 +112,7 @@ function sortExpressions(sort: SortKey, target: Prisma.Sql): SortExpression[] {
     case "level":
       return [nullable(Prisma.sql`(s.current_level - ${target})`), nullable(Prisma.sql`s.current_level`)];
     case "verdict":
-      return [nullable(VERDICT_RANK)];
+      return [nullable(verdictRankSql(Prisma.sql`s.current_verdict`))];
     // Next due is last decided + a constant, so both sort alike; never decided is "due now", the earliest.
     case "lastDecided":
     case "nextDue":
@@ -150,7 +151,7 @@ function ordering(state: ServicesTableState, target: Prisma.Sql): Ordering {
   };
 }
 
-type ViewQuery = { state: ServicesTableState; targets: TierTargets; now: Date; today: string };
+export type ViewQuery = { state: ServicesTableState; targets: TierTargets; now: Date; today: string };
 
 const overdueBefore = reviewOverdueBefore;
 
@@ -160,10 +161,11 @@ function rowsSql({ state, targets, now, today }: ViewQuery, limit: number, offse
   // Waivers are counted around the paged query, so only the rows of this page pay for it (one probe each of
   // waivers_review_id_idx), however deep the OFFSET.
   return Prisma.sql`
-    SELECT p.id, p.slug, p.name, p.team_slug, p.team_name, p.tier, p.current_level, p.current_verdict,
+    SELECT p.id, p.slug, p.name, p.team_slug, p.team_name, p.tier, p.lifecycle, p.updated_at, p.current_level, p.current_verdict,
            p.last_decided_at, p.open_blockers, aw.active_waivers
     FROM (
-      SELECT s.id::text AS id, s.slug, s.name, t.slug AS team_slug, t.name AS team_name, s.tier, s.current_level,
+      SELECT s.id::text AS id, s.slug, s.name, t.slug AS team_slug, t.name AS team_name, s.tier,
+             s.lifecycle::text AS lifecycle, s.updated_at, s.current_level,
              s.current_verdict::text AS current_verdict, s.last_decided_at, s.open_blockers, s.last_review_id,
              ${columns}, lower(s.name) AS name_key, s.id AS uid
       FROM services s
@@ -184,14 +186,22 @@ function countSql({ state, targets, now }: ViewQuery): Prisma.Sql {
   return Prisma.sql`SELECT count(*)::int AS total FROM services s ${whereSql(state, targetLevelSql(targets), overdueBefore(now))}`;
 }
 
+export type ServicesTableStatements = { rows: Prisma.Sql; count: Prisma.Sql };
+
+/** The statements behind one page of a view: what the list runs, and what `npm run bench` measures as its floor. */
+export function servicesTableSql(query: ViewQuery, limit: number, offset: number): ServicesTableStatements {
+  return { rows: rowsSql(query, limit, offset), count: countSql(query) };
+}
+
 /**
  * The page and the count run side by side. They are two snapshots, so a service created in between can be
  * counted and not listed (or the reverse) for that one request, which a list can live with.
  */
 async function run(query: ViewQuery, limit: number, offset: number): Promise<{ raws: RawRow[]; total: number }> {
+  const statements = servicesTableSql(query, limit, offset);
   const [raws, counted] = await Promise.all([
-    db().$queryRaw<RawRow[]>(rowsSql(query, limit, offset)),
-    db().$queryRaw<{ total: number }[]>(countSql(query)),
+    db().$queryRaw<RawRow[]>(statements.rows),
+    db().$queryRaw<{ total: number }[]>(statements.count),
   ]);
   return { raws, total: counted[0]?.total ?? 0 };
 }
@@ -213,6 +223,8 @@ function toRow(raw: RawRow, targets: TierTargets, now: Date): ServicesTableRow {
     name: raw.name,
     team: { slug: raw.team_slug, name: raw.team_name },
     tier,
+    lifecycle: raw.lifecycle,
+    updatedAt: raw.updated_at,
     level,
     targetLevel,
     vsTarget,
@@ -225,13 +237,6 @@ function toRow(raw: RawRow, targets: TierTargets, now: Date): ServicesTableRow {
   };
 }
 
-/** The organisation's tier → level mapping; a malformed setting falls back to the defaults rather than failing the list. */
-async function loadTierTargets(): Promise<TierTargets> {
-  const row = await db().setting.findUnique({ where: { key: "tierTargets" }, select: { value: true } });
-  const parsed = row ? parseTierTargets(row.value) : null;
-  return parsed?.ok ? parsed.value : defaultTierTargets;
-}
-
 /** The UTC calendar day of an instant, as waivers count days. */
 export const utcDay = isoDay;
 
@@ -241,11 +246,7 @@ async function prepare(state: ServicesTableState, options: ServicesTableOptions)
 }
 
 /** One page of the table, filtered, sorted and paged by the database. */
-export async function queryServicesTable(
-  viewer: Viewer,
-  state: ServicesTableState,
-  options: ServicesTableOptions = {},
-): Promise<ServicesTablePage> {
+export async function queryServicesTable(state: ServicesTableState, options: ServicesTableOptions = {}): Promise<ServicesTablePage> {
   const query = await prepare(state, options);
   const { raws, total } = await run(query, state.size, pageOffset(state.page, state.size));
   return {
@@ -259,12 +260,33 @@ export async function queryServicesTable(
 export type ServicesTableExport = { rows: ServicesTableRow[]; total: number; isTruncated: boolean };
 
 /** Every row of the view, in the view's order, up to EXPORT_ROW_LIMIT; page and page size are ignored. */
-export async function exportServicesTable(
-  viewer: Viewer,
-  state: ServicesTableState,
-  options: ServicesTableOptions = {},
-): Promise<ServicesTableExport> {
+export async function exportServicesTable(state: ServicesTableState, options: ServicesTableOptions = {}): Promise<ServicesTableExport> {
   const query = await prepare(state, options);
   const { raws, total } = await run(query, EXPORT_ROW_LIMIT, 0);
   return { rows: raws.map((raw) => toRow(raw, query.targets, query.now)), total, isTruncated: total > raws.length };
+}
+
+export type ListServicesOptions = { q?: string; team?: string; tier?: Tier; page?: number; pageSize?: number };
+export type ServiceList = Paginated<ServicesTableRow>;
+
+const MAX_PAGE_SIZE = 100;
+
+/** The list for API clients: the table's default view (by name) with its filters, in pages of any size up to 100. */
+export async function listServices(options: ListServicesOptions = {}, tableOptions: ServicesTableOptions = {}): Promise<ServiceList> {
+  const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? 20), 1), MAX_PAGE_SIZE);
+  const page = Math.max(Math.trunc(options.page ?? 1), 1);
+  const state: ServicesTableState = {
+    ...DEFAULT_STATE,
+    q: options.q?.trim() ?? "",
+    teams: options.team ? [options.team] : [],
+    tier: options.tier ?? null,
+  };
+  const query = await prepare(state, tableOptions);
+  const { raws, total } = await run(query, pageSize, pageOffset(page, pageSize));
+  return paginate(
+    raws.map((raw) => toRow(raw, query.targets, query.now)),
+    total,
+    page,
+    pageSize,
+  );
 }

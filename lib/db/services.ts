@@ -12,37 +12,13 @@ import {
   type Verdict,
 } from "@/lib/domain/types";
 import { AppError, fromPrismaError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceInput } from "@/lib/schemas/service";
-import { pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
 
-// Every signed-in viewer may read every service (leadership reads the whole portfolio), so reads take the viewer
-// only to keep one shape for every door into the data; writes are where can() decides.
+// Every signed-in person may read every service (leadership reads the whole portfolio), so reads take no viewer and
+// the caller authenticates; writes are where can() decides. The service list is lib/db/services-table.ts.
 
 export type ServiceTeam = { id: string; name: string; slug: string };
-
-export type LatestReviewSummary = {
-  status: ReviewStatus;
-  decision: Verdict | null;
-  computedVerdict: Verdict | null;
-  level: AchievedLevel | null;
-  decidedAt: Date | null;
-};
-
-export type ServiceListItem = {
-  id: string;
-  slug: string;
-  name: string;
-  team: ServiceTeam;
-  tier: Tier;
-  lifecycle: LifecycleStage;
-  updatedAt: Date;
-  latestReview: LatestReviewSummary | null;
-};
-
-export type ServiceList = Paginated<ServiceListItem>;
-
-export type ListServicesOptions = { q?: string; teamId?: string; tier?: number; page?: number; pageSize?: number };
 
 export type ServiceReviewSummary = {
   id: string;
@@ -85,90 +61,88 @@ function toAchievedLevel(value: number | null): AchievedLevel | null {
   return value === 0 ? 0 : toLevel(value);
 }
 
-const teamSelect = { select: { id: true, name: true, slug: true } } as const;
 const RECENT_REVIEWS = 10;
-const MAX_PAGE_SIZE = 100;
 
-export async function listServices(viewer: Viewer, options: ListServicesOptions = {}): Promise<ServiceList> {
-  const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? 20), 1), MAX_PAGE_SIZE);
-  const page = Math.max(Math.trunc(options.page ?? 1), 1);
-  const q = options.q?.trim();
-  const where: Prisma.ServiceWhereInput = {
-    ...(options.teamId ? { teamId: options.teamId } : {}),
-    ...(options.tier ? { tier: options.tier } : {}),
-    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { slug: { contains: q, mode: "insensitive" } }] } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    db().service.findMany({
-      where,
-      // id breaks ties so pages never overlap or skip rows.
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: pageOffset(page, pageSize),
-      take: pageSize,
-      select: {
-        id: true,
-        slug: true,
-        name: true,
-        tier: true,
-        lifecycle: true,
-        updatedAt: true,
-        team: teamSelect,
-        // A cancelled review says nothing about the service, so the summary is the latest one that counts.
-        reviews: {
-          where: { status: { not: "CANCELLED" } },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: 1,
-          select: { status: true, decision: true, computedVerdict: true, level: true, decidedAt: true },
-        },
-      },
-    }),
-    db().service.count({ where }),
-  ]);
-  const items = rows.map(({ reviews, ...row }) => {
-    const latest = reviews[0];
-    const latestReview = latest ? { ...latest, level: toAchievedLevel(latest.level) } : null;
-    return { ...row, tier: row.tier as Tier, latestReview };
-  });
-  return paginate(items, total, page, pageSize);
+/** The service page's one statement: the service, its team and its latest reviews (one row per review). */
+export function serviceBySlugSql(slug: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s.id::text AS id, s.slug, s.name, s.description, s.tier, s.lifecycle::text AS lifecycle, s.repository_url,
+           s.runbook_url, s.dashboard_url, s.on_call, s.version, s.created_at, s.updated_at,
+           t.id::text AS team_id, t.name AS team_name, t.slug AS team_slug, r.*
+    FROM services s JOIN teams t ON t.id = s.team_id
+    LEFT JOIN LATERAL (
+      SELECT r.id::text AS review_id, r.trigger::text AS trigger, r.status::text AS status, r.created_at AS review_created_at,
+             r.decided_at, r.decision::text AS decision, r.level, r.target_level
+      FROM reviews r WHERE r.service_id = s.id ORDER BY r.created_at DESC, r.id DESC LIMIT ${RECENT_REVIEWS}::int
+    ) r ON true
+    WHERE s.slug = ${slug}
+    ORDER BY r.review_created_at DESC, r.review_id DESC`;
 }
 
-export async function getServiceBySlug(viewer: Viewer, slug: string): Promise<ServiceDetail | null> {
-  const row = await db().service.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      tier: true,
-      lifecycle: true,
-      repositoryUrl: true,
-      runbookUrl: true,
-      dashboardUrl: true,
-      onCall: true,
-      version: true,
-      createdAt: true,
-      updatedAt: true,
-      team: teamSelect,
-      reviews: {
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: RECENT_REVIEWS,
-        select: {
-          id: true,
-          trigger: true,
-          status: true,
-          createdAt: true,
-          decidedAt: true,
-          decision: true,
-          level: true,
-          targetLevel: true,
-        },
-      },
-    },
-  });
+type ServiceReviewRow = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  tier: number;
+  lifecycle: LifecycleStage;
+  repository_url: string | null;
+  runbook_url: string | null;
+  dashboard_url: string | null;
+  on_call: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  team_id: string;
+  team_name: string;
+  team_slug: string;
+  review_id: string | null;
+  trigger: ReviewTrigger | null;
+  status: ReviewStatus | null;
+  review_created_at: Date | null;
+  decided_at: Date | null;
+  decision: Verdict | null;
+  level: number | null;
+  target_level: number | null;
+};
+
+export async function getServiceBySlug(slug: string): Promise<ServiceDetail | null> {
+  const rows = await db().$queryRaw<ServiceReviewRow[]>(serviceBySlugSql(slug));
+  const row = rows[0];
   if (!row) return null;
-  const reviews = row.reviews.map((r) => ({ ...r, level: toAchievedLevel(r.level), targetLevel: toLevel(r.targetLevel) }));
-  return { ...row, tier: row.tier as Tier, reviews };
+  const reviews = rows.flatMap((r) =>
+    r.review_id && r.trigger && r.status && r.review_created_at
+      ? [
+          {
+            id: r.review_id,
+            trigger: r.trigger,
+            status: r.status,
+            createdAt: r.review_created_at,
+            decidedAt: r.decided_at,
+            decision: r.decision,
+            level: toAchievedLevel(r.level),
+            targetLevel: toLevel(r.target_level),
+          },
+        ]
+      : [],
+  );
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    team: { id: row.team_id, name: row.team_name, slug: row.team_slug },
+    tier: row.tier as Tier,
+    lifecycle: row.lifecycle,
+    repositoryUrl: row.repository_url,
+    runbookUrl: row.runbook_url,
+    dashboardUrl: row.dashboard_url,
+    onCall: row.on_call,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    reviews,
+  };
 }
 
 /** What the audit trail records before and after a change: the editable fields and the version. */

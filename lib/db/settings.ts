@@ -2,29 +2,16 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { assertAdmin } from "@/lib/db/admin-users";
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
-import { defaultTierTargets, parseTierTargets, type TierTargets } from "@/lib/domain/targets";
+import { readTierTargetsSetting, TIER_TARGETS_KEY, type TierTargetsSetting } from "@/lib/db/tier-targets";
+import type { TierTargets } from "@/lib/domain/targets";
 import { TIERS, type Level } from "@/lib/domain/types";
 
 // Organisation-wide settings an admin reads and changes, plus the read-only facts the admin pages show
-// (template versions, headline counts). Readers elsewhere use loadTierTargets (lib/db/review-access.ts).
-
-const TIER_TARGETS_KEY = "tierTargets";
-
-export type TierTargetsSetting = {
-  targets: TierTargets;
-  /** "default": never saved; "invalid": a stored value failed validation, so the defaults are in force. */
-  source: "saved" | "default" | "invalid";
-  updatedAt: Date | null;
-};
+// (template versions, headline counts). Readers elsewhere use loadTierTargets (lib/db/tier-targets.ts).
 
 export async function getTierTargetsSetting(viewer: Viewer): Promise<TierTargetsSetting> {
   assertAdmin(viewer);
-  const row = await db().setting.findUnique({ where: { key: TIER_TARGETS_KEY }, select: { value: true, updatedAt: true } });
-  if (!row) return { targets: defaultTierTargets, source: "default", updatedAt: null };
-  const parsed = parseTierTargets(row.value);
-  return parsed.ok
-    ? { targets: parsed.value, source: "saved", updatedAt: row.updatedAt }
-    : { targets: defaultTierTargets, source: "invalid", updatedAt: row.updatedAt };
+  return readTierTargetsSetting();
 }
 
 /** JSON object keys are strings, so the stored shape is {"1":3,"2":2,"3":1}. */

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { isUuid } from "@/lib/db/review-access";
 import type { Role } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 const viewerSelect = {
   id: true,
@@ -23,20 +24,40 @@ function toViewer(row: ViewerRow | null): Viewer | null {
   return { id: row.id, email: row.email, name: row.name, role: row.role, teamIds: row.memberships.map((m) => m.teamId) };
 }
 
-/** The signed-in person as the rest of the app sees them; null when unknown or disabled. */
-export async function getViewerById(id: string): Promise<Viewer | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  return toViewer(await db().user.findUnique({ where: { id }, select: viewerSelect }));
+/** The statement every signed-in request starts with (and the bench floor measures): the person, their teams, their session epoch. */
+export function sessionUserSql(id: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT u.id::text AS id, u.email, u.name, u.role::text AS role, u.disabled_at, u.session_epoch,
+           coalesce(array_agg(m.team_id::text) FILTER (WHERE m.team_id IS NOT NULL), '{}') AS team_ids
+    FROM users u LEFT JOIN memberships m ON m.user_id = u.id
+    WHERE u.id = ${id}::uuid
+    GROUP BY u.id`;
 }
+
+type SessionUserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled_at: Date | null;
+  session_epoch: number;
+  team_ids: string[];
+};
 
 export type SessionUser = { viewer: Viewer | null; holder: NonNullable<SessionHolder> };
 
 /** The person behind a session and their session epoch, in the one query every signed-in request makes. */
 export async function getSessionUser(id: string): Promise<SessionUser | null> {
   if (!isUuid(id)) return null;
-  const row = await db().user.findUnique({ where: { id }, select: { ...viewerSelect, sessionEpoch: true } });
+  const [row] = await db().$queryRaw<SessionUserRow[]>(sessionUserSql(id));
   if (!row) return null;
-  return { viewer: toViewer(row), holder: { sessionEpoch: row.sessionEpoch, isDisabled: row.disabledAt !== null } };
+  const viewer = row.disabled_at ? null : { id: row.id, email: row.email, name: row.name, role: row.role, teamIds: row.team_ids };
+  return { viewer, holder: { sessionEpoch: row.session_epoch, isDisabled: row.disabled_at !== null } };
+}
+
+/** The signed-in person as the rest of the app sees them; null when unknown or disabled. */
+export async function getViewerById(id: string): Promise<Viewer | null> {
+  return (await getSessionUser(id))?.viewer ?? null;
 }
 
 /**

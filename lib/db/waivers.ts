@@ -151,9 +151,7 @@ export function revokeWaiver(ctx: AuditContext, reviewId: string, waiverId: stri
     from: ["PENDING", "APPROVED"],
     to: "REVOKED",
     authorize: (c, review) => {
-      const allowed =
-        can(c.viewer, { type: "review:edit", teamId: review.teamId }) || can(c.viewer, { type: "waiver:approve", teamId: review.teamId });
-      if (!allowed) {
+      if (!can(c.viewer, { type: "waiver:revoke", teamId: review.teamId })) {
         throw new AppError("FORBIDDEN", "Only the owning team's editors or an outside approver can revoke this waiver.");
       }
     },

@@ -9,7 +9,7 @@ import { metrics } from "@/lib/observability/metrics";
 import { createAdmission } from "@/lib/server/admission";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/server/client-address";
 import { watchDatabase } from "@/lib/server/database-probe";
-import { lifecycle } from "@/lib/server/lifecycle";
+import { lifecycle } from "@/lib/lifecycle";
 import { metricsAccess, serveMetrics, startMetricsListener } from "@/lib/server/metrics-endpoint";
 import { refuseHostileRequest } from "@/lib/server/request-guard";
 import { createRouteLabeler, readRouteTemplates } from "@/lib/server/route-templates";

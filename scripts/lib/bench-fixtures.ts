@@ -12,10 +12,13 @@ export const BENCH_EMAIL = "bench@bench.shipshape.invalid";
 export type SavePair = { reviewId: string; itemKey: string };
 export type BenchFixtures = {
   userId: string;
+  /** The one team the bench user is an editor of. */
+  teamId: string;
   email: string;
   password: string;
   token: string;
   serviceSlug: string;
+  serviceId: string;
   draftIds: string[];
   pairs: SavePair[];
 };
@@ -88,10 +91,12 @@ export async function prepareFixtures(pool: Pool, drafts: number): Promise<Bench
   );
   return {
     userId,
+    teamId: service.team_id,
     email: BENCH_EMAIL,
     password,
     token,
     serviceSlug: service.slug,
+    serviceId: service.id,
     draftIds,
     pairs: pairs.rows.map((p) => ({ reviewId: p.review_id, itemKey: p.key })),
   };

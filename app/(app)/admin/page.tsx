@@ -4,7 +4,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { levelLabel } from "@/components/readiness/level-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { getAdminOverview } from "@/lib/db/settings";
 import { TIERS } from "@/lib/domain/types";
 import { TextLink } from "@/components/ui/text-link";

@@ -12,7 +12,7 @@ import { ChartSkeleton, HeadlineSkeleton } from "@/components/portfolio/portfoli
 import { PrintButton } from "@/components/ui/print-button";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { getLevelHistory, getLevelsByTeam, getPortfolioHeadline, getVerdictsOverTime } from "@/lib/db/portfolio";
 import { listTeams } from "@/lib/db/teams";
 import { portfolioQueryString, portfolioSearchParams, resolvePortfolioQuery } from "@/lib/schemas/portfolio";
@@ -30,7 +30,7 @@ const PRINT_PAGE = "@page { size: A4; margin: 12mm; }";
 export default async function PortfolioPage({ searchParams }: PageProps) {
   const params = portfolioSearchParams.parse(await searchParams);
   const now = new Date();
-  const viewer = await requireViewer(`/portfolio?${portfolioQueryString(resolvePortfolioQuery(params, now))}`);
+  await requireViewer(`/portfolio?${portfolioQueryString(resolvePortfolioQuery(params, now))}`);
   const teams = await listTeams();
   // An unknown team slug (a renamed team in an old link) shows every team rather than nothing.
   const team = teams.find((t) => t.slug === params.team);
@@ -40,10 +40,10 @@ export default async function PortfolioPage({ searchParams }: PageProps) {
 
   // Started together so the queries run in parallel, but awaited by separate widgets so each streams in on its
   // own; the level history feeds both the quarterly chart and the movement matrix from one statement.
-  const headline = getPortfolioHeadline(viewer, filter, now);
-  const history = getLevelHistory(viewer, filter, query);
-  const verdicts = getVerdictsOverTime(viewer, filter, query.quarters);
-  const byTeam = getLevelsByTeam(viewer, filter);
+  const headline = getPortfolioHeadline(filter, now);
+  const history = getLevelHistory(filter, query);
+  const verdicts = getVerdictsOverTime(filter, query.quarters);
+  const byTeam = getLevelsByTeam(filter);
 
   const scope = [team ? team.name : "All teams", query.tier ? TIER_WORDS[query.tier] : "all tiers"].join(", ");
   return (

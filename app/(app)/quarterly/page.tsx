@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { QuarterPicker } from "@/components/quarterly/quarter-picker";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { currentQuarter, lastQuarters } from "@/lib/domain/quarters";
 import { quarterlyHref, quarterlySearchParams } from "@/lib/schemas/quarterly";
 

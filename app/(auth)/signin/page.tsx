@@ -5,8 +5,8 @@ import { OidcButton } from "@/components/auth/oidc-button";
 import { Logo } from "@/components/shell/logo";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { isCredentialsEnabled } from "@/lib/auth/options";
-import { getViewer } from "@/lib/auth/viewer";
+import { isCredentialsEnabled } from "@/lib/session/options";
+import { getViewer } from "@/lib/session/viewer";
 import { sameOriginPath } from "@/lib/domain/links";
 import { env, isOidcConfigured } from "@/lib/env";
 

@@ -90,7 +90,7 @@ function scopeRows(query: PortfolioQuery, teamName: string | undefined, asOf: st
   ];
 }
 
-export const GET = apiRoute(async (request, { viewer }) => {
+export const GET = apiRoute(async (request) => {
   const params = portfolioSearchParams.parse(Object.fromEntries(new URL(request.url).searchParams));
   const now = new Date();
   const teams = await listTeams();
@@ -98,10 +98,10 @@ export const GET = apiRoute(async (request, { viewer }) => {
   const query = resolvePortfolioQuery({ ...params, team: team ? params.team : "" }, now);
   const filter = { teamId: team?.id, tier: query.tier };
   const [headline, history, verdicts, byTeam] = await Promise.all([
-    getPortfolioHeadline(viewer, filter, now),
-    getLevelHistory(viewer, filter, query),
-    getVerdictsOverTime(viewer, filter, query.quarters),
-    getLevelsByTeam(viewer, filter),
+    getPortfolioHeadline(filter, now),
+    getLevelHistory(filter, query),
+    getVerdictsOverTime(filter, query.quarters),
+    getLevelsByTeam(filter),
   ]);
   const today = isoDay(now);
   const rows = [...scopeRows(query, team?.name, today), ...headlineRows(headline), ...historyRows(history, verdicts, byTeam)];

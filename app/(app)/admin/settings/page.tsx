@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { getTierTargetsSetting } from "@/lib/db/settings";
 import { TIERS } from "@/lib/domain/types";
 import { TIER_TARGET_FIELDS } from "@/lib/schemas/admin";

@@ -9,7 +9,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { listTeamsForAdmin } from "@/lib/db/admin-teams";
 import { ADMIN_PAGE_SIZE, adminListSearchParams, type AdminListSearch } from "@/lib/schemas/admin";
 import { adminTeamsHref } from "@/lib/routes";

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { listTemplateVersions } from "@/lib/db/settings";
 
 export const metadata: Metadata = { title: "Checklist templates · Admin" };

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { listUsersForAdmin } from "@/lib/db/admin-users";
 import { ADMIN_PAGE_SIZE, adminUsersSearchParams, type AdminUsersSearch } from "@/lib/schemas/admin";
 import { ROLE_WORDS } from "@/lib/domain/words";

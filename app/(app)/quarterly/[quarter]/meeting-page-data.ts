@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { Viewer } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { listDueServices, type DueServicesPage } from "@/lib/db/quarterly-agenda";
 import { listTeams, type TeamDto } from "@/lib/db/teams";
 import { parseQuarterParam, quarterlyHref, quarterlySearchParams, type QuarterlySearchParams } from "@/lib/schemas/quarterly";
@@ -38,7 +38,7 @@ export type MeetingAgendaContext = MeetingContext & { agenda: DueServicesPage };
 /** The context plus the page of the agenda the URL asks for, filtered to its team. */
 export async function loadMeetingAgenda(props: MeetingPageProps, view: "" | "agenda" | "minutes"): Promise<MeetingAgendaContext> {
   const context = await loadMeetingContext(props, view);
-  const agenda = await listDueServices(context.viewer, context.quarter, { page: context.search.page, team: context.team || undefined });
+  const agenda = await listDueServices(context.quarter, { page: context.search.page, team: context.team || undefined });
   return { ...context, agenda };
 }
 

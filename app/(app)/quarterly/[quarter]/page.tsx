@@ -9,7 +9,8 @@ import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/app/(a
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { canRecordMeetingOutcome, getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
+import { can } from "@/lib/auth/permissions";
+import { getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
 import { todayUtc } from "@/lib/db/review-access";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
 
@@ -71,7 +72,7 @@ export default async function QuarterAgendaPage(props: MeetingPageProps) {
                   quarter={quarter}
                   team={team}
                   outcome={outcomes.get(service.id) ?? null}
-                  canRecord={canRecordMeetingOutcome(viewer, service.team.id)}
+                  canRecord={can(viewer, { type: "meeting:record-outcome", teamId: service.team.id })}
                   today={today}
                 />
               </li>

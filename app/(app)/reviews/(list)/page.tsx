@@ -4,7 +4,7 @@ import { ReviewsPagination, ReviewsTable } from "@/components/reviews/reviews-ta
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { listReviews } from "@/lib/db/reviews";
 import { reviewsSearchParams, type ReviewsSearchParams } from "@/lib/schemas/review";
 import { cn } from "@/lib/utils/cn";
@@ -27,8 +27,8 @@ function reviewsHref(status: ReviewsSearchParams["status"], page: number): strin
 
 export default async function ReviewsPage({ searchParams }: PageProps) {
   const params = reviewsSearchParams.parse(await searchParams);
-  const viewer = await requireViewer(reviewsHref(params.status, params.page));
-  const list = await listReviews(viewer, { status: params.status, page: params.page });
+  await requireViewer(reviewsHref(params.status, params.page));
+  const list = await listReviews({ status: params.status, page: params.page });
   const current = FILTERS.find((filter) => filter.status === params.status) ?? FILTERS[0];
 
   return (

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { getReviewReport } from "@/lib/db/review-report";
 import { getReviewView, type ReviewView } from "@/lib/db/reviews";
 import type { ReviewReport } from "@/lib/domain/review-markdown";

@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { InlineIcon } from "@/components/ui/inline-icon";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { queryServicesTable } from "@/lib/db/services-table";
 import { listTeams, listTeamsForViewer } from "@/lib/db/teams";
 import {
@@ -29,7 +29,7 @@ export default async function ServicesPage({ searchParams }: PageProps) {
   // An unknown team slug (a renamed team in an old link) is dropped rather than hiding every service.
   const knownTeams = new Set(teams.map((team) => team.slug));
   const state = { ...requested, teams: requested.teams.filter((slug) => knownTeams.has(slug)) };
-  const table = await queryServicesTable(viewer, state);
+  const table = await queryServicesTable(state);
 
   const canCreate = creatableTeams.length > 0;
   const newServiceButton = canCreate ? <ButtonLink href="/services/new">New service</ButtonLink> : null;

@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { can } from "@/lib/auth/permissions";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
+import { getViewer, requireViewer } from "@/lib/session/viewer";
 import { normalizeHttpUrl } from "@/lib/domain/links";
 import { getServiceBySlug, type ServiceDetail, type ServiceReviewSummary } from "@/lib/db/services";
 import { LIFECYCLE_WORDS, TIER_WORDS, TRIGGER_WORDS } from "@/lib/domain/words";
@@ -25,8 +25,7 @@ type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<Sear
 
 // Metadata and the page ask for the same service; cache() makes that one query per request.
 const loadService = cache(async (slug: string) => {
-  const viewer = await getViewer();
-  return viewer ? getServiceBySlug(viewer, slug) : null;
+  return (await getViewer()) ? getServiceBySlug(slug) : null;
 });
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
@@ -87,7 +86,7 @@ export default async function ServicePage({ params, searchParams }: PageProps) {
           )}
         </section>
       </div>
-      <ServiceHistorySection viewer={viewer} service={service} from={firstValue(query.from)} to={firstValue(query.to)} />
+      <ServiceHistorySection service={service} from={firstValue(query.from)} to={firstValue(query.to)} />
     </>
   );
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { EndSessionsButton } from "@/components/settings/end-sessions-button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { sessionPolicy } from "@/lib/auth/options";
-import { requireViewer } from "@/lib/auth/viewer";
+import { sessionPolicy } from "@/lib/session/options";
+import { requireViewer } from "@/lib/session/viewer";
 
 export const metadata: Metadata = { title: "Sessions" };
 

@@ -6,7 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { HeaderRow, Table, TBody, TD, TR } from "@/components/ui/table";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { listApiTokens } from "@/lib/db/api-tokens";
 import { todayUtc } from "@/lib/db/review-access";
 import { lastTokenDay } from "@/lib/domain/api-tokens";

@@ -1,8 +1,8 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { authOptions } from "@/lib/auth/options";
-import { renewSessionIfCurrent } from "@/lib/auth/session-refresh";
-import { limitCredentialsSignIn } from "@/lib/auth/sign-in-limits";
+import { authOptions } from "@/lib/session/options";
+import { renewSessionIfCurrent } from "@/lib/session/session-refresh";
+import { limitCredentialsSignIn } from "@/lib/session/sign-in-limits";
 import { appLimiters } from "@/lib/db/rate-limits";
 
 type Context = { params: Promise<{ nextauth: string[] }> };

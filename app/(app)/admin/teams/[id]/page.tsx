@@ -5,7 +5,7 @@ import { RenameTeamForm } from "@/components/admin/rename-team-form";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { getTeamForAdmin } from "@/lib/db/admin-teams";
 import { adminTeamHref } from "@/lib/routes";
 

@@ -4,7 +4,7 @@ import { InviteUserForm } from "@/components/admin/invite-user-form";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { listTeams } from "@/lib/db/teams";
 
 export const metadata: Metadata = { title: "Invite user · Admin" };

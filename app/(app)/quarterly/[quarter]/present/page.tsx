@@ -9,7 +9,8 @@ import { AgendaBadges, ServiceChange } from "@/components/quarterly/service-chan
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { canRecordMeetingOutcome, getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
+import { can } from "@/lib/auth/permissions";
+import { getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
 import { listDueServices } from "@/lib/db/quarterly-agenda";
 import { todayUtc } from "@/lib/db/review-access";
 import { quarterlyHref } from "@/lib/schemas/quarterly";
@@ -25,7 +26,7 @@ export default async function PresenterPage(props: MeetingPageProps) {
   const { viewer, quarter, search, team } = await loadMeetingContext(props, "present");
   const i = search.i;
   // One service per "page": the database orders the whole agenda and hands back only the one at ?i=.
-  const agenda = await listDueServices(viewer, quarter, { page: i + 1, pageSize: 1, team: team || undefined });
+  const agenda = await listDueServices(quarter, { page: i + 1, pageSize: 1, team: team || undefined });
   if (agenda.total > 0 && i >= agenda.total) redirect(quarterlyHref(quarter, "present", { team, i: agenda.total - 1 }));
   const service = agenda.rows[0];
   const agendaHref = quarterlyHref(quarter, "", { team });
@@ -86,7 +87,7 @@ export default async function PresenterPage(props: MeetingPageProps) {
             quarter={quarter}
             service={service}
             outcome={outcome}
-            canRecord={canRecordMeetingOutcome(viewer, service.team.id)}
+            canRecord={can(viewer, { type: "meeting:record-outcome", teamId: service.team.id })}
             today={todayUtc()}
             size="lg"
           />

@@ -3,7 +3,7 @@ import { HistoryList } from "@/components/reviews/history-list";
 import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
 import { ReviewHeader } from "@/components/reviews/review-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { listReviewHistory } from "@/lib/db/reviews";
 import { reviewHistoryHref } from "@/lib/routes";
 
@@ -17,8 +17,8 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function ReviewHistoryPage({ params }: PageProps) {
   const { id } = await params;
   const view = await loadReviewPage(id);
-  const viewer = await requireViewer(reviewHistoryHref(id));
-  const events = await listReviewHistory(viewer, view.review.id);
+  await requireViewer(reviewHistoryHref(id));
+  const events = await listReviewHistory(view.review.id);
   const itemTitles = new Map(view.template.items.map((item) => [item.key, item.title]));
 
   return (

@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { getServiceBySlug } from "@/lib/db/services";
 import { listTeamsForViewer } from "@/lib/db/teams";
 import { editServiceHref, serviceHref } from "@/lib/routes";
@@ -19,7 +19,7 @@ export default async function EditServicePage({ params }: PageProps) {
   const { slug } = await params;
   const editHref = editServiceHref(slug);
   const viewer = await requireViewer(editHref);
-  const [service, teams] = await Promise.all([getServiceBySlug(viewer, slug), listTeamsForViewer(viewer)]);
+  const [service, teams] = await Promise.all([getServiceBySlug(slug), listTeamsForViewer(viewer)]);
   if (!service) notFound();
 
   const serviceLink = serviceHref(service.slug);

@@ -3,8 +3,8 @@ import { serviceDetailJson } from "@/lib/api/serializers";
 import { getServiceBySlug } from "@/lib/db/services";
 import { AppError } from "@/lib/errors";
 
-export const GET = apiRoute<{ slug: string }>(async (_request, { viewer, params }) => {
-  const service = await getServiceBySlug(viewer, params.slug);
+export const GET = apiRoute<{ slug: string }>(async (_request, { params }) => {
+  const service = await getServiceBySlug(params.slug);
   if (!service) throw new AppError("NOT_FOUND", `No service with slug "${params.slug}"`);
   return ok(serviceDetailJson(service));
 });

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { StartReviewForm } from "@/components/reviews/start-review-form";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/session/viewer";
 import { todayUtc } from "@/lib/db/review-access";
 import { getReviewStartContext, listReviewerOptions } from "@/lib/db/reviews";
 import { newReviewHref, reviewHref, serviceHref } from "@/lib/routes";
@@ -16,7 +16,7 @@ type PageProps = { params: Promise<{ slug: string }> };
 export default async function StartReviewPage({ params }: PageProps) {
   const { slug } = await params;
   const viewer = await requireViewer(newReviewHref(slug));
-  const [context, reviewers] = await Promise.all([getReviewStartContext(viewer, slug), listReviewerOptions(viewer)]);
+  const [context, reviewers] = await Promise.all([getReviewStartContext(viewer, slug), listReviewerOptions()]);
   if (!context) notFound();
   const { service } = context;
   const serviceLink = serviceHref(service.slug);

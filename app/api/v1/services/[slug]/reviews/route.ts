@@ -8,7 +8,7 @@ import { createReviewBody } from "@/lib/schemas/api";
 
 export const POST = apiRoute<{ slug: string }>(async (request, { viewer, params, requestId }) => {
   const body = createReviewBody.parse(await readJson(request));
-  const service = await getServiceBySlug(viewer, params.slug);
+  const service = await getServiceBySlug(params.slug);
   if (!service) throw new AppError("NOT_FOUND", `No service with slug "${params.slug}"`);
   const started = await startReview({ viewer, requestId }, service.id, body);
   const view = await getReviewView(viewer, started.id);

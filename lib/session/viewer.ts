@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/lib/session/options";
 import type { Viewer } from "@/lib/auth/permissions";
 import { sessionHolderEnd } from "@/lib/auth/session-policy";
 import { getApiTokenGrant, hashApiToken } from "@/lib/db/api-tokens";

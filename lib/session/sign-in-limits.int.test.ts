@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Pool } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { beginSignIn, signInSucceeded } from "@/lib/auth/sign-in-limits";
+import { beginSignIn, signInSucceeded } from "@/lib/session/sign-in-limits";
 import { createAppLimiters } from "@/lib/db/rate-limits";
 
 // Two app instances, each with its own connection pool and limiters, count against the same rows in Postgres:

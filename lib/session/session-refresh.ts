@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { withSessionVerdict } from "@/lib/auth/session-check";
+import { withSessionVerdict } from "@/lib/session/session-check";
 import { sessionHolderEnd } from "@/lib/auth/session-policy";
 import { isConnectionError } from "@/lib/db/availability";
 import { getSessionUser } from "@/lib/db/users";

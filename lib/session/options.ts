@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { sessionVerdict } from "@/lib/auth/session-check";
+import { sessionVerdict } from "@/lib/session/session-check";
 import { SessionEndedError, sessionTimeEnd, type SessionPolicy } from "@/lib/auth/session-policy";
 import { env, isOidcConfigured, type Env } from "@/lib/env";
 import { endSessionsOnSignOut, getSessionUser, getUserIdByOidcSubject, upsertOidcUser, verifyPassword } from "@/lib/db/users";
