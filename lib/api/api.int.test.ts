@@ -208,6 +208,26 @@ describe("/api/v1", () => {
     expect(nulSlug.status).toBe(400);
   });
 
+  it("refuses absurdly nested bodies at once, in time proportional to their size", async () => {
+    const { token, reviewId } = await world();
+    const depth = 100_000;
+    const nested = `{"status":"MET","note":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+    const started = performance.now();
+    const refused = await putAnswer(
+      new Request(`${BASE}/api/v1/reviews/${reviewId}/answers/${ITEM}`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "if-none-match": "*" },
+        body: nested,
+      }),
+      params({ id: reviewId, itemKey: ITEM }),
+    );
+    // A walk that copies its path per level took tens of seconds on this body.
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(refused.status).toBe(422);
+    expect((await body(refused)).error?.fields?.[`note${".0".repeat(63)}`]).toEqual(["Nest JSON at most 64 levels deep"]);
+    expect(await db().answer.count({ where: { reviewId } })).toBe(0);
+  });
+
   it("takes exactly JSON, and refuses a write from another origin that would ride on the browser session", async () => {
     const { token, reviewId } = await world();
     const put = (headers: Record<string, string>) =>

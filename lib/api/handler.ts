@@ -109,25 +109,41 @@ export function apiRoute<P = Record<string, never>>(
 // without a preflight, so merely containing the words is not enough.
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?[\w-]+"?\s*)?$/i;
 
-/** The path (`title`, `items.0`) of a string in a JSON value that holds a NUL character, which Postgres refuses. */
-function nulPath(body: unknown): string[] | null {
-  // Iterative: a deeply nested body must not overflow the stack.
-  const pending: [unknown, string[]][] = [[body, []]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [value, path] = next;
+// No request body of the API nests anywhere near this deep; a deeper one is refused before anything walks it.
+const MAX_JSON_DEPTH = 64;
+
+type JsonNode = { value: unknown; key: string; parent: JsonNode | null; depth: number };
+
+function pathOf(node: JsonNode | null): string[] {
+  const path: string[] = [];
+  for (let at = node; at?.parent; at = at.parent) path.unshift(at.key);
+  return path;
+}
+
+/**
+ * Finds what Postgres would refuse or what no schema expects: the path (`title`, `items.0`) of a string or key holding a
+ * NUL character, or nesting deeper than MAX_JSON_DEPTH. Iterative with parent links, so a hostile body costs time in
+ * proportion to its size (no stack overflow, no path copied per level).
+ */
+function hostileJson(body: unknown): { path: string[]; message: string } | null {
+  const pending: JsonNode[] = [{ value: body, key: "", parent: null, depth: 0 }];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const { value } = node;
     if (typeof value === "string") {
-      if (value.includes("\u0000")) return path;
+      if (value.includes("\u0000")) return { path: pathOf(node), message: "Remove the NUL character (\\u0000)" };
     } else if (value !== null && typeof value === "object") {
+      if (node.depth >= MAX_JSON_DEPTH) return { path: pathOf(node), message: `Nest JSON at most ${MAX_JSON_DEPTH} levels deep` };
       for (const [key, item] of Object.entries(value)) {
-        if (key.includes("\u0000")) return [...path, key];
-        pending.push([item, [...path, key]]);
+        const child = { value: item, key, parent: node, depth: node.depth + 1 };
+        if (key.includes("\u0000")) return { path: pathOf(child), message: "Remove the NUL character (\\u0000)" };
+        pending.push(child);
       }
     }
   }
   return null;
 }
 
-/** Reads a JSON body; a malformed one is a 400, text with a NUL character a 422, never a 500. */
+/** Reads a JSON body; a malformed one is a 400, text with a NUL character or absurd nesting a 422, never a 500. */
 export async function readJson(request: Request): Promise<unknown> {
   if (!JSON_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) {
     throw new AppError("BAD_REQUEST", "Send a JSON body with Content-Type: application/json");
@@ -138,10 +154,10 @@ export async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
   }
-  const path = nulPath(body);
-  if (path) {
+  const hostile = hostileJson(body);
+  if (hostile) {
     throw new AppError("VALIDATION", "The request has invalid fields", {
-      fieldErrors: { [path.length ? path.join(".") : "_"]: ["Remove the NUL character (\\u0000)"] },
+      fieldErrors: { [hostile.path.length ? hostile.path.join(".") : "_"]: [hostile.message] },
     });
   }
   return body;
