@@ -3,7 +3,8 @@
 import { fieldId } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 import { updateUserAction, type UserFormValues } from "@/lib/actions/admin";
-import { RoleField, TeamCheckboxes, type TeamOption } from "./user-fields";
+import { RoleField, TeamCheckboxes } from "./user-fields";
+import type { TeamRef } from "@/lib/domain/types";
 import { TextLink } from "@/components/ui/text-link";
 import { ActionForm } from "@/components/ui/action-form";
 import { useAdminForm } from "./use-admin-form";
@@ -12,7 +13,7 @@ import { useAdminForm } from "./use-admin-form";
 const FIELD_ORDER = ["role", "teamIds", "disabled"] as const;
 
 export type EditUserFormProps = {
-  teams: readonly TeamOption[];
+  teams: readonly TeamRef[];
   /** The stored user, including the version (updatedAt) the save must be based on. */
   initialValues: UserFormValues;
   reloadHref: string;

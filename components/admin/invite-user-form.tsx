@@ -3,13 +3,14 @@
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 import { createUserAction, type UserFormValues } from "@/lib/actions/admin";
-import { RoleField, TeamCheckboxes, type TeamOption } from "./user-fields";
+import { RoleField, TeamCheckboxes } from "./user-fields";
+import type { TeamRef } from "@/lib/domain/types";
 import { ActionForm } from "@/components/ui/action-form";
 import { useAdminForm } from "./use-admin-form";
 
 const FIELD_ORDER = ["email", "name", "role", "teamIds"] as const;
 
-export function InviteUserForm({ teams }: { teams: readonly TeamOption[] }) {
+export function InviteUserForm({ teams }: { teams: readonly TeamRef[] }) {
   const { form, values, errors, notice } = useAdminForm<UserFormValues>(
     createUserAction,
     {},

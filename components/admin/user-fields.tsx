@@ -1,10 +1,8 @@
 import { Field, fieldId, Select } from "@/components/ui/field";
-import { ROLES } from "@/lib/domain/types";
+import { ROLES, type TeamRef } from "@/lib/domain/types";
 import { cn } from "@/lib/utils/cn";
 import { ROLE_DESCRIPTIONS, ROLE_WORDS } from "@/lib/domain/words";
 import { WordOptions } from "@/components/ui/select-options";
-
-export type TeamOption = { id: string; name: string; slug: string };
 
 export function RoleField({ value, error }: { value: string; error?: string[] }) {
   return (
@@ -32,7 +30,7 @@ export function RoleField({ value, error }: { value: string; error?: string[] })
 }
 
 export type TeamCheckboxesProps = {
-  teams: readonly TeamOption[];
+  teams: readonly TeamRef[];
   selected: readonly string[];
   error?: string[];
 };

@@ -5,15 +5,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { startReviewAction, type StartReviewState } from "@/lib/actions/reviews";
-import { REVIEW_TRIGGERS } from "@/lib/domain/types";
+import { REVIEW_TRIGGERS, type PersonRef } from "@/lib/domain/types";
 import { PendingButton } from "./pending-button";
 import { TRIGGER_DESCRIPTIONS, TRIGGER_WORDS } from "@/lib/domain/words";
 
-export type ReviewerChoice = { id: string; name: string; email: string };
-
 export type StartReviewFormProps = {
   serviceId: string;
-  reviewers: readonly ReviewerChoice[];
+  reviewers: readonly PersonRef[];
   cancelHref: string;
   /** YYYY-MM-DD; target dates before it are not offered. */
   today: string;

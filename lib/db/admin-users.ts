@@ -2,7 +2,7 @@ import { can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db, type Tx } from "@/lib/db/client";
 import { isUuid } from "@/lib/db/review-access";
-import type { Role } from "@/lib/domain/types";
+import type { Role, TeamRef } from "@/lib/domain/types";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/schemas/admin";
@@ -18,7 +18,6 @@ export function assertAdmin(viewer: Viewer): void {
   if (!can(viewer, { type: "admin" })) throw new AppError("FORBIDDEN", ADMIN_ONLY_MESSAGE);
 }
 
-export type AdminUserTeam = { id: string; name: string; slug: string };
 export type AdminUser = {
   id: string;
   email: string;
@@ -27,7 +26,7 @@ export type AdminUser = {
   disabledAt: Date | null;
   /** Never signed in: no password and no OIDC subject yet, so their first OIDC sign-in claims the account. */
   isInvited: boolean;
-  teams: AdminUserTeam[];
+  teams: TeamRef[];
   /** The user's version: an edit is saved only if this has not moved since the form was loaded. */
   updatedAt: Date;
 };

@@ -1,13 +1,11 @@
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/db/review-access";
-import type { AnswerStatus, EvidenceKind } from "@/lib/domain/types";
+import type { AnswerStatus, EvidenceKind, PersonRef } from "@/lib/domain/types";
 import { isWaiverActive, isWaiverExpired, type WaiverStatus } from "@/lib/domain/waivers";
 
 // The plain shapes review pages, actions and the API receive. Selects are explicit so a new
 // column never leaks out by accident; item ids are translated to stable item keys.
-
-export type PersonRef = { id: string; name: string; email: string };
 
 export type EvidenceDto = {
   id: string;

@@ -3,7 +3,7 @@ import { listAuditForReview, recordAudit, type AuditContext, type AuditEventDto 
 import { db } from "@/lib/db/client";
 import { dayToDate, isoDay, isUuid } from "@/lib/db/review-access";
 import { getLatestTemplateId } from "@/lib/db/templates";
-import type { ReviewStatus, ReviewTrigger, Verdict } from "@/lib/domain/types";
+import type { PersonRef, ReviewStatus, ReviewTrigger, Verdict } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { REVIEWS_PAGE_SIZE, type StartReviewInput } from "@/lib/schemas/review";
@@ -114,10 +114,8 @@ export async function getReviewStartContext(viewer: Viewer, serviceSlug: string)
   };
 }
 
-export type ReviewerOption = { id: string; name: string; email: string };
-
 /** People who can be named as reviewers: every enabled user, by name. */
-export async function listReviewerOptions(): Promise<ReviewerOption[]> {
+export async function listReviewerOptions(): Promise<PersonRef[]> {
   return db().user.findMany({
     where: { disabledAt: null },
     orderBy: [{ name: "asc" }, { id: "asc" }],

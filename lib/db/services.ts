@@ -8,6 +8,7 @@ import {
   type Level,
   type ReviewStatus,
   type ReviewTrigger,
+  type TeamRef,
   type Tier,
   type Verdict,
 } from "@/lib/domain/types";
@@ -17,8 +18,6 @@ import type { ServiceInput } from "@/lib/schemas/service";
 
 // Every signed-in person may read every service (leadership reads the whole portfolio), so reads take no viewer and
 // the caller authenticates; writes are where can() decides. The service list is lib/db/services-table.ts.
-
-export type ServiceTeam = { id: string; name: string; slug: string };
 
 export type ServiceReviewSummary = {
   id: string;
@@ -36,7 +35,7 @@ export type ServiceDetail = {
   slug: string;
   name: string;
   description: string;
-  team: ServiceTeam;
+  team: TeamRef;
   tier: Tier;
   lifecycle: LifecycleStage;
   repositoryUrl: string | null;

@@ -49,6 +49,10 @@ export type Verdict = (typeof VERDICTS)[number];
 export const CONCERN_KINDS = ["REVIEW_AREA", "CHECKLIST_SECTION"] as const;
 export type ConcernKind = (typeof CONCERN_KINDS)[number];
 
+/** A team or a person as a list, a form or another record points at it. */
+export type TeamRef = { id: string; name: string; slug: string };
+export type PersonRef = { id: string; name: string; email: string };
+
 /** A checklist item as the engine sees it. `key` is stable across template versions. */
 export type ChecklistItemDef = {
   key: string;
