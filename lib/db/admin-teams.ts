@@ -6,7 +6,7 @@ import { isUuid } from "@/lib/db/review-access";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TeamCreateInput, TeamRenameInput } from "@/lib/schemas/admin";
-import { pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
+import { pageOffset, pageRequest, paginate, type Paginated } from "@/lib/domain/pagination";
 
 // Teams, as admins manage them: create and rename. A slug never changes once made, because shared links and
 // filters (?team=payments) carry it; deleting teams is left out because services and reviews hang off them.
@@ -32,8 +32,7 @@ export type ListTeamsOptions = { q?: string; page?: number; pageSize?: number };
 
 export async function listTeamsForAdmin(viewer: Viewer, options: ListTeamsOptions = {}): Promise<AdminTeamList> {
   assertAdmin(viewer);
-  const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? 25), 1), 100);
-  const page = Math.max(Math.trunc(options.page ?? 1), 1);
+  const { page, pageSize } = pageRequest(options, 25);
   const q = options.q?.trim();
   const where: Prisma.TeamWhereInput = q
     ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { slug: { contains: q, mode: "insensitive" } }] }

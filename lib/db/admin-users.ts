@@ -6,7 +6,7 @@ import type { Role, TeamRef } from "@/lib/domain/types";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/schemas/admin";
-import { pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
+import { pageOffset, pageRequest, paginate, type Paginated } from "@/lib/domain/pagination";
 
 // People, as admins manage them. Every function checks the admin right itself: pages check it too (to show a
 // friendly message), but the data door is where it is enforced. Emails are private, so reads are admin-only.
@@ -76,8 +76,7 @@ export type ListUsersOptions = { q?: string; role?: Role; page?: number; pageSiz
 
 export async function listUsersForAdmin(viewer: Viewer, options: ListUsersOptions = {}): Promise<AdminUserList> {
   assertAdmin(viewer);
-  const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? 25), 1), 100);
-  const page = Math.max(Math.trunc(options.page ?? 1), 1);
+  const { page, pageSize } = pageRequest(options, 25);
   const q = options.q?.trim();
   const where: Prisma.UserWhereInput = {
     ...(options.role ? { role: options.role } : {}),

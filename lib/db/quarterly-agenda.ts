@@ -5,7 +5,7 @@ import { parseQuarter, quarterEnd, reviewDueReason, reviewOverdueBefore, type Re
 import { levelChange, type LevelChange } from "@/lib/domain/review-diff";
 import type { AchievedLevel, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
 import { addDays, elapsedDays } from "@/lib/domain/days";
-import { pageCount, pageOffset } from "@/lib/domain/pagination";
+import { pageCount, pageOffset, pageRequest } from "@/lib/domain/pagination";
 import { EXPIRING_WAIVER_DAYS } from "@/lib/domain/waivers";
 import { AppError } from "@/lib/errors";
 import { AGENDA_PAGE_SIZE } from "@/lib/schemas/quarterly";
@@ -152,8 +152,7 @@ export async function listDueServices(quarter: string, options: DueServicesOptio
   const now = options.now ?? new Date();
   const asOf = quarterAsOf(quarter, now);
   const asOfDay = isoDay(asOf);
-  const page = Math.max(1, Math.trunc(options.page ?? 1));
-  const pageSize = Math.min(AGENDA_PAGE_SIZE, Math.max(1, Math.trunc(options.pageSize ?? AGENDA_PAGE_SIZE)));
+  const { page, pageSize } = pageRequest(options, AGENDA_PAGE_SIZE, AGENDA_PAGE_SIZE);
   const query = agendaSql({
     quarter,
     team: options.team ?? null,

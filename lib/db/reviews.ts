@@ -7,7 +7,7 @@ import type { PersonRef, ReviewStatus, ReviewTrigger, Verdict } from "@/lib/doma
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { REVIEWS_PAGE_SIZE, type StartReviewInput } from "@/lib/schemas/review";
-import { pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
+import { pageOffset, pageRequest, paginate, type Paginated } from "@/lib/domain/pagination";
 
 // Starting and listing reviews. Reads are open to every signed-in person (they take no viewer; the caller
 // authenticates), except where the answer depends on who asks; writes ask can(). The overview read lives in review-view.ts,
@@ -143,8 +143,7 @@ export type ListReviewsOptions = { status?: "OPEN" | "DRAFT" | "SUBMITTED" | "DE
 
 /** Reviews newest first, filtered and paginated in SQL. */
 export async function listReviews(options: ListReviewsOptions = {}): Promise<ReviewList> {
-  const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? REVIEWS_PAGE_SIZE), 1), 100);
-  const page = Math.max(Math.trunc(options.page ?? 1), 1);
+  const { page, pageSize } = pageRequest(options, REVIEWS_PAGE_SIZE);
   const status = options.status ?? "OPEN";
   const where: Prisma.ReviewWhereInput = status === "OPEN" ? { status: { in: OPEN_STATUSES } } : { status };
   const [rows, total] = await Promise.all([

@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { targetLevelSql, verdictRankSql } from "@/lib/db/sql-fragments";
 import { loadTierTargets } from "@/lib/db/tier-targets";
 import { isoDay } from "@/lib/domain/days";
-import { pageCount, pageOffset, paginate, type Paginated } from "@/lib/domain/pagination";
+import { pageCount, pageOffset, pageRequest, paginate, type Paginated } from "@/lib/domain/pagination";
 import { isReviewDue, nextReviewDue, reviewOverdueBefore } from "@/lib/domain/quarters";
 import type { TierTargets } from "@/lib/domain/targets";
 import type { AchievedLevel, LifecycleStage, Level, Tier, Verdict } from "@/lib/domain/types";
@@ -273,8 +273,7 @@ const MAX_PAGE_SIZE = 100;
 
 /** The list for API clients: the table's default view (by name) with its filters, in pages of any size up to 100. */
 export async function listServices(options: ListServicesOptions = {}, tableOptions: ServicesTableOptions = {}): Promise<ServiceList> {
-  const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? 20), 1), MAX_PAGE_SIZE);
-  const page = Math.max(Math.trunc(options.page ?? 1), 1);
+  const { page, pageSize } = pageRequest(options, 20, MAX_PAGE_SIZE);
   const state: ServicesTableState = {
     ...DEFAULT_STATE,
     q: options.q?.trim() ?? "",

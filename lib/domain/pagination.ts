@@ -23,3 +23,16 @@ export function pageOffset(page: number, pageSize: number): number {
 export function paginate<T>(items: T[], total: number, page: number, pageSize: number): Paginated<T> {
   return { items, total, page, pageSize, pageCount: pageCount(total, pageSize) };
 }
+
+export type PageRequest = { page: number; pageSize: number };
+
+/**
+ * The page a caller asked for, made safe to put in a query: whole numbers, page at least 1, size between 1 and
+ * `maxPageSize`, so a hostile or sloppy `?pageSize=` can never ask the database for everything.
+ */
+export function pageRequest(options: { page?: number; pageSize?: number }, defaultPageSize: number, maxPageSize = 100): PageRequest {
+  return {
+    page: Math.max(Math.trunc(options.page ?? 1), 1),
+    pageSize: Math.min(Math.max(Math.trunc(options.pageSize ?? defaultPageSize), 1), maxPageSize),
+  };
+}
