@@ -1,7 +1,7 @@
-import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TR } from "@/components/ui/table";
 import type { AdminTeam } from "@/lib/db/admin-teams";
 import { adminTeamHref } from "@/lib/routes";
-import { TextLink } from "@/components/ui/text-link";
+import { AdminRowLink } from "./row-link";
 
 export function TeamsTable({ teams, caption }: { teams: readonly AdminTeam[]; caption: string }) {
   return (
@@ -13,12 +13,7 @@ export function TeamsTable({ teams, caption }: { teams: readonly AdminTeam[]; ca
       <TBody>
         {teams.map((team) => (
           <TR key={team.id}>
-            <TH scope="row">
-              <TextLink href={adminTeamHref(team.id)}>
-                {team.name}
-                <span className="sr-only"> (rename)</span>
-              </TextLink>
-            </TH>
+            <AdminRowLink href={adminTeamHref(team.id)} name={team.name} action="rename" />
             <TD className="font-mono">{team.slug}</TD>
             <TD className="text-right tabular-nums">{team.memberCount}</TD>
             <TD className="text-right tabular-nums">{team.serviceCount}</TD>

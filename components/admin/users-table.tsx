@@ -1,9 +1,9 @@
 import { Badge } from "@/components/ui/badge";
-import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
+import { Caption, HeaderRow, Table, TBody, TD, TR } from "@/components/ui/table";
 import type { AdminUser } from "@/lib/db/admin-users";
 import { ROLE_WORDS } from "@/lib/domain/words";
 import { adminUserHref } from "@/lib/routes";
-import { TextLink } from "@/components/ui/text-link";
+import { AdminRowLink } from "./row-link";
 
 function UserStatus({ user }: { user: AdminUser }) {
   if (user.disabledAt) return <Badge tone="danger">Disabled</Badge>;
@@ -19,12 +19,7 @@ export function UsersTable({ users, caption }: { users: readonly AdminUser[]; ca
       <TBody>
         {users.map((user) => (
           <TR key={user.id}>
-            <TH scope="row">
-              <TextLink href={adminUserHref(user.id)}>
-                {user.name}
-                <span className="sr-only"> (edit)</span>
-              </TextLink>
-            </TH>
+            <AdminRowLink href={adminUserHref(user.id)} name={user.name} action="edit" />
             <TD className="break-all">{user.email}</TD>
             <TD>{ROLE_WORDS[user.role]}</TD>
             <TD>
