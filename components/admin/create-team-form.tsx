@@ -4,16 +4,12 @@ import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 import { createTeamAction, type TeamFormValues } from "@/lib/actions/admin";
 import { ActionForm } from "@/components/ui/action-form";
-import { useAdminForm } from "./use-admin-form";
+import { useAdminCreateForm } from "./use-admin-form";
 
 const FIELD_ORDER = ["name", "slug"] as const;
 
 export function CreateTeamForm() {
-  const { form, values, errors, notice } = useAdminForm<TeamFormValues>(
-    createTeamAction,
-    {},
-    { fields: FIELD_ORDER, resetOnSuccess: true },
-  );
+  const { form, values, errors, notice } = useAdminCreateForm<TeamFormValues>(createTeamAction, FIELD_ORDER);
 
   return (
     <ActionForm {...form} notice={notice} className="space-y-4">

@@ -1,13 +1,12 @@
 "use client";
 
 import { fieldId } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/form-status";
 import { updateUserAction, type UserFormValues } from "@/lib/actions/admin";
 import { RoleField, TeamCheckboxes } from "./user-fields";
 import type { TeamRef } from "@/lib/domain/types";
-import { TextLink } from "@/components/ui/text-link";
 import { ActionForm } from "@/components/ui/action-form";
 import { useAdminForm } from "./use-admin-form";
+import { SaveOrBack } from "./save-or-back";
 
 // Visual order, so focus lands on the first problem a person would meet reading down the form.
 const FIELD_ORDER = ["role", "teamIds", "disabled"] as const;
@@ -62,12 +61,13 @@ export function EditUserForm({ teams, initialValues, reloadHref, isSelf }: EditU
         ) : null}
       </fieldset>
 
-      <div className="flex flex-wrap items-center gap-3 border-t border-line pt-6">
-        <SubmitButton disabled={form.isPending}>Save changes</SubmitButton>
-        <TextLink href="/admin/users" className="text-sm font-medium">
-          Back to users
-        </TextLink>
-      </div>
+      <SaveOrBack
+        pending={form.isPending}
+        saveLabel="Save changes"
+        backHref="/admin/users"
+        backLabel="Back to users"
+        className="border-t border-line pt-6"
+      />
     </ActionForm>
   );
 }

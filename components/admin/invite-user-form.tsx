@@ -6,16 +6,12 @@ import { createUserAction, type UserFormValues } from "@/lib/actions/admin";
 import { RoleField, TeamCheckboxes } from "./user-fields";
 import type { TeamRef } from "@/lib/domain/types";
 import { ActionForm } from "@/components/ui/action-form";
-import { useAdminForm } from "./use-admin-form";
+import { useAdminCreateForm } from "./use-admin-form";
 
 const FIELD_ORDER = ["email", "name", "role", "teamIds"] as const;
 
 export function InviteUserForm({ teams }: { teams: readonly TeamRef[] }) {
-  const { form, values, errors, notice } = useAdminForm<UserFormValues>(
-    createUserAction,
-    {},
-    { fields: FIELD_ORDER, resetOnSuccess: true },
-  );
+  const { form, values, errors, notice } = useAdminCreateForm<UserFormValues>(createUserAction, FIELD_ORDER);
   // A success comes back with empty values, so the cleared form starts over from the defaults.
 
   return (

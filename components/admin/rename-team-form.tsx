@@ -1,11 +1,10 @@
 "use client";
 
 import { Field, Input } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/form-status";
 import { renameTeamAction, type TeamFormValues } from "@/lib/actions/admin";
-import { TextLink } from "@/components/ui/text-link";
 import { ActionForm } from "@/components/ui/action-form";
 import { useAdminForm } from "./use-admin-form";
+import { SaveOrBack } from "./save-or-back";
 
 const FIELD_ORDER = ["name"] as const;
 
@@ -17,12 +16,7 @@ export function RenameTeamForm({ initialValues }: { initialValues: TeamFormValue
       <Field label="Team name" name="name" required error={errors.name} className="max-w-md">
         <Input defaultValue={values.name ?? ""} maxLength={80} autoComplete="off" />
       </Field>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton disabled={form.isPending}>Save name</SubmitButton>
-        <TextLink href="/admin/teams" className="text-sm font-medium">
-          Back to teams
-        </TextLink>
-      </div>
+      <SaveOrBack pending={form.isPending} saveLabel="Save name" backHref="/admin/teams" backLabel="Back to teams" />
     </ActionForm>
   );
 }

@@ -29,3 +29,11 @@ export function useAdminForm<Values>(
   const notice = <FormResult state={state} alertRef={alertRef} fields={fields} reloadHref={reloadHref} />;
   return { form, values, errors, notice };
 }
+
+/** A form that adds one thing after another: it starts empty and clears itself after each success. */
+export function useAdminCreateForm<Values>(
+  action: (previous: AdminFormState<Values>, data: FormData) => Promise<AdminFormState<Values>>,
+  fields: readonly string[],
+) {
+  return useAdminForm<Values>(action, {}, { fields, resetOnSuccess: true });
+}
