@@ -25,6 +25,30 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 }
 
 const h2 = "text-lg font-semibold text-ink print:text-base";
+
+/** A titled part of the report; `keep` asks print not to split it over two pages. */
+function ReportSection({
+  id,
+  title,
+  className = "space-y-3",
+  keep = false,
+  children,
+}: {
+  id: string;
+  title: string;
+  className?: string;
+  keep?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className={className} data-print={keep ? "keep" : undefined}>
+      <h2 id={`${id}-heading`} className={h2}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
 // Paper has no scrollbars: let tables grow instead of clipping them.
 const printTable = "print:overflow-visible print:rounded-none";
 
@@ -106,10 +130,7 @@ function VerdictAndLevel({ report }: { report: ReviewReport }) {
   ];
   return (
     <div className="grid gap-8 lg:grid-cols-2 print:grid-cols-2">
-      <section aria-labelledby="verdict-heading" className="space-y-3" data-print="keep">
-        <h2 id="verdict-heading" className={h2}>
-          Verdict
-        </h2>
+      <ReportSection id="verdict" title="Verdict" keep>
         <p className="flex items-center gap-2 text-sm">
           Computed verdict <VerdictBadge verdict={report.verdict} size="md" />
         </p>
@@ -124,11 +145,8 @@ function VerdictAndLevel({ report }: { report: ReviewReport }) {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="level-heading" className="space-y-3" data-print="keep">
-        <h2 id="level-heading" className={h2}>
-          Level
-        </h2>
+      </ReportSection>
+      <ReportSection id="level" title="Level" keep>
         <dl className="space-y-2 text-sm">
           {levels.map((row) => (
             <div key={row.label} className="flex items-center justify-between gap-3 border-b border-line pb-2">
@@ -139,7 +157,7 @@ function VerdictAndLevel({ report }: { report: ReviewReport }) {
             </div>
           ))}
         </dl>
-      </section>
+      </ReportSection>
     </div>
   );
 }
@@ -147,10 +165,7 @@ function VerdictAndLevel({ report }: { report: ReviewReport }) {
 function ConcernSummary({ report }: { report: ReviewReport }) {
   const columns = CONCERN_COUNT_HEADINGS;
   return (
-    <section aria-labelledby="concerns-heading" className="space-y-3">
-      <h2 id="concerns-heading" className={h2}>
-        Concerns
-      </h2>
+    <ReportSection id="concerns" title="Concerns">
       <Table wrapperClassName={printTable}>
         <Caption srOnly>Outcomes per concern</Caption>
         <HeaderRow columns={["Concern", ...columns.map((label) => ({ label, key: label, className: "text-right" }))]} />
@@ -169,16 +184,13 @@ function ConcernSummary({ report }: { report: ReviewReport }) {
           ))}
         </TBody>
       </Table>
-    </section>
+    </ReportSection>
   );
 }
 
 function Items({ report }: { report: ReviewReport }) {
   return (
-    <section aria-labelledby="items-heading" className="space-y-6">
-      <h2 id="items-heading" className={h2}>
-        Items
-      </h2>
+    <ReportSection id="items" title="Items" className="space-y-6">
       {report.concerns.map((concern) => (
         <div key={concern.key} className="space-y-2">
           <h3 className="font-semibold text-ink">{concern.title}</h3>
@@ -225,16 +237,13 @@ function Items({ report }: { report: ReviewReport }) {
           </Table>
         </div>
       ))}
-    </section>
+    </ReportSection>
   );
 }
 
 function Waivers({ report }: { report: ReviewReport }) {
   return (
-    <section aria-labelledby="waivers-heading" className="space-y-3">
-      <h2 id="waivers-heading" className={h2}>
-        Waivers
-      </h2>
+    <ReportSection id="waivers" title="Waivers">
       {report.waivers.length === 0 ? (
         <p className="text-sm text-ink-muted">No waivers.</p>
       ) : (
@@ -259,7 +268,7 @@ function Waivers({ report }: { report: ReviewReport }) {
           </TBody>
         </Table>
       )}
-    </section>
+    </ReportSection>
   );
 }
 
