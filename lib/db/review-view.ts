@@ -8,17 +8,12 @@ import type { PersonRef } from "@/lib/domain/types";
 import type { TemplateDto } from "@/lib/db/templates";
 import type { ConcernScore, NextLevelNeeds, OutcomeMap } from "@/lib/domain/maturity";
 import { isReviewSnapshot } from "@/lib/domain/snapshot";
-import type { AchievedLevel, Level, ReviewStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
-import type { Reason } from "@/lib/domain/verdict";
+import type { ReviewStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
+import type { VerdictResult } from "@/lib/domain/verdict";
 import { AppError } from "@/lib/errors";
 
-export type ReviewEvaluationView = {
-  verdict: Verdict;
-  reasons: Reason[];
-  tier: Tier;
-  target: Level;
-  level: AchievedLevel;
-  levelWithoutWaivers: AchievedLevel;
+/** The engine's verdict, as computed today or as frozen at the decision, with what the pages show beside it. */
+export type ReviewEvaluationView = Omit<VerdictResult, "levelCountingPartials"> & {
   concerns: ConcernScore[];
   nextLevel: NextLevelNeeds | null;
   /** Per applicable item key. */
