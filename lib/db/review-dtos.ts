@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/db/review-access";
 import type { AnswerStatus, EvidenceKind, PersonRef } from "@/lib/domain/types";
-import { isWaiverActive, isWaiverExpired, type WaiverStatus } from "@/lib/domain/waivers";
+import { isWaiverActive, isWaiverExpired, type WaiverStatus, type WaiverTerms } from "@/lib/domain/waivers";
 
 // The plain shapes review pages, actions and the API receive. Selects are explicit so a new
 // column never leaks out by accident; item ids are translated to stable item keys.
@@ -28,15 +28,8 @@ export type AnswerDto = {
   evidence: EvidenceDto[];
 };
 
-export type WaiverDto = {
+export type WaiverDto = WaiverTerms & {
   id: string;
-  itemKey: string;
-  reason: string;
-  compensatingControl: string;
-  riskOwner: string;
-  /** YYYY-MM-DD, the last day it counts. */
-  expiresOn: string;
-  status: WaiverStatus;
   /** Approved and not past its expiry on the day it was read. */
   isActive: boolean;
   /** Approved but past its expiry: it no longer counts. */

@@ -6,7 +6,7 @@
 import type { AnswerMap, ConcernScore, NextLevelNeeds } from "./maturity";
 import type { AchievedLevel, AnswerStatus, ChecklistItemDef, EvidenceKind, Level, Tier, Verdict } from "./types";
 import type { Reason, ReviewEvaluation } from "./verdict";
-import type { WaiverInput, WaiverStatus } from "./waivers";
+import type { WaiverInput, WaiverTerms } from "./waivers";
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -25,16 +25,7 @@ export type SnapshotAnswer = {
   evidence: SnapshotEvidence[];
 };
 
-export type SnapshotWaiver = {
-  itemKey: string;
-  reason: string;
-  compensatingControl: string;
-  riskOwner: string;
-  /** YYYY-MM-DD, last day the waiver counts. */
-  expiresOn: string;
-  status: WaiverStatus;
-  approvedByEmail: string | null;
-};
+export type SnapshotWaiver = WaiverTerms & { approvedByEmail: string | null };
 
 export type ReviewSnapshot = {
   version: typeof SNAPSHOT_VERSION;

@@ -14,6 +14,9 @@ export type WaiverInput = {
   status: WaiverStatus;
 };
 
+/** What a waiver says, the same in the live row and in a decided review's snapshot. */
+export type WaiverTerms = WaiverInput & { reason: string; compensatingControl: string; riskOwner: string };
+
 export const MAX_WAIVER_DAYS = 180;
 
 /** An approved waiver that ends within this many days is "expiring soon" on the portfolio and the agenda. */
