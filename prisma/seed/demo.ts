@@ -29,6 +29,19 @@ const DAY = MS_PER_DAY;
 
 type GeneratedAnswer = { itemId: string; itemKey: string; status: AnswerStatus; note: string; naReason: string | null };
 
+/** The answer rows of one review; without `answeredAt` the database stamps them now. */
+function answerRows(reviewId: string, answers: GeneratedAnswer[], answeredById: string | null, answeredAt?: Date) {
+  return answers.map((a) => ({
+    reviewId,
+    itemId: a.itemId,
+    status: a.status,
+    note: a.note,
+    naReason: a.naReason,
+    answeredById,
+    ...(answeredAt ? { answeredAt } : {}),
+  }));
+}
+
 function answersFor(items: TemplateItemDto[], tier: Tier, capability: number, random: () => number, completeness = 1): GeneratedAnswer[] {
   const out: GeneratedAnswer[] = [];
   for (const item of items) {
@@ -155,17 +168,7 @@ async function createReviews(service: DemoService & { id: string; teamId: string
       },
       select: { id: true },
     });
-    await db().answer.createMany({
-      data: answers.map((a) => ({
-        reviewId: review.id,
-        itemId: a.itemId,
-        status: a.status,
-        note: a.note,
-        naReason: a.naReason,
-        answeredById: editor?.id ?? null,
-        answeredAt: createdAt,
-      })),
-    });
+    await db().answer.createMany({ data: answerRows(review.id, answers, editor?.id ?? null, createdAt) });
     if (waivers.length > 0) {
       await db().waiver.createMany({
         data: waivers.map((w) => ({
@@ -202,16 +205,7 @@ async function createReviews(service: DemoService & { id: string; teamId: string
       },
       select: { id: true },
     });
-    await db().answer.createMany({
-      data: answers.map((a) => ({
-        reviewId: review.id,
-        itemId: a.itemId,
-        status: a.status,
-        note: a.note,
-        naReason: a.naReason,
-        answeredById: editor?.id ?? null,
-      })),
-    });
+    await db().answer.createMany({ data: answerRows(review.id, answers, editor?.id ?? null) });
     const met = answers.find((a) => a.status === "MET");
     if (met) {
       const answer = await db().answer.findUniqueOrThrow({
