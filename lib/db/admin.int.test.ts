@@ -11,6 +11,7 @@ import {
   updateUserAsAdmin,
 } from "@/lib/db/admin-users";
 import { closeDb, db } from "@/lib/db/client";
+import { createTeam } from "@/lib/db/review-test-fixtures";
 import { loadTierTargets } from "@/lib/db/tier-targets";
 import { getTierTargetsSetting, saveTierTargets } from "@/lib/db/settings";
 import { getViewerById } from "@/lib/db/users";
@@ -26,15 +27,7 @@ import { teamCreateInput, tierTargetsInput, userUpdateInput } from "@/lib/schema
 const made = { teamIds: [] as string[], userIds: [] as string[] };
 const suffix = () => randomUUID().slice(0, 8);
 
-async function makeTeam(label = "team") {
-  const s = suffix();
-  const team = await db().team.create({
-    data: { slug: `${label}-${s}`, name: `${label} ${s}` },
-    select: { id: true, slug: true, name: true },
-  });
-  made.teamIds.push(team.id);
-  return team;
-}
+const makeTeam = (label = "team") => createTeam(label, made);
 
 /** Inserted with SQL, so updated_at carries microseconds exactly as rows made outside Prisma do. */
 async function makeUser(role: Role, teamIds: string[] = []) {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/permissions";
 import { closeDb, db } from "@/lib/db/client";
-import { appError, deleteMadeRows, type MadeRows } from "@/lib/db/review-test-fixtures";
+import { appError, createTeam, deleteMadeRows, type MadeRows } from "@/lib/db/review-test-fixtures";
 import { createService, getServiceBySlug, updateService } from "@/lib/db/services";
 import { listServices } from "@/lib/db/services-table";
 import { listTeamsForViewer } from "@/lib/db/teams";
@@ -18,15 +18,7 @@ const made: MadeRows = { teamIds: [], userIds: [] };
 
 const suffix = () => randomUUID().slice(0, 8);
 
-async function makeTeam(label = "team") {
-  const s = suffix();
-  const team = await db().team.create({
-    data: { slug: `${label}-${s}`, name: `${label} ${s}` },
-    select: { id: true, slug: true, name: true },
-  });
-  made.teamIds.push(team.id);
-  return team;
-}
+const makeTeam = (label = "team") => createTeam(label, made);
 
 async function makeViewer(role: Role, teamIds: string[] = []): Promise<Viewer> {
   const s = suffix();
