@@ -57,6 +57,11 @@ export async function getTeamForAdmin(viewer: Viewer, id: string): Promise<Admin
   return row ? toAdminTeam(row) : null;
 }
 
+/** What the audit trail keeps of a team. */
+function auditSnapshot(team: { slug: string; name: string }) {
+  return { slug: team.slug, name: team.name };
+}
+
 const slugTaken = () =>
   new AppError("CONFLICT", "Another team already uses that slug", {
     fieldErrors: { slug: ["That slug is taken; choose another"] },
@@ -72,7 +77,7 @@ export async function createTeamAsAdmin(ctx: AuditContext, input: TeamCreateInpu
         entityType: "team",
         entityId: created.id,
         teamId: created.id,
-        after: { slug: created.slug, name: created.name },
+        after: auditSnapshot(created),
       });
       return created;
     });
@@ -97,8 +102,8 @@ export async function renameTeamAsAdmin(ctx: AuditContext, input: TeamRenameInpu
       entityType: "team",
       entityId: input.id,
       teamId: input.id,
-      before: { slug: row.slug, name: row.name },
-      after: { slug: after.slug, name: after.name },
+      before: auditSnapshot(row),
+      after: auditSnapshot(after),
     });
     return toAdminTeam(after);
   });
