@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { startReview } from "@/lib/db/reviews";
 import { refreshServiceSummary } from "@/lib/db/service-summary";
 import { getTemplate, installDefaultTemplate, getLatestTemplateId, type TemplateDto } from "@/lib/db/templates";
-import type { Role, Tier, Verdict } from "@/lib/domain/types";
+import type { Role, TeamRef, Tier, Verdict } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { startReviewInput } from "@/lib/schemas/review";
@@ -39,9 +39,9 @@ export async function deleteMadeRows(made: MadeRows): Promise<void> {
 }
 
 /** A team with a unique slug; pass `made` to have it deleted with deleteMadeRows. */
-export async function createTeam(label = "team", made?: MadeRows): Promise<{ id: string; slug: string }> {
+export async function createTeam(label = "team", made?: MadeRows): Promise<TeamRef> {
   const slug = `${label}-${suffix()}`;
-  const team = await db().team.create({ data: { slug, name: `Team ${slug}` }, select: { id: true, slug: true } });
+  const team = await db().team.create({ data: { slug, name: `Team ${slug}` }, select: { id: true, name: true, slug: true } });
   made?.teamIds.push(team.id);
   return team;
 }
