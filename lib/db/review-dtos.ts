@@ -43,6 +43,8 @@ export type WaiverDto = {
   isActive: boolean;
   /** Approved but past its expiry: it no longer counts. */
   isExpired: boolean;
+  /** Who asked for it: the four-eyes rule keeps them from approving or rejecting it. */
+  requestedById: string | null;
   requestedByEmail: string | null;
   approvedByEmail: string | null;
   approvedAt: Date | null;
@@ -160,6 +162,7 @@ export function toWaiverDto(row: WaiverRow, people: People, today: string): Waiv
     status: row.status,
     isActive: isWaiverActive(dates, today),
     isExpired: isWaiverExpired(dates, today),
+    requestedById: row.requestedById,
     requestedByEmail: row.requestedById ? (people.get(row.requestedById)?.email ?? null) : null,
     approvedByEmail: row.approvedById ? (people.get(row.approvedById)?.email ?? null) : null,
     approvedAt: row.approvedAt,

@@ -1,6 +1,6 @@
 import { reviewPermissions, type ReviewPermissions, type Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { isoDay, isUuid, todayUtc } from "@/lib/db/review-access";
+import { isoDay, isUuid, loadInvolvement, todayUtc } from "@/lib/db/review-access";
 import { loadTierTargets } from "@/lib/db/tier-targets";
 import { evaluateRows, getReviewTemplate, loadReviewRows } from "@/lib/db/review-data";
 import { loadPeople, type AnswerDto, type PersonRef, type WaiverDto } from "@/lib/db/review-dtos";
@@ -84,11 +84,12 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
   if (!row) throw new AppError("NOT_FOUND", "This review does not exist");
 
   const today = todayUtc();
-  const [template, rows, tierTargets, people] = await Promise.all([
+  const [template, rows, tierTargets, people, involvement] = await Promise.all([
     getReviewTemplate(row.templateId),
     loadReviewRows(db(), row.id, today),
     loadTierTargets(),
     loadPeople(db(), [row.startedById, row.submittedById, row.decidedById, ...row.reviewers.map((r) => r.userId)]),
+    loadInvolvement(db(), row.id, viewer.id),
   ]);
   const tier = row.service.tier as Tier;
   const person = (id: string | null) => (id ? (people.get(id) ?? null) : null);
@@ -151,6 +152,6 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
     answers: Object.fromEntries(rows.answers.map((answer) => [answer.itemKey, answer])),
     waivers: rows.waivers,
     evaluation,
-    permissions: reviewPermissions(viewer, { status: row.status, teamId: row.service.team.id }),
+    permissions: reviewPermissions(viewer, { status: row.status, teamId: row.service.team.id, involvement, waivers: rows.waivers }),
   };
 }
