@@ -31,6 +31,8 @@ export type Action =
   | { type: "waiver:revoke"; teamId: string }
   /** Approvers and admins chair the quarterly meeting; editors record outcomes for their own team's services. */
   | { type: "meeting:record-outcome"; teamId: string }
+  /** E-mail addresses of the people behind answers and sign-offs; everyone else sees their names. */
+  | { type: "people:read-email" }
   | { type: "admin" };
 
 /**
@@ -92,6 +94,7 @@ export function can(viewer: Viewer, action: Action): boolean {
     case "meeting:record-outcome":
       // The meeting judges the team's work, so the team never records its own outcome, not even a follow-up.
       return hasRole(viewer, "APPROVER") && !isOnTeam(viewer, action.teamId);
+    case "people:read-email":
     case "admin":
       return hasRole(viewer, "ADMIN");
   }

@@ -1,3 +1,4 @@
+import { can, type Viewer } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/db/review-access";
@@ -7,7 +8,18 @@ import { isWaiverActive, isWaiverExpired, type WaiverStatus } from "@/lib/domain
 // The plain shapes review pages, actions and the API receive. Selects are explicit so a new
 // column never leaks out by accident; item ids are translated to stable item keys.
 
-export type PersonRef = { id: string; name: string; email: string };
+/** `email` is null for viewers who may not read e-mail addresses (see visiblePerson). */
+export type PersonRef = { id: string; name: string; email: string | null };
+
+/** The person as this viewer may see them: the name for everyone, the e-mail address only for admins. */
+export function visiblePerson<P extends PersonRef | null>(viewer: Viewer, person: P): P {
+  if (person === null || can(viewer, { type: "people:read-email" })) return person;
+  return { ...person, email: null };
+}
+
+export function visibleAnswer(viewer: Viewer, answer: AnswerDto): AnswerDto {
+  return { ...answer, answeredBy: visiblePerson(viewer, answer.answeredBy) };
+}
 
 export type EvidenceDto = {
   id: string;
