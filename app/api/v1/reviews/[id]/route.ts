@@ -3,5 +3,5 @@ import { reviewJson } from "@/lib/api/serializers";
 import { getReviewView } from "@/lib/db/review-view";
 
 export const GET = apiRoute<{ id: string }>(async (_request, { viewer, params }) => {
-  return ok(reviewJson(await getReviewView(viewer, params.id)));
+  return ok(reviewJson(viewer, await getReviewView(viewer, params.id)));
 });

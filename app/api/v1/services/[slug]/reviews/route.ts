@@ -12,5 +12,5 @@ export const POST = apiRoute<{ slug: string }>(async (request, { viewer, params,
   if (!service) throw new AppError("NOT_FOUND", `No service with slug "${params.slug}"`);
   const started = await startReview({ viewer, requestId }, service.id, body);
   const view = await getReviewView(viewer, started.id);
-  return ok(reviewJson(view), 201, { Location: `/api/v1/reviews/${started.id}` });
+  return ok(reviewJson(viewer, view), 201, { Location: `/api/v1/reviews/${started.id}` });
 });

@@ -14,13 +14,13 @@ export const PUT = apiRoute<{ id: string; itemKey: string }>(async (request, { v
   const itemKey = itemKeyInput.parse(params.itemKey);
   try {
     const answer = await setAnswer({ viewer, requestId }, params.id, itemKey, { ...body, expectedVersion });
-    return ok(answerJson(answer), answer.version === 1 ? 201 : 200, { ETag: etag(answer.version) });
+    return ok(answerJson(viewer, answer), answer.version === 1 ? 201 : 200, { ETag: etag(answer.version) });
   } catch (error) {
     // A stale or missing version is a failed precondition: answer with what is there now, never overwrite it.
     if (isAppError(error) && error.details?.reason === "STALE_ANSWER") {
       metrics().answerConflicts.inc();
       const current = (error.details.current ?? null) as AnswerDto | null;
-      return apiError(412, "PRECONDITION_FAILED", error.message, { current: current ? answerJson(current) : null });
+      return apiError(412, "PRECONDITION_FAILED", error.message, { current: current ? answerJson(viewer, current) : null });
     }
     throw error;
   }
