@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { writeFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { FUZZ_ENDPOINTS } from "./support/fuzz-endpoints";
 import { describeFailures, runFuzz } from "./support/fuzz-runner";
@@ -44,7 +45,9 @@ test.describe("API fuzzing", () => {
       console.log(
         `fuzz ${name}: ${report.runs} runs in ${report.ms} ms, seed ${seed}, statuses ${statuses}, ${report.failures.length} failed`,
       );
-      await testInfo.attach("fuzz-report.json", { body: JSON.stringify(report, null, 2), contentType: "application/json" });
+      const reportPath = testInfo.outputPath("fuzz-report.json");
+      await writeFile(reportPath, JSON.stringify(report, null, 2));
+      await testInfo.attach("fuzz-report.json", { path: reportPath, contentType: "application/json" });
       const reproduce = `FUZZ_SEED=${seed} FUZZ_RUNS=${RUNS} npx playwright test e2e/api-fuzz.spec.ts -g '${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}'`;
       expect(report.failures.length, describeFailures(report, reproduce)).toBe(0);
     });
