@@ -19,6 +19,8 @@ export type FuzzReport = {
   ms: number;
   statuses: Record<string, number>;
   classes: Record<string, number>;
+  /** 2xx answers after which the stored counts moved: proof that the counts can see a write at all. */
+  writes: number;
   failures: FuzzFailure[];
 };
 
@@ -167,6 +169,7 @@ export async function runFuzz(
     ms: 0,
     statuses: {},
     classes: {},
+    writes: 0,
     failures: [],
   };
   let counts = await storedCounts(world);
@@ -180,6 +183,7 @@ export async function runFuzz(
         const problems = problemsOf(request, sent, response);
         const changed = changes(counts, after);
         if (response.status >= 400 && changed) problems.push(`stored on ${response.status}: ${changed}`);
+        if (response.status >= 200 && response.status < 300 && changed) report.writes += 1;
         counts = after;
         report.statuses[response.status] = (report.statuses[response.status] ?? 0) + 1;
         for (const cls of request.classes) report.classes[cls] = (report.classes[cls] ?? 0) + 1;
