@@ -43,7 +43,7 @@ test.describe("API fuzzing", () => {
         .map(([status, count]) => `${status}×${count}`)
         .join(" ");
       console.log(
-        `fuzz ${name}: ${report.runs} runs in ${report.ms} ms, seed ${seed}, statuses ${statuses}, ${report.writes} writes, ${report.failures.length} failed`,
+        `fuzz ${name}: ${report.runs} runs in ${report.ms} ms, seed ${seed}, statuses ${statuses}, ${report.writes} writes, ${report.failures.length} failed; slowest ${report.slowest.ms} ms: ${report.slowest.classes.join(" + ")} ${report.slowest.request}`,
       );
       const reportPath = testInfo.outputPath("fuzz-report.json");
       await writeFile(reportPath, JSON.stringify(report, null, 2));

@@ -19,6 +19,8 @@ export type FuzzReport = {
   ms: number;
   statuses: Record<string, number>;
   classes: Record<string, number>;
+  /** The slowest request of the run, to see which class costs the time. */
+  slowest: { ms: number; classes: string[]; request: string };
   /** 2xx answers after which the stored counts moved: proof that the counts can see a write at all. */
   writes: number;
   failures: FuzzFailure[];
@@ -169,6 +171,7 @@ export async function runFuzz(
     ms: 0,
     statuses: {},
     classes: {},
+    slowest: { ms: 0, classes: [], request: "" },
     writes: 0,
     failures: [],
   };
@@ -178,7 +181,15 @@ export async function runFuzz(
       fc.asyncProperty(endpoint.requests(world), async (generated) => {
         const request = await resolve(generated, world);
         if (request.setup?.kind === "fresh-evidence") counts = await storedCounts(world);
+        const sentAt = Date.now();
         const { sent, response } = await send(agent, base, request);
+        const ms = Date.now() - sentAt;
+        if (ms > report.slowest.ms)
+          report.slowest = {
+            ms,
+            classes: request.classes,
+            request: `${sent.method} ${sent.path.slice(0, 200)} (${sent.headers["content-length"] ?? 0} bytes)`,
+          };
         const after = await storedCounts(world);
         const problems = problemsOf(request, sent, response);
         const changed = changes(counts, after);
