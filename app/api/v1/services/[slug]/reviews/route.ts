@@ -5,6 +5,7 @@ import { getReviewView } from "@/lib/db/review-view";
 import { getServiceBySlug } from "@/lib/db/services";
 import { AppError } from "@/lib/errors";
 import { createReviewBody } from "@/lib/schemas/api";
+import { otherMethods } from "@/lib/api/other-methods";
 
 export const POST = apiRoute<{ slug: string }>(async (request, { viewer, params, requestId }) => {
   const body = createReviewBody.parse(await readJson(request));
@@ -14,3 +15,5 @@ export const POST = apiRoute<{ slug: string }>(async (request, { viewer, params,
   const view = await getReviewView(viewer, started.id);
   return ok(reviewJson(viewer, view), 201, { Location: `/api/v1/reviews/${started.id}` });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -6,6 +6,7 @@ import type { AnswerDto } from "@/lib/db/review-dtos";
 import { isAppError } from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
 import { answerBody } from "@/lib/schemas/api";
+import { otherMethods } from "@/lib/api/other-methods";
 import { itemKeyInput } from "@/lib/schemas/review";
 
 export const PUT = apiRoute<{ id: string; itemKey: string }>(async (request, { viewer, params, requestId }) => {
@@ -25,3 +26,5 @@ export const PUT = apiRoute<{ id: string; itemKey: string }>(async (request, { v
     throw error;
   }
 });
+
+export const { GET, POST, PATCH, DELETE } = otherMethods("PUT");
