@@ -26,11 +26,10 @@ export type FuzzWorld = {
 /** An API token for the user, stored the way the app stores one: only its SHA-256 hash. */
 export async function createApiToken(userId: string): Promise<string> {
   const token = `ss_${randomBytes(24).toString("base64url")}`;
-  await sql().query("INSERT INTO api_tokens (user_id, name, token_hash, prefix, scope, expires_at) VALUES ($1, 'fuzz', $2, $3, 'WRITE', now() + interval '1 day')", [
-    userId,
-    createHash("sha256").update(token).digest("hex"),
-    token.slice(0, 7),
-  ]);
+  await sql().query(
+    "INSERT INTO api_tokens (user_id, name, token_hash, prefix, scope, expires_at) VALUES ($1, 'fuzz', $2, $3, 'WRITE', now() + interval '1 day')",
+    [userId, createHash("sha256").update(token).digest("hex"), token.slice(0, 7)],
+  );
   return token;
 }
 
