@@ -80,6 +80,28 @@ test.describe("a readiness review from no-go to go", () => {
     await expect(page.getByText("Computed verdict")).toBeVisible();
     await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
   });
+
+  test("an admin from another team who answered an item is told why someone else must decide", async ({ page }) => {
+    const owners = await createTeam();
+    const editor = await createUser("EDITOR", [owners]);
+    const admin = await createUser("ADMIN");
+    const service = await createService(owners, { tier: 3 });
+    const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3);
+    // The audit log is where the four-eyes rule learns who answered: the answers keep only their last answerer.
+    await sql().query(
+      `INSERT INTO audit_events (actor_id, actor_email, action, entity_type, entity_id, review_id)
+       SELECT $2, $3, 'answer.update', 'answer', a.id::text, $1 FROM answers a WHERE a.review_id = $1 LIMIT 1`,
+      [reviewId, admin.id, admin.email],
+    );
+    await sql().query("UPDATE reviews SET status = 'SUBMITTED', submitted_by_id = $2, submitted_at = now() WHERE id = $1", [
+      reviewId,
+      editor.id,
+    ]);
+    await signIn(page, admin, `/reviews/${reviewId}`);
+    await expect(page.getByText("You answered items in this review, so someone else must decide it.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
+    await expectAccessible(page);
+  });
 });
 
 test.describe("another team's review", () => {

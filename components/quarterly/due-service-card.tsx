@@ -30,7 +30,9 @@ export function OutcomeSection({ quarter, service, outcome, canRecord, today, si
         {outcome ? describeOutcome(outcome) : "No outcome recorded yet."}
         {outcome?.note ? ` Note: ${outcome.note}` : ""}
       </p>
-      <p className="mt-1 text-ink-muted">Approvers, admins and editors of the owning team record the meeting&apos;s outcome.</p>
+      <p className="mt-1 text-ink-muted">
+        Approvers and admins from outside the owning team record the meeting&apos;s outcome, for the last eight quarters.
+      </p>
     </div>
   );
 }

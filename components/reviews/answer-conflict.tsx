@@ -20,7 +20,7 @@ export function AnswerConflict({ current, isPending, onUseTheirs, onOverwrite }:
         <div className="space-y-2">
           <p>
             {current.answeredBy?.name ?? "Someone"}
-            {current.answeredBy ? ` (${current.answeredBy.email})` : ""} saved it {formatDateTime(current.answeredAt)}. Their answer:
+            {current.answeredBy?.email ? ` (${current.answeredBy.email})` : ""} saved it {formatDateTime(current.answeredAt)}. Their answer:
           </p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-surface/60 p-2">
             <dt className="font-medium">Answer</dt>

@@ -61,7 +61,11 @@ export function DecisionPanel({ view }: { view: ReviewView }) {
         {permissions.canReopen ? (
           <SignOffControls reviewId={review.id} version={review.version} teamName={service.team.name} mode="reopen" unanswered={0} />
         ) : null}
-        {!permissions.canSubmit && !permissions.canDecide && !permissions.canReopen ? (
+        {permissions.decideRefusal ? (
+          <Alert tone="info" role={undefined}>
+            {permissions.decideRefusal}
+          </Alert>
+        ) : !permissions.canSubmit && !permissions.canDecide && !permissions.canReopen ? (
           <p className="text-sm text-ink-muted">You can read this review; you cannot sign or decide it.</p>
         ) : null}
       </CardContent>

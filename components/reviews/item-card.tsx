@@ -110,6 +110,7 @@ export function ItemCard({ reviewId, item, answer, waivers, outcome, permissions
               reviewId={reviewId}
               waivers={waivers}
               canApprove={permissions.canApproveWaivers}
+              refusals={permissions.waiverRefusals}
               canRevoke={permissions.canRevokeWaivers}
             />
             {mayRequestWaiver ? (

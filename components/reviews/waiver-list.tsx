@@ -8,6 +8,8 @@ export type WaiverListProps = {
   reviewId: string;
   waivers: readonly WaiverDto[];
   canApprove: boolean;
+  /** By waiver id: why the viewer may not approve or reject it (four eyes). */
+  refusals: Readonly<Record<string, string>>;
   canRevoke: boolean;
 };
 
@@ -18,13 +20,14 @@ function expiryText(waiver: WaiverDto): string {
 }
 
 /** Each waiver with its terms and status; an approved waiver past its expiry is shown as expired. */
-export function WaiverList({ reviewId, waivers, canApprove, canRevoke }: WaiverListProps) {
+export function WaiverList({ reviewId, waivers, canApprove, refusals, canRevoke }: WaiverListProps) {
   if (waivers.length === 0) return <p className="text-sm text-ink-muted">No waivers for this item.</p>;
   return (
     <ul className="space-y-3">
       {waivers.map((waiver) => {
         const badge = waiver.isExpired ? { label: "Expired", tone: "warning" as const } : WAIVER_BADGES[waiver.status];
         const isLive = waiver.status === "PENDING" || waiver.status === "APPROVED";
+        const refusal = canApprove && waiver.status === "PENDING" ? (refusals[waiver.id] ?? null) : null;
         return (
           <li key={waiver.id} className="space-y-2 rounded-md border border-line p-3 text-sm">
             <div className="flex flex-wrap items-center gap-2">
@@ -56,10 +59,11 @@ export function WaiverList({ reviewId, waivers, canApprove, canRevoke }: WaiverL
               <WaiverActions
                 reviewId={reviewId}
                 waiverId={waiver.id}
-                canDecide={canApprove && waiver.status === "PENDING"}
+                canDecide={canApprove && waiver.status === "PENDING" && refusal === null}
                 canRevoke={canRevoke}
               />
             ) : null}
+            {refusal ? <p className="text-ink-muted">{refusal}</p> : null}
           </li>
         );
       })}

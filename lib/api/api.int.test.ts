@@ -7,7 +7,10 @@ import { PUT as putAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/ro
 import { POST as addEvidence } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/evidence/route";
 import { DELETE as removeEvidence } from "@/app/api/v1/reviews/[id]/evidence/[evidenceId]/route";
 import { Pool } from "pg";
+import { toApiResponse } from "@/lib/api/handler";
+import { setAnswer } from "@/lib/db/answers";
 import { createApiToken, hashApiToken } from "@/lib/db/api-tokens";
+import { decideReview, submitReview } from "@/lib/db/decisions";
 import { db } from "@/lib/db/client";
 import { createDecidedReview, createService, createTeam, createViewer, ctxOf } from "@/lib/db/review-test-fixtures";
 import { createAppLimiters } from "@/lib/db/rate-limits";
@@ -16,6 +19,7 @@ import { queryServicesTable } from "@/lib/db/services-table";
 import { installDefaultTemplate } from "@/lib/db/templates";
 import { defaultTokenExpiry } from "@/lib/domain/api-tokens";
 import { limitSettings } from "@/lib/env";
+import { decisionInput, setAnswerInput } from "@/lib/schemas/review";
 import { DEFAULT_STATE } from "@/lib/schemas/services-table";
 
 // The review API exercised through its real route handlers with personal API tokens, against Postgres.
@@ -365,6 +369,40 @@ describe("/api/v1", () => {
     }).toEqual({
       ...item?.latestDecision,
       targetLevel: item?.targetLevel,
+    });
+  });
+});
+
+describe("/api/v1 privacy and four eyes", () => {
+  it("names answerers to everyone and shows their e-mail address only to admins", async () => {
+    const { token, reviewId, editor } = await world();
+    expect((await answer(reviewId, token, { status: "MET" }, { "if-none-match": "*" })).status).toBe(201);
+    const reader = await createViewer("VIEWER", []);
+    const admin = await createViewer("ADMIN", []);
+    const answeredBy = async (viewerToken: string) => {
+      const review = await body(await getReview(req("GET", `/api/v1/reviews/${reviewId}`, viewerToken), params({ id: reviewId })));
+      return (review.answers as { answeredBy: unknown }[])[0]?.answeredBy;
+    };
+    expect(await answeredBy((await createApiToken(ctxOf(reader), tokenInput())).token)).toEqual({ name: editor.name, email: null });
+    expect(await answeredBy((await createApiToken(ctxOf(admin), tokenInput())).token)).toEqual({ name: editor.name, email: editor.email });
+  });
+
+  it("answers a four-eyes refusal with a 403 that gives the reason", async () => {
+    const { reviewId, editor } = await world();
+    const admin = await createViewer("ADMIN", []);
+    await setAnswer(ctxOf(admin), reviewId, ITEM, setAnswerInput.parse({ status: "MET", expectedVersion: null }));
+    const { version } = await submitReview(ctxOf(editor), reviewId, 1);
+    // The API has no decision endpoint; this is the response its handler gives any refusal lib/db throws.
+    const refusal = await decideReview(ctxOf(admin), reviewId, decisionInput.parse({ decision: "NO_GO", expectedVersion: version })).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const response = toApiResponse(refusal, "req-four-eyes");
+    expect(response.status).toBe(403);
+    expect((await body(response)).error).toEqual({
+      code: "FORBIDDEN",
+      message: "You answered items in this review, so someone else must decide it.",
+      reason: "FOUR_EYES",
     });
   });
 });

@@ -27,6 +27,7 @@ function implementedOperations(): string[] {
                 .join("/")}`
             : ""
         }`;
+        // `export const { … } = otherMethods(…)` answers 405 for the methods a path does not serve: not operations.
         const source = readFileSync(full, "utf8");
         for (const method of METHODS) {
           const exported = new RegExp(`export (const|async function|function) ${method}\\b|as ${method}\\b`).test(source);

@@ -1,9 +1,10 @@
-import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
+import type { Viewer } from "@/lib/auth/permissions";
+import { visiblePerson, type AnswerDto, type WaiverDto } from "@/lib/db/review-dtos";
 import type { ReviewView } from "@/lib/db/review-view";
 import type { ServiceDetail } from "@/lib/db/services";
 import type { ServicesTableRow } from "@/lib/db/services-table";
 
-// The API's JSON: stable field names, ISO dates, emails rather than internal user ids.
+// The API's JSON: stable field names, ISO dates, people by name (and e-mail for admins) rather than internal user ids.
 
 /** A service as the services table shows it: its current level is the level of its latest decided review. */
 export function serviceJson(s: ServicesTableRow) {
@@ -41,14 +42,15 @@ export function serviceDetailJson(s: ServiceDetail) {
   };
 }
 
-export function answerJson(a: AnswerDto) {
+/** Names for everyone, e-mail addresses only for admins. */
+export function answerJson(viewer: Viewer, a: AnswerDto) {
   return {
     itemKey: a.itemKey,
     status: a.status,
     note: a.note,
     naReason: a.naReason,
     version: a.version,
-    answeredBy: a.answeredBy?.email ?? null,
+    answeredBy: a.answeredBy ? { name: a.answeredBy.name, email: visiblePerson(viewer, a.answeredBy).email } : null,
     answeredAt: a.answeredAt.toISOString(),
     evidence: a.evidence.map((e) => ({ id: e.id, url: e.url, title: e.title, kind: e.kind, createdAt: e.createdAt.toISOString() })),
   };
@@ -66,7 +68,7 @@ function waiverJson(w: WaiverDto) {
   };
 }
 
-export function reviewJson(view: ReviewView) {
+export function reviewJson(viewer: Viewer, view: ReviewView) {
   const { review, service, evaluation } = view;
   return {
     id: review.id,
@@ -96,7 +98,7 @@ export function reviewJson(view: ReviewView) {
       isBlocker: i.isBlocker,
       outcome: evaluation.outcomes[i.key] ?? null,
     })),
-    answers: Object.values(view.answers).map(answerJson),
+    answers: Object.values(view.answers).map((answer) => answerJson(viewer, answer)),
     waivers: view.waivers.map(waiverJson),
   };
 }

@@ -3,7 +3,16 @@ import { db, type Tx } from "@/lib/db/client";
 import { assertCanEdit, assertDraft, auditScope, isUuid, type LockedReview } from "@/lib/db/review-access";
 import { withSqlTransaction } from "@/lib/db/sql-transaction";
 import type { AnswerStatus, EvidenceKind } from "@/lib/domain/types";
-import { answerAuditView, answerSelect, loadPeople, toAnswerDto, type AnswerDto, type AnswerRow } from "@/lib/db/review-dtos";
+import type { Viewer } from "@/lib/auth/permissions";
+import {
+  answerAuditView,
+  answerSelect,
+  loadPeople,
+  toAnswerDto,
+  visibleAnswer,
+  type AnswerDto,
+  type AnswerRow,
+} from "@/lib/db/review-dtos";
 import { AppError } from "@/lib/errors";
 import type { SetAnswerInput } from "@/lib/schemas/review";
 
@@ -27,8 +36,8 @@ async function readAnswer(tx: Tx, reviewId: string, itemId: string): Promise<Ans
   return row ? toDto(tx, row) : null;
 }
 
-function conflict(current: AnswerDto | null): AppError {
-  return new AppError("CONFLICT", ANSWER_CONFLICT_MESSAGE, { reason: "STALE_ANSWER", current });
+function conflict(viewer: Viewer, current: AnswerDto | null): AppError {
+  return new AppError("CONFLICT", ANSWER_CONFLICT_MESSAGE, { reason: "STALE_ANSWER", current: current && visibleAnswer(viewer, current) });
 }
 
 type AnswerTargetRow = {
@@ -92,7 +101,7 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
     const answeredAt = new Date();
     let written: { id: string; version: number } | undefined;
     if (row.answer_id !== null) {
-      if (input.expectedVersion !== row.answer_version) throw conflict(await current());
+      if (input.expectedVersion !== row.answer_version) throw conflict(ctx.viewer, await current());
       // The version in WHERE is the real guard: a writer that read the same version concurrently
       // waits on the row lock, then finds the version moved on and updates nothing.
       const updated = await client.query<{ id: string; version: number }>(
@@ -103,7 +112,7 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
       );
       written = updated.rows[0];
     } else {
-      if (input.expectedVersion !== null) throw conflict(null);
+      if (input.expectedVersion !== null) throw conflict(ctx.viewer, null);
       // ON CONFLICT DO NOTHING: a concurrent first answer makes this insert a no-op instead of
       // aborting the transaction, so the loser can still read and return the winner's answer.
       const inserted = await client.query<{ id: string; version: number }>(
@@ -114,7 +123,7 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
       );
       written = inserted.rows[0];
     }
-    if (!written) throw conflict(await current());
+    if (!written) throw conflict(ctx.viewer, await current());
 
     const evidence =
       row.answer_id === null

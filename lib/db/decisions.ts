@@ -8,6 +8,7 @@ import {
   auditScope,
   DECIDED_MESSAGE,
   lockReview,
+  recordRefusals,
   todayUtc,
   type LockedReview,
 } from "@/lib/db/review-access";
@@ -95,13 +96,18 @@ export async function reopenReview(ctx: AuditContext, reviewId: string, version:
 export type DecidedReview = ReviewStatusChange & { decision: Verdict; computedVerdict: Verdict; snapshot: ReviewSnapshot };
 
 /**
- * An approver from outside the owning team records go / conditional go / no-go. The verdict is
+ * An approver from outside the owning team who took no part in the review records go / conditional go / no-go. The verdict is
  * recomputed here, not trusted from the page: a decision may be stricter, never looser.
  */
 export async function decideReview(ctx: AuditContext, reviewId: string, input: DecisionInput): Promise<DecidedReview> {
+  return recordRefusals(ctx, () => decideInTransaction(ctx, reviewId, input));
+}
+
+async function decideInTransaction(ctx: AuditContext, reviewId: string, input: DecisionInput): Promise<DecidedReview> {
   return db().$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId, "update");
-    assertCanDecide(ctx.viewer, review);
+    // Under the FOR UPDATE lock no answer, evidence or waiver request can land in the review, so who contributed is settled.
+    await assertCanDecide(tx, ctx.viewer, review);
     assertSubmitted(review, "Only a submitted review can be decided; the team must submit it first.");
     assertVersion(review, input.expectedVersion);
 

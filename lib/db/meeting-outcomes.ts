@@ -4,7 +4,8 @@ import { db, type Tx } from "@/lib/db/client";
 import { dayToDate, isoDay, isUuid, todayUtc } from "@/lib/db/review-access";
 import { parseQuarter } from "@/lib/domain/quarters";
 import { AppError } from "@/lib/errors";
-import { PAST_DUE_MESSAGE, type MeetingOutcomeInput, type MeetingOutcomeKind } from "@/lib/schemas/quarterly";
+import { isOnAgenda } from "@/lib/db/quarterly-agenda";
+import { meetingQuarters, PAST_DUE_MESSAGE, type MeetingOutcomeInput, type MeetingOutcomeKind } from "@/lib/schemas/quarterly";
 
 // What the quarterly review meeting decided for each service on its agenda (lib/db/quarterly-agenda): reviewed, or
 // a follow-up with an owner and a due date. One outcome per quarter and service, versioned like answers.
@@ -84,13 +85,26 @@ export async function recordMeetingOutcome(
 ): Promise<MeetingOutcomeDto> {
   if (!parseQuarter(quarter)) throw new AppError("NOT_FOUND", `There is no quarter "${quarter}"`);
   if (!isUuid(serviceId)) throw new AppError("NOT_FOUND", "This service does not exist");
-  const today = todayUtc(options.now);
+  // Which quarters have a meeting, and who is on its agenda, go by the clock; `options.now` only moves the day the
+  // due-date rule counts from.
+  const now = new Date();
+  const today = todayUtc(options.now ?? now);
+  const quarters = meetingQuarters(now);
+  if (!quarters.includes(quarter)) {
+    const message = `The meeting records outcomes for ${quarters[0]} to ${quarters.at(-1)}, not for ${quarter}.`;
+    throw new AppError("VALIDATION", message, { reason: "QUARTER_OUT_OF_RANGE" });
+  }
 
   return db().$transaction(async (tx) => {
     const service = await tx.service.findUnique({ where: { id: serviceId }, select: { teamId: true } });
     if (!service) throw new AppError("NOT_FOUND", "This service does not exist");
     if (!can(ctx.viewer, { type: "meeting:record-outcome", teamId: service.teamId })) {
-      throw new AppError("FORBIDDEN", "Only approvers, admins and editors of the owning team can record the meeting's outcome.");
+      throw new AppError("FORBIDDEN", "Only an approver or admin who is not on the team that owns this service can record its outcome.");
+    }
+    if (!(await isOnAgenda(tx, quarter, serviceId, now))) {
+      throw new AppError("VALIDATION", `This service is not on the ${quarter} agenda, so the meeting has no outcome to record for it.`, {
+        reason: "NOT_ON_AGENDA",
+      });
     }
     const read = async () => (await readOutcomes(tx, quarter, [serviceId]))[0] ?? null;
     const before = await read();

@@ -8,6 +8,8 @@ export type AgendaQuery = {
   quarter: string;
   /** Team slug; null = every team. */
   team: string | null;
+  /** One service's place on the agenda; null = every service. */
+  serviceId: string | null;
   asOf: Date;
   staleBefore: Date;
   asOfDay: string;
@@ -65,6 +67,7 @@ export type AgendaRow = {
 export function agendaSql(q: AgendaQuery): Prisma.Sql {
   const asOf = ts(q.asOf);
   const team = q.team === null ? Prisma.empty : Prisma.sql`AND s.team_id = (SELECT id FROM teams WHERE slug = ${q.team})`;
+  const service = q.serviceId === null ? Prisma.empty : Prisma.sql`AND s.id = ${q.serviceId}::uuid`;
   // Only a quarter that is over filters by creation time; "now" would race with rows created during the request.
   const created = (alias: "s" | "r") => (q.isPast ? Prisma.sql`AND ${Prisma.raw(alias)}.created_at < ${asOf}` : Prisma.empty);
   return Prisma.sql`
@@ -80,7 +83,7 @@ export function agendaSql(q: AgendaQuery): Prisma.Sql {
       FROM services s
       LEFT JOIN pending p ON p.service_id = s.id
       LEFT JOIN meeting_outcomes mo ON mo.quarter = ${q.quarter} AND mo.service_id = s.id
-      WHERE s.lifecycle <> 'RETIRED' ${team} ${created("s")}
+      WHERE s.lifecycle <> 'RETIRED' ${team} ${service} ${created("s")}
         AND (p.service_id IS NOT NULL OR mo.id IS NOT NULL OR s.last_decided_at IS NULL
           OR s.last_decided_at < ${ts(q.staleBefore)} OR s.last_decided_at >= ${asOf})
     ), facts AS (

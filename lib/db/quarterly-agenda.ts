@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { agendaSql, type AgendaRow } from "@/lib/db/quarterly-agenda-sql";
 import { isoDay } from "@/lib/db/review-access";
 import { parseQuarter, quarterEnd, reviewDueReason, reviewOverdueBefore, type ReviewDueReason } from "@/lib/domain/quarters";
@@ -146,22 +146,39 @@ function toDueService(row: AgendaRow & { position: number; id: string }, asOf: D
   };
 }
 
-/** One page of the quarter's agenda, ordered, counted and paged by the database. Unknown quarter → NOT_FOUND. */
-export async function listDueServices(quarter: string, options: DueServicesOptions = {}): Promise<DueServicesPage> {
-  if (!parseQuarter(quarter)) throw new AppError("NOT_FOUND", `There is no quarter "${quarter}"`);
-  const now = options.now ?? new Date();
+type AgendaScope = { team: string | null; serviceId: string | null; offset: number; limit: number };
+
+/** The agenda's statement for a quarter as judged at `now`. */
+function agendaQuery(quarter: string, now: Date, scope: AgendaScope) {
   const asOf = quarterAsOf(quarter, now);
   const asOfDay = isoDay(asOf);
-  const { page, pageSize } = pageRequest(options, AGENDA_PAGE_SIZE, AGENDA_PAGE_SIZE);
-  const query = agendaSql({
+  return agendaSql({
     quarter,
-    team: options.team ?? null,
+    ...scope,
     asOf,
     // Strictly older than 90 × 24 h is due, exactly like reviewDueReason.
     staleBefore: reviewOverdueBefore(asOf),
     asOfDay,
     untilDay: addDays(asOfDay, EXPIRING_WAIVER_DAYS) ?? asOfDay,
     isPast: asOf.getTime() < now.getTime(),
+  });
+}
+
+/** Whether the service is on the quarter's agenda (due then, or already given an outcome), read inside `tx`. */
+export async function isOnAgenda(tx: Pick<Tx, "$queryRaw">, quarter: string, serviceId: string, now: Date): Promise<boolean> {
+  const rows = await tx.$queryRaw<AgendaRow[]>(agendaQuery(quarter, now, { team: null, serviceId, offset: 0, limit: 1 }));
+  return (rows[0]?.total ?? 0) > 0;
+}
+
+/** One page of the quarter's agenda, ordered, counted and paged by the database. Unknown quarter → NOT_FOUND. */
+export async function listDueServices(quarter: string, options: DueServicesOptions = {}): Promise<DueServicesPage> {
+  if (!parseQuarter(quarter)) throw new AppError("NOT_FOUND", `There is no quarter "${quarter}"`);
+  const now = options.now ?? new Date();
+  const asOf = quarterAsOf(quarter, now);
+  const { page, pageSize } = pageRequest(options, AGENDA_PAGE_SIZE, AGENDA_PAGE_SIZE);
+  const query = agendaQuery(quarter, now, {
+    team: options.team ?? null,
+    serviceId: null,
     offset: pageOffset(page, pageSize),
     limit: pageSize,
   });

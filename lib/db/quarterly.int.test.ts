@@ -16,10 +16,10 @@ import {
   latestTemplateItem,
   type MadeRows,
 } from "@/lib/db/review-test-fixtures";
-import { currentQuarter, quarterEnd } from "@/lib/domain/quarters";
+import { addQuarters, currentQuarter, quarterEnd, quarterStart } from "@/lib/domain/quarters";
 import type { LifecycleStage, ReviewTrigger, Role, Verdict } from "@/lib/domain/types";
 import type { AppError } from "@/lib/errors";
-import { meetingOutcomeInput } from "@/lib/schemas/quarterly";
+import { MEETING_QUARTERS, meetingOutcomeInput } from "@/lib/schemas/quarterly";
 import { isoDay, MS_PER_DAY, shiftDays } from "@/lib/domain/days";
 
 // The database is shared with other tests: every test makes its own team (random slug) and every agenda query is
@@ -302,17 +302,52 @@ describe("recordMeetingOutcome", () => {
     expect(outcomes.get(serviceId)).toMatchObject({ note: "Done", version: 2 });
   });
 
-  it("lets approvers and the owning team's editors record; refuses viewers and other teams' editors", async () => {
+  it("lets approvers and admins from outside the team record; refuses viewers, editors and the owning team itself", async () => {
     const { team, serviceId } = await world();
     const other = await makeTeam();
     const input = { outcome: "REVIEWED", expectedVersion: null };
-    for (const viewer of [await makeViewer("VIEWER", [team.id]), await makeViewer("EDITOR", [other.id])]) {
+    const refused = [
+      await makeViewer("VIEWER", [team.id]),
+      await makeViewer("EDITOR", [other.id]),
+      // Nobody marks their own team's service reviewed, or gives it a follow-up.
+      await makeViewer("EDITOR", [team.id]),
+      await makeViewer("APPROVER", [team.id]),
+      await makeViewer("ADMIN", [team.id]),
+    ];
+    for (const viewer of refused) {
       await expect(record({ viewer }, serviceId, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(
+        record({ viewer }, serviceId, { outcome: "FOLLOW_UP", followUpOwner: "Ops", followUpDue: futureDay, expectedVersion: null }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    const editor = await makeViewer("EDITOR", [team.id]);
-    await expect(record({ viewer: editor }, serviceId, input)).resolves.toMatchObject({ version: 1 });
+    expect(await getMeetingOutcomes(quarter, [serviceId])).toEqual(new Map());
+    const admin = await makeViewer("ADMIN", [other.id]);
+    await expect(record({ viewer: admin }, serviceId, input)).resolves.toMatchObject({ version: 1 });
     const parsed = meetingOutcomeInput.parse(input);
-    await expect(recordMeetingOutcome({ viewer: editor }, "2026-Q5", serviceId, parsed)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(recordMeetingOutcome({ viewer: admin }, "2026-Q5", serviceId, parsed)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("records outcomes only for quarters the meeting page offers, and only for services on that quarter's agenda", async () => {
+    const { team, serviceId, ctx } = await world();
+    const input = meetingOutcomeInput.parse({ outcome: "REVIEWED", expectedVersion: null });
+    for (const far of ["9999-Q4", addQuarters(quarter, 1), addQuarters(quarter, -MEETING_QUARTERS)]) {
+      await expect(recordMeetingOutcome(ctx, far, serviceId, input)).rejects.toMatchObject({
+        code: "VALIDATION",
+        details: { reason: "QUARTER_OUT_OF_RANGE" },
+      });
+    }
+    // Decided a day ago: not due this quarter, so not on its agenda.
+    const fresh = await makeService(team.id, "Fresh");
+    await decide(fresh, { at: ago(1), level: 2, verdict: "GO" });
+    await expect(recordMeetingOutcome(ctx, quarter, fresh, input)).rejects.toMatchObject({
+      code: "VALIDATION",
+      details: { reason: "NOT_ON_AGENDA" },
+    });
+    expect(await db().meetingOutcome.count({ where: { serviceId: { in: [serviceId, fresh] } } })).toBe(0);
+    // The oldest quarter the page offers still takes an outcome for a service that was due then.
+    const oldest = addQuarters(quarter, 1 - MEETING_QUARTERS);
+    const old = await makeService(team.id, "Old", { createdAt: new Date(quarterStart(oldest).getTime() - 200 * DAY) });
+    await expect(recordMeetingOutcome(ctx, oldest, old, input)).resolves.toMatchObject({ quarter: oldest, version: 1 });
   });
 
   it("keeps a discussed service on the agenda after it is reviewed, so the minutes never lose it, and counts outcomes", async () => {

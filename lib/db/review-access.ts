@@ -1,5 +1,6 @@
-import { can, type Viewer } from "@/lib/auth/permissions";
-import type { Tx } from "@/lib/db/client";
+import { can, decisionRefusal, type Refusal, type ReviewInvolvement, type Viewer } from "@/lib/auth/permissions";
+import { recordAudit, type AuditContext, type AuditEntry } from "@/lib/db/audit";
+import { db, type Tx } from "@/lib/db/client";
 import { isoDay } from "@/lib/domain/days";
 import type { ReviewStatus, Tier } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
@@ -126,16 +127,77 @@ export async function lockDraftItemForEdit(
   return { review, itemId: await findItemId(tx, review, itemKey) };
 }
 
-export function assertCanDecide(viewer: Viewer, review: { teamId: string }): void {
-  if (!can(viewer, { type: "review:decide", teamId: review.teamId })) {
-    throw new AppError("FORBIDDEN", "Only an approver who is not on the team that owns this service can decide its review.");
+// The audit actions that make someone a contributor to a review: anything that shaped what gets decided.
+const ANSWERING_ACTIONS = ["answer.create", "answer.update", "evidence.add", "evidence.remove", "waiver.request"];
+const INVOLVING_ACTIONS = ["review.start", "review.submit", ...ANSWERING_ACTIONS];
+
+/** What this user did in the review, from the audit log (inside the deciding transaction, so it is current). */
+export async function loadInvolvement(client: Pick<Tx, "auditEvent">, reviewId: string, userId: string): Promise<ReviewInvolvement> {
+  const rows = await client.auditEvent.findMany({
+    where: { reviewId, actorId: userId, action: { in: INVOLVING_ACTIONS } },
+    distinct: ["action"],
+    select: { action: true },
+  });
+  const actions = new Set(rows.map((row) => row.action));
+  return {
+    started: actions.has("review.start"),
+    submitted: actions.has("review.submit"),
+    answered: ANSWERING_ACTIONS.some((action) => actions.has(action)),
+  };
+}
+
+/**
+ * A four-eyes refusal: a 403 that says why, and whose try is kept in the audit log even though the transaction
+ * that discovered it rolls back (see recordRefusals).
+ */
+export class FourEyesRefusal extends AppError {
+  constructor(
+    message: string,
+    readonly audit: AuditEntry,
+  ) {
+    super("FORBIDDEN", message, { reason: "FOUR_EYES" });
   }
 }
 
-export function assertCanApproveWaivers(viewer: Viewer, review: { teamId: string }): void {
-  if (!can(viewer, { type: "waiver:approve", teamId: review.teamId })) {
-    throw new AppError("FORBIDDEN", "Only an approver who is not on the team that owns this service can approve or reject its waivers.");
+/** Runs a decision; a four-eyes refusal is recorded as its own audit event, after its transaction rolled back. */
+export async function recordRefusals<T>(ctx: AuditContext, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof FourEyesRefusal) {
+      await recordAudit(db(), ctx, { ...error.audit, after: { ...(error.audit.after as object), reason: error.message } });
+    }
+    throw error;
   }
+}
+
+function refusalAudit(review: LockedReview, action: string, entityType: string, entityId: string): AuditEntry {
+  return { action, entityType, entityId, ...auditScope(review), after: { status: review.status, version: review.version } };
+}
+
+function throwRefusal(refusal: Refusal, audit: AuditEntry): never {
+  if (refusal.isFourEyes) throw new FourEyesRefusal(refusal.reason, audit);
+  throw new AppError("FORBIDDEN", refusal.reason);
+}
+
+export async function assertCanDecide(tx: Tx, viewer: Viewer, review: LockedReview): Promise<void> {
+  const involvement = await loadInvolvement(tx, review.id, viewer.id);
+  const refusal = decisionRefusal(viewer, { type: "review:decide", teamId: review.teamId, involvement });
+  if (refusal) throwRefusal(refusal, refusalAudit(review, "review.decide.refused", "review", review.id));
+}
+
+export function assertCanApproveWaivers(
+  viewer: Viewer,
+  review: LockedReview,
+  waiver: { id: string; requestedById: string | null },
+  action: "waiver.approve" | "waiver.reject",
+): void {
+  const refusal = decisionRefusal(viewer, {
+    type: "waiver:approve",
+    teamId: review.teamId,
+    isRequester: waiver.requestedById === viewer.id,
+  });
+  if (refusal) throwRefusal(refusal, refusalAudit(review, `${action}.refused`, "waiver", waiver.id));
 }
 
 export function assertVersion(review: LockedReview, expectedVersion: number): void {

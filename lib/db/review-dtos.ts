@@ -1,11 +1,25 @@
+import { can, type Viewer } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/db/review-access";
-import type { AnswerStatus, EvidenceKind, PersonRef } from "@/lib/domain/types";
+import type { AnswerStatus, EvidenceKind } from "@/lib/domain/types";
 import { isWaiverActive, isWaiverExpired, type WaiverStatus, type WaiverTerms } from "@/lib/domain/waivers";
 
 // The plain shapes review pages, actions and the API receive. Selects are explicit so a new
 // column never leaks out by accident; item ids are translated to stable item keys.
+
+/** `email` is null for viewers who may not read e-mail addresses (see visiblePerson). */
+export type PersonRef = { id: string; name: string; email: string | null };
+
+/** The person as this viewer may see them: the name for everyone, the e-mail address only for admins. */
+export function visiblePerson<P extends PersonRef | null>(viewer: Viewer, person: P): P {
+  if (person === null || can(viewer, { type: "people:read-email" })) return person;
+  return { ...person, email: null };
+}
+
+export function visibleAnswer(viewer: Viewer, answer: AnswerDto): AnswerDto {
+  return { ...answer, answeredBy: visiblePerson(viewer, answer.answeredBy) };
+}
 
 export type EvidenceDto = {
   id: string;
@@ -34,6 +48,8 @@ export type WaiverDto = WaiverTerms & {
   isActive: boolean;
   /** Approved but past its expiry: it no longer counts. */
   isExpired: boolean;
+  /** Who asked for it: the four-eyes rule keeps them from approving or rejecting it. */
+  requestedById: string | null;
   requestedByEmail: string | null;
   approvedByEmail: string | null;
   approvedAt: Date | null;
@@ -151,6 +167,7 @@ export function toWaiverDto(row: WaiverRow, people: People, today: string): Waiv
     status: row.status,
     isActive: isWaiverActive(dates, today),
     isExpired: isWaiverExpired(dates, today),
+    requestedById: row.requestedById,
     requestedByEmail: row.requestedById ? (people.get(row.requestedById)?.email ?? null) : null,
     approvedByEmail: row.approvedById ? (people.get(row.approvedById)?.email ?? null) : null,
     approvedAt: row.approvedAt,

@@ -1,5 +1,6 @@
 import type { Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import type { PersonRef } from "@/lib/db/review-dtos";
 import { getReviewView } from "@/lib/db/review-view";
 import { computeOutcomes, applicableItems } from "@/lib/domain/maturity";
 import { buildReportConcerns, type ReportAnswer, type ReportWaiver, type ReviewReport } from "@/lib/domain/review-markdown";
@@ -27,7 +28,8 @@ function toReportWaiver(
   };
 }
 
-const personText = (person: { name: string; email: string } | null) => (person ? `${person.name} (${person.email})` : null);
+// The review view already dropped e-mail addresses the viewer may not read.
+const personText = (person: PersonRef | null) => (person ? (person.email ? `${person.name} (${person.email})` : person.name) : null);
 
 /** One review as a document. A decided review is rendered from its snapshot, so the report shows exactly what was decided. */
 export async function getReviewReport(viewer: Viewer, reviewId: string): Promise<ReviewReport> {

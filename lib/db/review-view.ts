@@ -1,10 +1,9 @@
 import { reviewPermissions, type ReviewPermissions, type Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { isoDay, isUuid, todayUtc } from "@/lib/db/review-access";
+import { isoDay, isUuid, loadInvolvement, todayUtc } from "@/lib/db/review-access";
 import { loadTierTargets } from "@/lib/db/tier-targets";
 import { evaluateRows, getReviewTemplate, loadReviewRows } from "@/lib/db/review-data";
-import { loadPeople, type AnswerDto, type WaiverDto } from "@/lib/db/review-dtos";
-import type { PersonRef } from "@/lib/domain/types";
+import { loadPeople, visibleAnswer, visiblePerson, type AnswerDto, type PersonRef, type WaiverDto } from "@/lib/db/review-dtos";
 import type { TemplateDto } from "@/lib/db/templates";
 import type { ConcernScore, NextLevelNeeds, OutcomeMap } from "@/lib/domain/maturity";
 import { isReviewSnapshot } from "@/lib/domain/snapshot";
@@ -80,14 +79,15 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
   if (!row) throw new AppError("NOT_FOUND", "This review does not exist");
 
   const today = todayUtc();
-  const [template, rows, tierTargets, people] = await Promise.all([
+  const [template, rows, tierTargets, people, involvement] = await Promise.all([
     getReviewTemplate(row.templateId),
     loadReviewRows(db(), row.id, today),
     loadTierTargets(),
     loadPeople(db(), [row.startedById, row.submittedById, row.decidedById, ...row.reviewers.map((r) => r.userId)]),
+    loadInvolvement(db(), row.id, viewer.id),
   ]);
   const tier = row.service.tier as Tier;
-  const person = (id: string | null) => (id ? (people.get(id) ?? null) : null);
+  const person = (id: string | null) => visiblePerson(viewer, id ? (people.get(id) ?? null) : null);
 
   const snapshot = row.status === "DECIDED" && isReviewSnapshot(row.snapshot) ? row.snapshot : null;
   let evaluation: ReviewEvaluationView;
@@ -144,9 +144,9 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
     },
     service: { ...row.service, tier },
     template,
-    answers: Object.fromEntries(rows.answers.map((answer) => [answer.itemKey, answer])),
+    answers: Object.fromEntries(rows.answers.map((answer) => [answer.itemKey, visibleAnswer(viewer, answer)])),
     waivers: rows.waivers,
     evaluation,
-    permissions: reviewPermissions(viewer, { status: row.status, teamId: row.service.team.id }),
+    permissions: reviewPermissions(viewer, { status: row.status, teamId: row.service.team.id, involvement, waivers: rows.waivers }),
   };
 }

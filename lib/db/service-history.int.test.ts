@@ -3,7 +3,7 @@ import { setAnswer } from "@/lib/db/answers";
 import { closeDb, db } from "@/lib/db/client";
 import { decideReview, submitReview } from "@/lib/db/decisions";
 import { todayUtc } from "@/lib/db/review-access";
-import { appError, createReviewWorld, ctxOf, itemKeys, type ReviewWorld } from "@/lib/db/review-test-fixtures";
+import { appError, createReviewWorld, createViewer, ctxOf, itemKeys, type ReviewWorld } from "@/lib/db/review-test-fixtures";
 import { startReview } from "@/lib/db/reviews";
 import { getReviewReport } from "@/lib/db/review-report";
 import { getReviewDiff, getServiceHistory } from "@/lib/db/service-history";
@@ -142,7 +142,10 @@ describe("getReviewReport", () => {
     const { w, first, improved } = await twoDecidedReviews();
     const report = await getReviewReport(w.viewer, first);
     expect(report).toMatchObject({ reviewId: first, status: "DECIDED", isFrozen: true, decision: "NO_GO", decisionNote: "History test" });
-    expect(report.decidedBy).toContain(w.approver.email);
+    // Everyone reads who decided by name; only admins also see the e-mail address.
+    expect(report.decidedBy).toBe(w.approver.name);
+    const asAdmin = await getReviewReport(await createViewer("ADMIN"), first);
+    expect(asAdmin.decidedBy).toBe(`${w.approver.name} (${w.approver.email})`);
     const items = report.concerns.flatMap((c) => c.items);
     expect(items).toHaveLength(itemKeys(w.template, 3).length);
     expect(items.find((i) => i.key === improved)).toMatchObject({ outcome: "NOT_MET", answer: { status: "NOT_MET" } });

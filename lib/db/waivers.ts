@@ -10,6 +10,7 @@ import {
   isUuid,
   lockDraftItemForEdit,
   lockReview,
+  recordRefusals,
   todayUtc,
   type LockedReview,
 } from "@/lib/db/review-access";
@@ -85,45 +86,50 @@ type Transition = {
   action: "waiver.approve" | "waiver.reject" | "waiver.revoke";
   from: WaiverStatus[];
   to: WaiverStatus;
-  authorize: (ctx: AuditContext, review: LockedReview) => void;
+  authorize: (ctx: AuditContext, review: LockedReview, waiver: WaiverDto) => void;
 };
 
 async function transition(ctx: AuditContext, reviewId: string, waiverId: string, step: Transition): Promise<WaiverDto> {
   if (!isUuid(waiverId)) throw new AppError("NOT_FOUND", "This waiver does not exist");
   const today = todayUtc();
 
-  return db().$transaction(async (tx) => {
-    const review = await lockReview(tx, reviewId, "share");
-    step.authorize(ctx, review);
-    assertOpen(review);
-    const before = await readWaiver(tx, review.id, waiverId, today);
-    if (!before) throw new AppError("NOT_FOUND", "This waiver does not exist");
-    if (!step.from.includes(before.status)) {
-      throw new AppError("CONFLICT", `This waiver is already ${before.status.toLowerCase()}.`, { reason: "WAIVER_STATE", current: before });
-    }
-    if (step.to === "APPROVED" && !isWaiverActive({ status: "APPROVED", expiresOn: before.expiresOn }, today)) {
-      throw new AppError("CONFLICT", `This waiver expired on ${before.expiresOn}; the team must request a new one.`, {
-        reason: "WAIVER_EXPIRED",
+  return recordRefusals(ctx, () =>
+    db().$transaction(async (tx) => {
+      const review = await lockReview(tx, reviewId, "share");
+      const before = await readWaiver(tx, review.id, waiverId, today);
+      if (!before) throw new AppError("NOT_FOUND", "This waiver does not exist");
+      step.authorize(ctx, review, before);
+      assertOpen(review);
+      if (!step.from.includes(before.status)) {
+        throw new AppError("CONFLICT", `This waiver is already ${before.status.toLowerCase()}.`, {
+          reason: "WAIVER_STATE",
+          current: before,
+        });
+      }
+      if (step.to === "APPROVED" && !isWaiverActive({ status: "APPROVED", expiresOn: before.expiresOn }, today)) {
+        throw new AppError("CONFLICT", `This waiver expired on ${before.expiresOn}; the team must request a new one.`, {
+          reason: "WAIVER_EXPIRED",
+        });
+      }
+      const approval = step.to === "APPROVED" ? { approvedById: ctx.viewer.id, approvedAt: new Date() } : {};
+      const { count } = await tx.waiver.updateMany({
+        where: { id: waiverId, status: before.status },
+        data: { status: step.to, ...approval },
       });
-    }
-    const approval = step.to === "APPROVED" ? { approvedById: ctx.viewer.id, approvedAt: new Date() } : {};
-    const { count } = await tx.waiver.updateMany({
-      where: { id: waiverId, status: before.status },
-      data: { status: step.to, ...approval },
-    });
-    if (count === 0) throw new AppError("CONFLICT", "Someone else changed this waiver at the same time; reload to see it.");
-    const after = await readWaiver(tx, review.id, waiverId, today);
-    if (!after) throw new AppError("NOT_FOUND", "This waiver does not exist");
-    await recordAudit(tx, ctx, {
-      action: step.action,
-      entityType: "waiver",
-      entityId: waiverId,
-      ...auditScope(review),
-      before: waiverAuditView(before),
-      after: { ...waiverAuditView(after), approvedByEmail: after.approvedByEmail },
-    });
-    return after;
-  });
+      if (count === 0) throw new AppError("CONFLICT", "Someone else changed this waiver at the same time; reload to see it.");
+      const after = await readWaiver(tx, review.id, waiverId, today);
+      if (!after) throw new AppError("NOT_FOUND", "This waiver does not exist");
+      await recordAudit(tx, ctx, {
+        action: step.action,
+        entityType: "waiver",
+        entityId: waiverId,
+        ...auditScope(review),
+        before: waiverAuditView(before),
+        after: { ...waiverAuditView(after), approvedByEmail: after.approvedByEmail },
+      });
+      return after;
+    }),
+  );
 }
 
 export function approveWaiver(ctx: AuditContext, reviewId: string, waiverId: string): Promise<WaiverDto> {
@@ -131,7 +137,7 @@ export function approveWaiver(ctx: AuditContext, reviewId: string, waiverId: str
     action: "waiver.approve",
     from: ["PENDING"],
     to: "APPROVED",
-    authorize: (c, review) => assertCanApproveWaivers(c.viewer, review),
+    authorize: (c, review, waiver) => assertCanApproveWaivers(c.viewer, review, waiver, "waiver.approve"),
   });
 }
 
@@ -140,7 +146,7 @@ export function rejectWaiver(ctx: AuditContext, reviewId: string, waiverId: stri
     action: "waiver.reject",
     from: ["PENDING"],
     to: "REJECTED",
-    authorize: (c, review) => assertCanApproveWaivers(c.viewer, review),
+    authorize: (c, review, waiver) => assertCanApproveWaivers(c.viewer, review, waiver, "waiver.reject"),
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseQuarter } from "@/lib/domain/quarters";
+import { currentQuarter, lastQuarters, parseQuarter } from "@/lib/domain/quarters";
 import { parseIsoDay } from "@/lib/domain/days";
 import { blankToUndefined, firstValue, STALE_FORM_MESSAGE } from "@/lib/schemas/preprocess";
 
@@ -15,6 +15,14 @@ export const AGENDA_PAGE_SIZE = 100;
 /** Far beyond any real portfolio; keeps OFFSET from being used to make the database count to infinity. */
 const MAX_PAGE = 10_000;
 const TEAM_SLUG = /^[a-z0-9][a-z0-9_-]{0,99}$/;
+
+/** How many quarters the meeting page offers, the current one included; outcomes are recorded only for these. */
+export const MEETING_QUARTERS = 8;
+
+/** The quarters whose meeting can record outcomes, oldest first: the picker's choices. */
+export function meetingQuarters(now: Date): string[] {
+  return lastQuarters(currentQuarter(now), MEETING_QUARTERS).reverse();
+}
 
 /** The `[quarter]` path segment: strictly "YYYY-Qn", or null (the page answers 404). */
 export function parseQuarterParam(value: string): string | null {

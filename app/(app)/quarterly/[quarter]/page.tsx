@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
 import { todayUtc } from "@/lib/db/review-access";
-import { quarterlyHref } from "@/lib/schemas/quarterly";
+import { meetingQuarters, quarterlyHref } from "@/lib/schemas/quarterly";
 
 export async function generateMetadata(props: MeetingPageProps): Promise<Metadata> {
   return { title: await quarterTitle(props, "Quarterly review") };
@@ -26,6 +26,8 @@ export default async function QuarterAgendaPage(props: MeetingPageProps) {
     agenda.rows.map((row) => row.id),
   );
   const today = todayUtc();
+  // Older quarters stay readable by URL; outcomes are recorded only for the quarters the picker offers.
+  const isRecording = meetingQuarters(new Date()).includes(quarter);
 
   return (
     <>
@@ -72,7 +74,7 @@ export default async function QuarterAgendaPage(props: MeetingPageProps) {
                   quarter={quarter}
                   team={team}
                   outcome={outcomes.get(service.id) ?? null}
-                  canRecord={can(viewer, { type: "meeting:record-outcome", teamId: service.team.id })}
+                  canRecord={isRecording && can(viewer, { type: "meeting:record-outcome", teamId: service.team.id })}
                   today={today}
                 />
               </li>

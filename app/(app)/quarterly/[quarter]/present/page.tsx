@@ -13,7 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
 import { listDueServices } from "@/lib/db/quarterly-agenda";
 import { todayUtc } from "@/lib/db/review-access";
-import { quarterlyHref } from "@/lib/schemas/quarterly";
+import { meetingQuarters, quarterlyHref } from "@/lib/schemas/quarterly";
 import { TIER_WORDS } from "@/lib/domain/words";
 import { serviceHref } from "@/lib/routes";
 import { TextLink } from "@/components/ui/text-link";
@@ -25,6 +25,8 @@ export async function generateMetadata(props: MeetingPageProps): Promise<Metadat
 export default async function PresenterPage(props: MeetingPageProps) {
   const { viewer, quarter, search, team } = await loadMeetingContext(props, "present");
   const i = search.i;
+  // Older quarters stay readable by URL; outcomes are recorded only for the quarters the picker offers.
+  const isRecording = meetingQuarters(new Date()).includes(quarter);
   // One service per "page": the database orders the whole agenda and hands back only the one at ?i=.
   const agenda = await listDueServices(quarter, { page: i + 1, pageSize: 1, team: team || undefined });
   if (agenda.total > 0 && i >= agenda.total) redirect(quarterlyHref(quarter, "present", { team, i: agenda.total - 1 }));
@@ -87,7 +89,7 @@ export default async function PresenterPage(props: MeetingPageProps) {
             quarter={quarter}
             service={service}
             outcome={outcome}
-            canRecord={can(viewer, { type: "meeting:record-outcome", teamId: service.team.id })}
+            canRecord={isRecording && can(viewer, { type: "meeting:record-outcome", teamId: service.team.id })}
             today={todayUtc()}
             size="lg"
           />

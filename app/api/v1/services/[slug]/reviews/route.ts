@@ -5,6 +5,7 @@ import { getReviewView } from "@/lib/db/review-view";
 import { getServiceBySlug } from "@/lib/db/services";
 import { AppError } from "@/lib/errors";
 import { createReviewBody } from "@/lib/schemas/api";
+import { otherMethods } from "@/lib/api/other-methods";
 
 export const POST = apiRoute<{ slug: string }>(async (request, { viewer, params, requestId }) => {
   const body = createReviewBody.parse(await readJson(request));
@@ -12,5 +13,7 @@ export const POST = apiRoute<{ slug: string }>(async (request, { viewer, params,
   if (!service) throw new AppError("NOT_FOUND", `No service with slug "${params.slug}"`);
   const started = await startReview({ viewer, requestId }, service.id, body);
   const view = await getReviewView(viewer, started.id);
-  return ok(reviewJson(view), 201, { Location: `/api/v1/reviews/${started.id}` });
+  return ok(reviewJson(viewer, view), 201, { Location: `/api/v1/reviews/${started.id}` });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,6 +1,7 @@
 import { apiRoute, ok, readJson } from "@/lib/api/handler";
 import { addEvidence } from "@/lib/db/evidence";
 import { evidenceBody } from "@/lib/schemas/api";
+import { otherMethods } from "@/lib/api/other-methods";
 import { itemKeyInput } from "@/lib/schemas/review";
 
 export const POST = apiRoute<{ id: string; itemKey: string }>(async (request, { viewer, params, requestId }) => {
@@ -12,3 +13,5 @@ export const POST = apiRoute<{ id: string; itemKey: string }>(async (request, { 
     201,
   );
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
