@@ -29,7 +29,8 @@ test.afterAll(async () => {
 });
 
 test("answers 503 quickly while Postgres is down and recovers when it returns", async () => {
-  expect((await fetch(`${baseURL}/readyz`)).status).toBe(200);
+  // Freshly started: readiness turns 200 once its own probe connection has answered.
+  await expect.poll(async () => (await fetch(`${baseURL}/readyz`)).status, { timeout: 10_000, intervals: [100] }).toBe(200);
   expect((await fetch(`${baseURL}/signin`)).status).toBe(200);
 
   await server?.database.stop();
