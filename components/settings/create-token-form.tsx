@@ -19,6 +19,14 @@ export function CreateTokenForm({ today }: { today: string }) {
   });
   const failure = state && !state.ok ? state : null;
   const latest = latestTokenExpiry(today);
+  // Every field is required, and each one's errors come back under its own name.
+  const requiredField = (name: (typeof FOCUS_ORDER)[number], label: string, description: string) => ({
+    name,
+    label,
+    description,
+    required: true,
+    error: failure?.fieldErrors?.[name],
+  });
   return (
     <div className="space-y-4">
       {state?.ok ? (
@@ -48,33 +56,21 @@ export function CreateTokenForm({ today }: { today: string }) {
         noValidate
         className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-start"
       >
-        <Field
-          label="Token name"
-          name="name"
-          required
-          error={failure?.fieldErrors?.name}
-          description="Where the token is used, e.g. “deploy pipeline”."
-        >
+        <Field {...requiredField("name", "Token name", "Where the token is used, e.g. “deploy pipeline”.")}>
           <Input maxLength={80} autoComplete="off" />
         </Field>
-        <Field
-          label="Access"
-          name="scope"
-          required
-          error={failure?.fieldErrors?.scope}
-          description="Read only is enough for reports and checks; changes need read and write."
-        >
+        <Field {...requiredField("scope", "Access", "Read only is enough for reports and checks; changes need read and write.")}>
           <Select defaultValue="READ">
             <option value="READ">Read only</option>
             <option value="WRITE">Read and write</option>
           </Select>
         </Field>
         <Field
-          label="Expires on"
-          name="expiresOn"
-          required
-          error={failure?.fieldErrors?.expiresOn}
-          description={`Works through that day (UTC). ${DEFAULT_TOKEN_DAYS} days by default, at most ${MAX_TOKEN_DAYS} (${formatDate(latest)}).`}
+          {...requiredField(
+            "expiresOn",
+            "Expires on",
+            `Works through that day (UTC). ${DEFAULT_TOKEN_DAYS} days by default, at most ${MAX_TOKEN_DAYS} (${formatDate(latest)}).`,
+          )}
         >
           <Input type="date" defaultValue={defaultTokenExpiry(today)} min={addDays(today, 1) ?? undefined} max={latest} />
         </Field>

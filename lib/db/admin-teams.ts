@@ -6,7 +6,8 @@ import { isUuid } from "@/lib/db/review-access";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TeamCreateInput, TeamRenameInput } from "@/lib/schemas/admin";
-import { pageOffset, pageRequest, paginate, type Paginated } from "@/lib/domain/pagination";
+import { findPage, textSearch } from "@/lib/db/find-page";
+import { pageRequest, type Paginated } from "@/lib/domain/pagination";
 
 // Teams, as admins manage them: create and rename. A slug never changes once made, because shared links and
 // filters (?team=payments) carry it; deleting teams is left out because services and reviews hang off them.
@@ -32,22 +33,15 @@ export type ListTeamsOptions = { q?: string; page?: number; pageSize?: number };
 
 export async function listTeamsForAdmin(viewer: Viewer, options: ListTeamsOptions = {}): Promise<AdminTeamList> {
   assertAdmin(viewer);
-  const { page, pageSize } = pageRequest(options, 25);
-  const q = options.q?.trim();
-  const where: Prisma.TeamWhereInput = q
-    ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { slug: { contains: q, mode: "insensitive" } }] }
-    : {};
-  const [rows, total] = await Promise.all([
-    db().team.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: pageOffset(page, pageSize),
-      take: pageSize,
-      select: teamSelect,
-    }),
-    db().team.count({ where }),
-  ]);
-  return paginate(rows.map(toAdminTeam), total, page, pageSize);
+  const where: Prisma.TeamWhereInput = textSearch(options.q, ["name", "slug"]);
+  return findPage(
+    pageRequest(options, 25),
+    {
+      rows: (window) => db().team.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], ...window, select: teamSelect }),
+      count: () => db().team.count({ where }),
+    },
+    toAdminTeam,
+  );
 }
 
 export async function getTeamForAdmin(viewer: Viewer, id: string): Promise<AdminTeam | null> {

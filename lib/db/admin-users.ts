@@ -6,7 +6,8 @@ import type { Role, TeamRef } from "@/lib/domain/types";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/schemas/admin";
-import { pageOffset, pageRequest, paginate, type Paginated } from "@/lib/domain/pagination";
+import { findPage, textSearch } from "@/lib/db/find-page";
+import { pageRequest, type Paginated } from "@/lib/domain/pagination";
 
 // People, as admins manage them. Every function checks the admin right itself: pages check it too (to show a
 // friendly message), but the data door is where it is enforced. Emails are private, so reads are admin-only.
@@ -76,24 +77,16 @@ export type ListUsersOptions = { q?: string; role?: Role; page?: number; pageSiz
 
 export async function listUsersForAdmin(viewer: Viewer, options: ListUsersOptions = {}): Promise<AdminUserList> {
   assertAdmin(viewer);
-  const { page, pageSize } = pageRequest(options, 25);
-  const q = options.q?.trim();
-  const where: Prisma.UserWhereInput = {
-    ...(options.role ? { role: options.role } : {}),
-    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    // id breaks ties so pages never overlap or skip people with the same name.
-    db().user.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: pageOffset(page, pageSize),
-      take: pageSize,
-      select: userSelect,
-    }),
-    db().user.count({ where }),
-  ]);
-  return paginate(rows.map(toAdminUser), total, page, pageSize);
+  const where: Prisma.UserWhereInput = { ...(options.role ? { role: options.role } : {}), ...textSearch(options.q, ["name", "email"]) };
+  return findPage(
+    pageRequest(options, 25),
+    {
+      // id breaks ties so pages never overlap or skip people with the same name.
+      rows: (window) => db().user.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], ...window, select: userSelect }),
+      count: () => db().user.count({ where }),
+    },
+    toAdminUser,
+  );
 }
 
 export async function getUserForAdmin(viewer: Viewer, id: string): Promise<AdminUser | null> {

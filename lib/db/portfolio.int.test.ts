@@ -1,16 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { getLevelHistory, getLevelsByTeam, getPortfolioHeadline, getVerdictsOverTime } from "@/lib/db/portfolio";
 import { loadTierTargets } from "@/lib/db/tier-targets";
-import {
-  createDecidedReview,
-  createTeam,
-  createWaiverRow,
-  deleteMadeRows,
-  latestTemplateItem,
-  type MadeRows,
-} from "@/lib/db/review-test-fixtures";
+import { createDecidedReview, createTeam, createWaiverRow, madeRowsForFile, templateItemForFile } from "@/lib/db/review-test-fixtures";
 import { lastQuarters } from "@/lib/domain/quarters";
 import type { LifecycleStage, Tier, Verdict } from "@/lib/domain/types";
 import { MS_PER_DAY } from "@/lib/domain/days";
@@ -18,18 +11,8 @@ import { MS_PER_DAY } from "@/lib/domain/days";
 // The database is shared with other tests: every test makes its own team (random slug) and every query is
 // filtered by that team, so other rows can never change the counts asserted here.
 
-const made: MadeRows = { teamIds: [], userIds: [] };
-let templateId = "";
-let itemId = "";
-
-beforeAll(async () => {
-  ({ templateId, itemId } = await latestTemplateItem());
-});
-
-afterAll(async () => {
-  await deleteMadeRows(made);
-  await closeDb();
-});
+const made = madeRowsForFile();
+const template = templateItemForFile();
 
 async function makeTeam(): Promise<string> {
   return (await createTeam("portfolio", made)).id;
@@ -57,7 +40,7 @@ async function makeService(teamId: string, options: ServiceOptions = {}): Promis
 async function decide(serviceId: string, at: string, level: number, verdict: Verdict, decision: Verdict | null = verdict): Promise<string> {
   return createDecidedReview({
     serviceId,
-    templateId,
+    templateId: template.templateId,
     decidedAt: new Date(at),
     level,
     computedVerdict: verdict,
@@ -70,7 +53,7 @@ async function decide(serviceId: string, at: string, level: number, verdict: Ver
 }
 
 async function waive(reviewId: string, expiresOn: string, status: "APPROVED" | "PENDING" = "APPROVED") {
-  await createWaiverRow({ reviewId, itemId, expiresOn, status });
+  await createWaiverRow({ reviewId, itemId: template.itemId, expiresOn, status });
 }
 
 const window8 = (current: string, from: string, to: string) => ({ quarters: lastQuarters(current, 8), from, to });
@@ -87,7 +70,9 @@ describe("getLevelHistory: level as of each quarter end", () => {
     await decide(a, "2025-08-01T00:00:00Z", 4, "GO");
     await decide(a, "2025-09-30T12:00:00Z", 1, "NO_GO");
     // Non-decided reviews never count, whatever level they carry.
-    await db().review.create({ data: { serviceId: a, templateId, trigger: "QUARTERLY", status: "SUBMITTED", level: 4 } });
+    await db().review.create({
+      data: { serviceId: a, templateId: template.templateId, trigger: "QUARTERLY", status: "SUBMITTED", level: 4 },
+    });
     // Created in 2025-Q2 and never reviewed: "not reviewed" from the end of 2025-Q2 on, absent before.
     await makeService(teamId, { createdAt: "2025-06-01T00:00:00Z" });
 

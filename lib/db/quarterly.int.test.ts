@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/permissions";
 import type { AuditContext } from "@/lib/db/audit";
-import { closeDb, db } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { getMeetingOutcomes, recordMeetingOutcome } from "@/lib/db/meeting-outcomes";
 import { listDueServices } from "@/lib/db/quarterly-agenda";
 import {
@@ -12,9 +12,8 @@ import {
   createViewer,
   createWaiverRow,
   ctxOf,
-  deleteMadeRows,
-  latestTemplateItem,
-  type MadeRows,
+  madeRowsForFile,
+  templateItemForFile,
 } from "@/lib/db/review-test-fixtures";
 import { addQuarters, currentQuarter, quarterEnd, quarterStart } from "@/lib/domain/quarters";
 import type { LifecycleStage, ReviewTrigger, Role, Verdict } from "@/lib/domain/types";
@@ -28,18 +27,8 @@ import { isoDay, MS_PER_DAY, shiftDays } from "@/lib/domain/days";
 const DAY = MS_PER_DAY;
 const now = new Date();
 const quarter = currentQuarter(now);
-const made: MadeRows = { teamIds: [], userIds: [] };
-let templateId = "";
-let itemId = "";
-
-beforeAll(async () => {
-  ({ templateId, itemId } = await latestTemplateItem());
-});
-
-afterAll(async () => {
-  await deleteMadeRows(made);
-  await closeDb();
-});
+const made = madeRowsForFile();
+const template = templateItemForFile();
 
 async function makeTeam(): Promise<{ id: string; slug: string }> {
   return createTeam("quarterly", made);
@@ -67,7 +56,7 @@ type Decision = { at: Date; level: number; verdict: Verdict; blockers?: number; 
 async function decide(serviceId: string, d: Decision): Promise<string> {
   return createDecidedReview({
     serviceId,
-    templateId,
+    templateId: template.templateId,
     decidedAt: d.at,
     level: d.level,
     computedVerdict: d.verdict,
@@ -78,7 +67,7 @@ async function decide(serviceId: string, d: Decision): Promise<string> {
 }
 
 async function openReview(serviceId: string, trigger: ReviewTrigger) {
-  await db().review.create({ data: { serviceId, templateId, trigger, status: "DRAFT" } });
+  await db().review.create({ data: { serviceId, templateId: template.templateId, trigger, status: "DRAFT" } });
 }
 
 async function makeViewer(role: Role, teamIds: string[] = []): Promise<Viewer> {
@@ -159,7 +148,7 @@ describe("listDueServices: what changed and the order", () => {
     const waiver = await makeService(team.id, "D waiver");
     const waived = await decide(waiver, { at: ago(100), level: 2, verdict: "GO" });
     const expiresOn = isoDay(shiftDays(now, 10));
-    await createWaiverRow({ reviewId: waived, itemId, expiresOn, status: "APPROVED" });
+    await createWaiverRow({ reviewId: waived, itemId: template.itemId, expiresOn, status: "APPROVED" });
     const blockers = await makeService(team.id, "E more blockers");
     await decide(blockers, { at: ago(200), level: 2, verdict: "GO", blockers: 0, notMet: 1 });
     await decide(blockers, { at: ago(95), level: 2, verdict: "GO", blockers: 2, notMet: 4 });

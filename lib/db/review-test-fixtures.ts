@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Viewer } from "@/lib/auth/permissions";
 import type { AuditContext } from "@/lib/db/audit";
-import { db } from "@/lib/db/client";
+import { closeDb, db } from "@/lib/db/client";
 import { startReview } from "@/lib/db/reviews";
 import { refreshServiceSummary } from "@/lib/db/service-summary";
 import { getTemplate, installDefaultTemplate, getLatestTemplateId, type TemplateDto } from "@/lib/db/templates";
@@ -36,6 +36,16 @@ export async function deleteMadeRows(made: MadeRows): Promise<void> {
   await db().service.deleteMany({ where: { teamId: { in: made.teamIds } } });
   await db().team.deleteMany({ where: { id: { in: made.teamIds } } });
   await db().user.deleteMany({ where: { id: { in: made.userIds } } });
+}
+
+/** The rows a test file makes, deleted after the file's tests, when the file's database client is closed too. */
+export function madeRowsForFile(): MadeRows {
+  const made: MadeRows = { teamIds: [], userIds: [] };
+  afterAll(async () => {
+    await deleteMadeRows(made);
+    await closeDb();
+  });
+  return made;
 }
 
 /** A team with a unique slug; pass `made` to have it deleted with deleteMadeRows. */
@@ -123,6 +133,15 @@ export async function latestTemplateItem(): Promise<{ templateId: string; itemId
   const templateId = (await getLatestTemplateId()) ?? "";
   const item = await db().checklistItem.findFirstOrThrow({ where: { templateId }, select: { id: true } });
   return { templateId, itemId: item.id };
+}
+
+/** latestTemplateItem, read once before the file's tests: read its fields inside tests, not at the top level. */
+export function templateItemForFile(): { templateId: string; itemId: string } {
+  const item = { templateId: "", itemId: "" };
+  beforeAll(async () => {
+    Object.assign(item, await latestTemplateItem());
+  });
+  return item;
 }
 
 export function ctxOf(viewer: Viewer): AuditContext {

@@ -7,7 +7,8 @@ import type { PersonRef, ReviewStatus, ReviewTrigger, Verdict } from "@/lib/doma
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { REVIEWS_PAGE_SIZE, type StartReviewInput } from "@/lib/schemas/review";
-import { pageOffset, pageRequest, paginate, type Paginated } from "@/lib/domain/pagination";
+import { findPage } from "@/lib/db/find-page";
+import { pageRequest, type Paginated } from "@/lib/domain/pagination";
 
 // Starting and listing reviews. Reads are open to every signed-in person (they take no viewer; the caller
 // authenticates), except where the answer depends on who asks; writes ask can(). The overview read lives in review-view.ts,
@@ -141,38 +142,32 @@ export type ReviewList = Paginated<ReviewListItem>;
 
 export type ListReviewsOptions = { status?: "OPEN" | "DRAFT" | "SUBMITTED" | "DECIDED"; page?: number; pageSize?: number };
 
+const reviewListSelect = {
+  id: true,
+  status: true,
+  trigger: true,
+  targetDate: true,
+  createdAt: true,
+  submittedAt: true,
+  decidedAt: true,
+  decision: true,
+  _count: { select: { answers: true } },
+  service: { select: { slug: true, name: true, tier: true, team: { select: { name: true } } } },
+} as const satisfies Prisma.ReviewSelect;
+
 /** Reviews newest first, filtered and paginated in SQL. */
 export async function listReviews(options: ListReviewsOptions = {}): Promise<ReviewList> {
-  const { page, pageSize } = pageRequest(options, REVIEWS_PAGE_SIZE);
   const status = options.status ?? "OPEN";
   const where: Prisma.ReviewWhereInput = status === "OPEN" ? { status: { in: OPEN_STATUSES } } : { status };
-  const [rows, total] = await Promise.all([
-    db().review.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: pageOffset(page, pageSize),
-      take: pageSize,
-      select: {
-        id: true,
-        status: true,
-        trigger: true,
-        targetDate: true,
-        createdAt: true,
-        submittedAt: true,
-        decidedAt: true,
-        decision: true,
-        _count: { select: { answers: true } },
-        service: { select: { slug: true, name: true, tier: true, team: { select: { name: true } } } },
-      },
-    }),
-    db().review.count({ where }),
-  ]);
-  const items = rows.map(({ _count, targetDate, ...row }) => ({
-    ...row,
-    targetDate: targetDate ? isoDay(targetDate) : null,
-    answeredCount: _count.answers,
-  }));
-  return paginate(items, total, page, pageSize);
+  return findPage(
+    pageRequest(options, REVIEWS_PAGE_SIZE),
+    {
+      rows: (window) =>
+        db().review.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window, select: reviewListSelect }),
+      count: () => db().review.count({ where }),
+    },
+    ({ _count, targetDate, ...row }) => ({ ...row, targetDate: targetDate ? isoDay(targetDate) : null, answeredCount: _count.answers }),
+  );
 }
 
 /** The review's audit trail, newest first. */

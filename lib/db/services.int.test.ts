@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/permissions";
-import { closeDb, db } from "@/lib/db/client";
-import { appError, createTeam, deleteMadeRows, type MadeRows } from "@/lib/db/review-test-fixtures";
+import { db } from "@/lib/db/client";
+import { appError, createTeam, madeRowsForFile } from "@/lib/db/review-test-fixtures";
 import { createService, getServiceBySlug, updateService } from "@/lib/db/services";
 import { listServices } from "@/lib/db/services-table";
 import { listTeamsForViewer } from "@/lib/db/teams";
@@ -14,7 +14,7 @@ import type { ServiceInput } from "@/lib/schemas/service";
 // Each test makes its own teams and people (random suffixes), so tests never share mutable rows and can run
 // against a database that already holds other data. Audit events are append-only and stay behind.
 
-const made: MadeRows = { teamIds: [], userIds: [] };
+const made = madeRowsForFile();
 
 const suffix = () => randomUUID().slice(0, 8);
 
@@ -55,11 +55,6 @@ async function expectAppError(promise: Promise<unknown>, code: AppError["code"])
   expect(error.code).toBe(code);
   return error;
 }
-
-afterAll(async () => {
-  await deleteMadeRows(made);
-  await closeDb();
-});
 
 describe("createService", () => {
   it("creates the service and writes its audit event in the same transaction", async () => {

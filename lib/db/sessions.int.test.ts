@@ -1,18 +1,14 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessionHolderEnd } from "@/lib/auth/session-policy";
 import { getUserForAdmin, updateUserAsAdmin } from "@/lib/db/admin-users";
-import { closeDb, db } from "@/lib/db/client";
-import { appError, createTeam, createViewer, ctxOf, deleteMadeRows, type MadeRows } from "@/lib/db/review-test-fixtures";
+import { db } from "@/lib/db/client";
+import { appError, createTeam, createViewer, ctxOf, madeRowsForFile } from "@/lib/db/review-test-fixtures";
 import { endAllSessions, endSessionsOnSignOut, getSessionUser } from "@/lib/db/users";
 
 // Sessions end on the server: each person has a session epoch, every session token carries the epoch it was
 // issued in, and a token whose epoch is behind is no longer a session.
 
-const made: MadeRows = { teamIds: [], userIds: [] };
-afterAll(async () => {
-  await deleteMadeRows(made);
-  await closeDb();
-});
+const made = madeRowsForFile();
 
 async function epochOf(userId: string): Promise<number> {
   const user = await getSessionUser(userId);

@@ -132,22 +132,22 @@ async function transition(ctx: AuditContext, reviewId: string, waiverId: string,
   );
 }
 
-export function approveWaiver(ctx: AuditContext, reviewId: string, waiverId: string): Promise<WaiverDto> {
-  return transition(ctx, reviewId, waiverId, {
-    action: "waiver.approve",
+/** Approving and rejecting are the same step for an approver: a pending request, decided one way or the other. */
+function approverDecision(action: "waiver.approve" | "waiver.reject", to: "APPROVED" | "REJECTED"): Transition {
+  return {
+    action,
     from: ["PENDING"],
-    to: "APPROVED",
-    authorize: (c, review, waiver) => assertCanApproveWaivers(c.viewer, review, waiver, "waiver.approve"),
-  });
+    to,
+    authorize: (c, review, waiver) => assertCanApproveWaivers(c.viewer, review, waiver, action),
+  };
+}
+
+export function approveWaiver(ctx: AuditContext, reviewId: string, waiverId: string): Promise<WaiverDto> {
+  return transition(ctx, reviewId, waiverId, approverDecision("waiver.approve", "APPROVED"));
 }
 
 export function rejectWaiver(ctx: AuditContext, reviewId: string, waiverId: string): Promise<WaiverDto> {
-  return transition(ctx, reviewId, waiverId, {
-    action: "waiver.reject",
-    from: ["PENDING"],
-    to: "REJECTED",
-    authorize: (c, review, waiver) => assertCanApproveWaivers(c.viewer, review, waiver, "waiver.reject"),
-  });
+  return transition(ctx, reviewId, waiverId, approverDecision("waiver.reject", "REJECTED"));
 }
 
 /** The team (withdrawing a request or giving up a waiver) or an outside approver may revoke. */

@@ -8,20 +8,21 @@ import { requireViewer } from "@/lib/session/viewer";
 import { getAdminOverview } from "@/lib/db/settings";
 import { TIERS } from "@/lib/domain/types";
 import { TextLink } from "@/components/ui/text-link";
+import { ADMIN_PATH, ADMIN_SETTINGS_PATH, ADMIN_TEAMS_PATH, ADMIN_TEMPLATES_PATH, ADMIN_USERS_PATH } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Admin" };
 
 type Section = { href: string; title: string; description: string; figures: string[] };
 
 export default async function AdminOverviewPage() {
-  const viewer = await requireViewer("/admin");
+  const viewer = await requireViewer(ADMIN_PATH);
   if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
   const overview = await getAdminOverview(viewer);
   const targets = overview.tierTargets.targets;
 
   const sections: Section[] = [
     {
-      href: "/admin/users",
+      href: ADMIN_USERS_PATH,
       title: "Users",
       description: "Invite people, set their role and teams, disable accounts.",
       figures: [
@@ -32,13 +33,13 @@ export default async function AdminOverviewPage() {
       ],
     },
     {
-      href: "/admin/teams",
+      href: ADMIN_TEAMS_PATH,
       title: "Teams",
       description: "Create teams and rename them.",
       figures: [`${overview.teams} ${overview.teams === 1 ? "team" : "teams"}`],
     },
     {
-      href: "/admin/settings",
+      href: ADMIN_SETTINGS_PATH,
       title: "Tier targets",
       description: "The maturity level each tier must reach.",
       figures: [
@@ -47,7 +48,7 @@ export default async function AdminOverviewPage() {
       ],
     },
     {
-      href: "/admin/templates",
+      href: ADMIN_TEMPLATES_PATH,
       title: "Checklist templates",
       description: "The checklist versions reviews are based on (read-only).",
       figures: [`${overview.templateVersions} ${overview.templateVersions === 1 ? "version" : "versions"} installed`],

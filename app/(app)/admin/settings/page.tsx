@@ -1,30 +1,30 @@
 import type { Metadata } from "next";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { TierTargetsForm } from "@/components/admin/tier-targets-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/session/viewer";
 import { getTierTargetsSetting } from "@/lib/db/settings";
 import { TIERS } from "@/lib/domain/types";
 import { TIER_TARGET_FIELDS } from "@/lib/schemas/admin";
 import { formatDateTime } from "@/lib/format/dates";
+import { ADMIN_SETTINGS_PATH } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Tier targets · Admin" };
 
 export default async function AdminSettingsPage() {
-  const viewer = await requireViewer("/admin/settings");
+  const viewer = await requireViewer(ADMIN_SETTINGS_PATH);
   if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
   const setting = await getTierTargetsSetting(viewer);
   const initialValues = Object.fromEntries(TIERS.map((tier) => [TIER_TARGET_FIELDS[tier], String(setting.targets[tier])]));
 
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="Tier targets"
         description="The maturity level a service must reach depends on its tier: the more critical the service, the higher the target."
-        breadcrumbs={[{ label: "Admin", href: "/admin" }, { label: "Tier targets" }]}
       />
       <div className="space-y-6">
         <Alert tone="info" role={undefined} title="What a change affects">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { pageSummary, Pagination } from "@/components/ui/pagination";
 import { CreateTeamForm } from "@/components/admin/create-team-form";
 import { ListSearch } from "@/components/admin/list-search";
@@ -7,12 +8,11 @@ import { TeamsTable } from "@/components/admin/teams-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/session/viewer";
 import { listTeamsForAdmin } from "@/lib/db/admin-teams";
 import { ADMIN_PAGE_SIZE, adminListSearchParams, type AdminListSearch } from "@/lib/schemas/admin";
-import { adminTeamsHref } from "@/lib/routes";
+import { ADMIN_TEAMS_PATH, adminTeamsHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Teams · Admin" };
 
@@ -30,10 +30,9 @@ export default async function AdminTeamsPage({ searchParams }: PageProps) {
 
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="Teams"
         description="Teams own services; their members edit those services' reviews. Open a team to rename it."
-        breadcrumbs={[{ label: "Admin", href: "/admin" }, { label: "Teams" }]}
       />
       <Card className="mb-8">
         <CardHeader>
@@ -44,7 +43,7 @@ export default async function AdminTeamsPage({ searchParams }: PageProps) {
         </CardContent>
       </Card>
       <h2 className="mb-3 text-lg font-semibold text-ink">All teams</h2>
-      <ListSearch action="/admin/teams" label="Search teams" placeholder="Name or slug" q={search.q} />
+      <ListSearch action={ADMIN_TEAMS_PATH} label="Search teams" placeholder="Name or slug" q={search.q} />
       {list.total === 0 ? (
         <EmptyState
           as="h3"

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { TemplateVersionCard } from "@/components/admin/template-version-card";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/session/viewer";
 import { listTemplateVersions } from "@/lib/db/settings";
+import { ADMIN_TEMPLATES_PATH } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Checklist templates · Admin" };
 
 export default async function AdminTemplatesPage() {
-  const viewer = await requireViewer("/admin/templates");
+  const viewer = await requireViewer(ADMIN_TEMPLATES_PATH);
   if (!can(viewer, { type: "admin" })) return <AdminForbidden />;
   const templates = await listTemplateVersions(viewer);
   // Versions come newest first per key, so the first of each key is the one new reviews start on.
@@ -19,10 +20,9 @@ export default async function AdminTemplatesPage() {
 
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="Checklist templates"
         description="The checklist every review works through: items per maturity level and the blockers that force a no-go."
-        breadcrumbs={[{ label: "Admin", href: "/admin" }, { label: "Checklist templates" }]}
       />
       <Alert tone="info" role={undefined} title="Read-only" className="mb-6">
         <p>

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { pageSummary, Pagination } from "@/components/ui/pagination";
 import { ListSearch } from "@/components/admin/list-search";
 import { UsersTable } from "@/components/admin/users-table";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/session/viewer";
 import { listUsersForAdmin } from "@/lib/db/admin-users";
 import { ADMIN_PAGE_SIZE, adminUsersSearchParams, type AdminUsersSearch } from "@/lib/schemas/admin";
 import { ROLE_WORDS } from "@/lib/domain/words";
-import { adminUsersHref } from "@/lib/routes";
+import { ADMIN_USERS_PATH, adminUsersHref, INVITE_USER_PATH } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 
@@ -32,13 +32,12 @@ export default async function AdminUsersPage({ searchParams }: PageProps) {
 
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="Users"
         description="Everyone who can sign in to Shipshape: their role, their teams and whether their account is active."
-        breadcrumbs={[{ label: "Admin", href: "/admin" }, { label: "Users" }]}
-        actions={<ButtonLink href="/admin/users/new">Invite user</ButtonLink>}
+        actions={<ButtonLink href={INVITE_USER_PATH}>Invite user</ButtonLink>}
       />
-      <ListSearch action="/admin/users" label="Search users" placeholder="Name or email" q={search.q} role={search.role ?? null} />
+      <ListSearch action={ADMIN_USERS_PATH} label="Search users" placeholder="Name or email" q={search.q} role={search.role ?? null} />
       {list.total === 0 ? (
         <EmptyState title="No users match" description="Try another search, or clear it to see everyone." />
       ) : list.items.length === 0 ? (

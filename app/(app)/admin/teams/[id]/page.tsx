@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { RenameTeamForm } from "@/components/admin/rename-team-form";
 import { Card, CardContent } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/session/viewer";
 import { getTeamForAdmin } from "@/lib/db/admin-teams";
-import { adminTeamHref } from "@/lib/routes";
+import { ADMIN_TEAMS_PATH, adminTeamHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Rename team · Admin" };
 
@@ -22,10 +22,10 @@ export default async function RenameTeamPage({ params }: PageProps) {
 
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title={team.name}
         description={`Slug ${team.slug} · ${team.memberCount} ${team.memberCount === 1 ? "member" : "members"} · ${team.serviceCount} ${team.serviceCount === 1 ? "service" : "services"}. The slug stays as it is, so links and filters that use it keep working.`}
-        breadcrumbs={[{ label: "Admin", href: "/admin" }, { label: "Teams", href: "/admin/teams" }, { label: team.name }]}
+        parents={[{ label: "Teams", href: ADMIN_TEAMS_PATH }]}
       />
       <Card>
         <CardContent className="pt-5">

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { EditUserForm } from "@/components/admin/edit-user-form";
 import { EndSessionsButton } from "@/components/settings/end-sessions-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/session/viewer";
 import { getUserForAdmin } from "@/lib/db/admin-users";
 import { listTeams } from "@/lib/db/teams";
-import { adminUserHref } from "@/lib/routes";
+import { ADMIN_USERS_PATH, adminUserHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit user · Admin" };
 
@@ -26,10 +26,10 @@ export default async function EditUserPage({ params }: PageProps) {
 
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title={user.name}
         description={user.email}
-        breadcrumbs={[{ label: "Admin", href: "/admin" }, { label: "Users", href: "/admin/users" }, { label: user.name }]}
+        parents={[{ label: "Users", href: ADMIN_USERS_PATH }]}
         meta={
           user.disabledAt ? (
             <Badge tone="danger">Disabled</Badge>
