@@ -24,15 +24,15 @@ export const SERVICES_PATH = "/services";
 export const REVIEWS_PATH = "/reviews";
 export const PORTFOLIO_PATH = "/portfolio";
 export const QUARTERLY_PATH = "/quarterly";
-export const NEW_SERVICE_PATH = "/services/new";
+export const NEW_SERVICE_PATH = `${SERVICES_PATH}/new`;
 export const API_TOKENS_PATH = "/settings/tokens";
-export const ADMIN_PATH = "/admin";
-export const ADMIN_SETTINGS_PATH = "/admin/settings";
-export const ADMIN_TEMPLATES_PATH = "/admin/templates";
-export const ADMIN_USERS_PATH = "/admin/users";
-export const ADMIN_TEAMS_PATH = "/admin/teams";
-export const INVITE_USER_PATH = "/admin/users/new";
 export const SIGN_IN_PATH = "/signin";
+export const ADMIN_PATH = "/admin";
+export const ADMIN_SETTINGS_PATH = `${ADMIN_PATH}/settings`;
+export const ADMIN_TEMPLATES_PATH = `${ADMIN_PATH}/templates`;
+export const ADMIN_USERS_PATH = `${ADMIN_PATH}/users`;
+export const ADMIN_TEAMS_PATH = `${ADMIN_PATH}/teams`;
+export const INVITE_USER_PATH = `${ADMIN_USERS_PATH}/new`;
 
 export function serviceHref(slug: string): string {
   return `${SERVICES_PATH}/${segment(slug)}`;
@@ -102,4 +102,22 @@ export function adminUsersHref({ q, role, page }: { q: string; role?: string | n
 /** The reviews list; open reviews (the default) need no status parameter. */
 export function reviewsListHref(status: string, page: number): string {
   return withQuery(REVIEWS_PATH, { status: status === "OPEN" ? undefined : status, page: pageParam(page) });
+}
+
+/** Sign-in, coming back to `returnTo` (a path on Shipshape) afterwards. */
+export function signInHref(returnTo?: string): string {
+  return withQuery(SIGN_IN_PATH, { callbackUrl: returnTo });
+}
+
+export type QuarterlyView = "" | "present" | "agenda" | "minutes";
+
+/** A quarter's meeting pages; agenda-side links keep the team filter, page and position only when they differ from the start. */
+export function quarterlyHref(quarter: string, view: QuarterlyView, params: { team?: string; page?: number; i?: number } = {}): string {
+  const path = `${QUARTERLY_PATH}/${segment(quarter)}${view ? `/${view}` : ""}`;
+  return withQuery(path, { team: params.team, page: params.page === undefined ? undefined : pageParam(params.page), i: params.i });
+}
+
+/** A review as the API serves it (the `Location` of a review the API started). */
+export function apiReviewHref(reviewId: string): string {
+  return `/api/v1/reviews/${segment(reviewId)}`;
 }

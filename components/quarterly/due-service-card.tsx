@@ -1,12 +1,11 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
 import type { DueService } from "@/lib/db/quarterly-agenda";
-import { quarterlyHref } from "@/lib/schemas/quarterly";
 import { describeOutcome } from "./labels";
 import { OutcomeForm } from "./outcome-form";
 import { AgendaBadges, ServiceChange } from "./service-change";
 import { TIER_WORDS } from "@/lib/domain/words";
-import { serviceHref } from "@/lib/routes";
+import { quarterlyHref, serviceHref } from "@/lib/routes";
 import { TextLink } from "@/components/ui/text-link";
 
 export type OutcomeSectionProps = {

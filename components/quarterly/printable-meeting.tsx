@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/ui/print-button";
 import type { TeamDto } from "@/lib/db/teams";
-import { quarterlyHref } from "@/lib/schemas/quarterly";
+import { quarterlyHref } from "@/lib/routes";
 
 export type PrintableMeetingProps = {
   /** The document's name: the page title's start and the last breadcrumb. */

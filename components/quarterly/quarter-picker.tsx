@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { ValueOptions } from "@/components/ui/select-options";
-import { quarterlyHref } from "@/lib/schemas/quarterly";
+import { quarterlyHref } from "@/lib/routes";
 
 export type QuarterPickerProps = {
   current: string;

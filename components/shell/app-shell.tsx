@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { can, type Viewer } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/domain/types";
+import { ROLE_WORDS } from "@/lib/domain/words";
+import { ADMIN_PATH, PORTFOLIO_PATH, QUARTERLY_PATH, REVIEWS_PATH, SERVICES_PATH } from "@/lib/routes";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
 import { SessionKeepAlive } from "./session-keep-alive";
@@ -16,23 +17,16 @@ export type AppShellProps = {
   children: ReactNode;
 };
 
-const ROLE_WORDS: Record<Role, string> = {
-  VIEWER: "Viewer",
-  EDITOR: "Editor",
-  APPROVER: "Approver",
-  ADMIN: "Admin",
-};
-
 type NavItem = { href: string; label: string };
 
 function navItems(user: ShellUser): NavItem[] {
   const items: NavItem[] = [
-    { href: "/services", label: "Services" },
-    { href: "/reviews", label: "Reviews" },
-    { href: "/portfolio", label: "Portfolio" },
-    { href: "/quarterly", label: "Quarterly" },
+    { href: SERVICES_PATH, label: "Services" },
+    { href: REVIEWS_PATH, label: "Reviews" },
+    { href: PORTFOLIO_PATH, label: "Portfolio" },
+    { href: QUARTERLY_PATH, label: "Quarterly" },
   ];
-  if (can(user, { type: "admin" })) items.push({ href: "/admin", label: "Admin" });
+  if (can(user, { type: "admin" })) items.push({ href: ADMIN_PATH, label: "Admin" });
   return items;
 }
 

@@ -12,6 +12,7 @@ import { ADMIN_ONLY_MESSAGE, createUserAsAdmin, updateUserAsAdmin, type AdminUse
 import { saveTierTargets } from "@/lib/db/settings";
 import { TIERS } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
+import { ADMIN_PATH } from "@/lib/routes";
 import {
   teamCreateInput,
   teamRenameInput,
@@ -101,7 +102,7 @@ export const createUserAction = adminFormAction({
   read: readUserValues,
   schema: userCreateInput,
   save: createUserAsAdmin,
-  revalidate: "/admin",
+  revalidate: ADMIN_PATH,
   // Empty values: the form clears, ready for the next invitation.
   saved: (created) => ({
     message: `Invited ${created.name} (${created.email}). They get this role and these teams on their first sign-in.`,
@@ -113,7 +114,7 @@ export const updateUserAction = adminFormAction({
   read: readUserValues,
   schema: userUpdateInput,
   save: updateUserAsAdmin,
-  revalidate: "/admin",
+  revalidate: ADMIN_PATH,
   saved: (user) => ({ message: `Saved changes to ${user.name}.`, values: storedUserValues(user) }),
 });
 

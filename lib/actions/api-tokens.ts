@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { formFields } from "@/lib/actions/form-data";
 import { actionOk, type ActionResult } from "@/lib/actions/result";
 import { createApiToken, revokeApiToken } from "@/lib/db/api-tokens";
+import { API_TOKENS_PATH } from "@/lib/routes";
 import { apiTokenCreateInput, apiTokenRevokeInput } from "@/lib/schemas/api-token";
 
 export type CreateTokenState = ActionResult<{ token: string; name: string }> | null;
@@ -14,7 +15,7 @@ export const createApiTokenAction = defineAction({
   schema: apiTokenCreateInput,
   handler: async (input, ctx) => {
     const { token, record } = await createApiToken(ctx, input);
-    revalidatePath("/settings/tokens");
+    revalidatePath(API_TOKENS_PATH);
     return actionOk({ token, name: record.name });
   },
 });
@@ -24,7 +25,7 @@ export const revokeApiTokenAction = defineAction({
   schema: apiTokenRevokeInput,
   handler: async ({ id }, ctx) => {
     await revokeApiToken(ctx, id);
-    revalidatePath("/settings/tokens");
+    revalidatePath(API_TOKENS_PATH);
     return actionOk();
   },
 });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { withCurrent, type FailureWithCurrent } from "@/lib/actions/result";
 import { recordMeetingOutcome, type MeetingOutcomeDto } from "@/lib/db/meeting-outcomes";
+import { quarterlyHref } from "@/lib/routes";
 import { meetingOutcomeInput, type MeetingOutcomePayload } from "@/lib/schemas/quarterly";
 
 /** A conflict carries the outcome as it is now, so the form can show who recorded what and offer a reload. */
@@ -15,7 +16,7 @@ export const recordMeetingOutcomeAction = defineAction({
   handler: async (outcome, ctx, quarter, serviceId): Promise<RecordOutcomeResult> => {
     const recorded = await recordMeetingOutcome(ctx, quarter, serviceId, outcome);
     // "layout" covers the agenda, presenter mode, the printable agenda and the minutes of this quarter.
-    revalidatePath(`/quarterly/${quarter}`, "layout");
+    revalidatePath(quarterlyHref(quarter, ""), "layout");
     return { ok: true, data: recorded };
   },
   failure: withCurrent<MeetingOutcomeDto>,

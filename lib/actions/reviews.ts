@@ -13,6 +13,7 @@ import { addEvidence, removeEvidence } from "@/lib/db/evidence";
 import type { AnswerDto } from "@/lib/db/review-dtos";
 import { startReview } from "@/lib/db/reviews";
 import { approveWaiver, rejectWaiver, requestWaiver, revokeWaiver } from "@/lib/db/waivers";
+import { reviewHref, REVIEWS_PATH, SERVICES_PATH } from "@/lib/routes";
 import {
   decisionForm,
   evidenceForm,
@@ -34,12 +35,12 @@ import {
 
 function revalidateReview(reviewId: string): void {
   // "layout" covers the overview, every concern page and the history below /reviews/<id>.
-  revalidatePath(`/reviews/${reviewId}`, "layout");
+  revalidatePath(reviewHref(reviewId), "layout");
 }
 
 function revalidateLists(): void {
-  revalidatePath("/reviews");
-  revalidatePath("/services", "layout");
+  revalidatePath(REVIEWS_PATH);
+  revalidatePath(SERVICES_PATH, "layout");
 }
 
 export type StartReviewState = ActionFailure | null;
@@ -51,7 +52,7 @@ export const startReviewAction = defineAction({
   handler: async ({ serviceId, ...input }, ctx): Promise<never> => {
     const review = await startReview(ctx, serviceId, input);
     revalidateLists();
-    redirect(`/reviews/${review.id}`);
+    redirect(reviewHref(review.id));
   },
 });
 

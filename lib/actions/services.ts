@@ -6,6 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { formText } from "@/lib/actions/form-data";
 import type { ActionFailure } from "@/lib/actions/result";
 import { createService, updateService } from "@/lib/db/services";
+import { serviceHref, SERVICES_PATH } from "@/lib/routes";
 import { serviceInput, serviceUpdateInput } from "@/lib/schemas/service";
 
 // The service form's actions: lib/db (which authorizes) saves the parsed form, then the action revalidates and
@@ -47,8 +48,8 @@ export const createServiceAction = defineAction({
   schema: serviceInput,
   handler: async (input, ctx): Promise<never> => {
     const created = await createService(ctx, input);
-    revalidatePath("/services", "layout");
-    redirect(`/services/${created.slug}`);
+    revalidatePath(SERVICES_PATH, "layout");
+    redirect(serviceHref(created.slug));
   },
   failure: keepValues,
 });
@@ -59,8 +60,8 @@ export const updateServiceAction = defineAction({
   handler: async (input, ctx): Promise<never> => {
     const updated = await updateService(ctx, input.id, input);
     // The slug may have changed, so every page under /services is refreshed, not only the new one.
-    revalidatePath("/services", "layout");
-    redirect(`/services/${updated.slug}`);
+    revalidatePath(SERVICES_PATH, "layout");
+    redirect(serviceHref(updated.slug));
   },
   failure: keepValues,
 });

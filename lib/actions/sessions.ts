@@ -6,6 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { formFields } from "@/lib/actions/form-data";
 import { actionOk } from "@/lib/actions/result";
 import { endAllSessions } from "@/lib/db/users";
+import { adminUserHref, SIGN_IN_PATH } from "@/lib/routes";
 import { endSessionsInput } from "@/lib/schemas/session";
 
 /** "Sign out everywhere", for yourself (you land on sign-in) or, as an admin, for someone else. */
@@ -15,8 +16,8 @@ export const endSessionsAction = defineAction({
   handler: async ({ userId }, ctx) => {
     await endAllSessions(ctx, userId);
     // This browser's session ended with all the others.
-    if (userId === ctx.viewer.id) redirect("/signin");
-    revalidatePath(`/admin/users/${userId}`);
+    if (userId === ctx.viewer.id) redirect(SIGN_IN_PATH);
+    revalidatePath(adminUserHref(userId));
     return actionOk();
   },
 });

@@ -59,21 +59,6 @@ export const quarterlySearchParams = z.object({
 });
 export type QuarterlySearchParams = z.output<typeof quarterlySearchParams>;
 
-/** Agenda-side links keep the team filter; page and position are added only when they differ from the start. */
-export function quarterlyHref(
-  quarter: string,
-  view: "" | "present" | "agenda" | "minutes",
-  params: { team?: string; page?: number; i?: number } = {},
-): string {
-  const search = new URLSearchParams();
-  if (params.team) search.set("team", params.team);
-  if (params.page !== undefined && params.page > 1) search.set("page", String(params.page));
-  if (params.i !== undefined) search.set("i", String(params.i));
-  const path = view === "" ? `/quarterly/${quarter}` : `/quarterly/${quarter}/${view}`;
-  const query = search.toString();
-  return query ? `${path}?${query}` : path;
-}
-
 /** The version the form was loaded with; null means "nothing was recorded when I loaded the page". */
 const expectedVersion = z.preprocess(
   (value) => (value === "" || value === undefined ? null : typeof value === "string" ? Number(value) : value),

@@ -11,6 +11,7 @@ import { appLimiters } from "@/lib/db/rate-limits";
 import { getSessionUser } from "@/lib/db/users";
 import { tokenRefusal } from "@/lib/domain/api-tokens";
 import { AppError } from "@/lib/errors";
+import { signInHref } from "@/lib/routes";
 
 /** The signed-in person for this request (once per request), or null when signed out or the session ended. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
@@ -28,7 +29,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 /** For pages: the viewer, or a redirect to sign-in that comes back here afterwards. */
 export async function requireViewer(returnTo?: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
+  if (!viewer) redirect(signInHref(returnTo));
   return viewer;
 }
 

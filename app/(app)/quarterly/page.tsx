@@ -4,7 +4,8 @@ import { QuarterPicker } from "@/components/quarterly/quarter-picker";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/session/viewer";
 import { currentQuarter } from "@/lib/domain/quarters";
-import { meetingQuarters, quarterlyHref, quarterlySearchParams } from "@/lib/schemas/quarterly";
+import { meetingQuarters, quarterlySearchParams } from "@/lib/schemas/quarterly";
+import { quarterlyHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Quarterly review" };
 

@@ -4,7 +4,8 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/session/viewer";
 import { listDueServices, type DueServicesPage } from "@/lib/db/quarterly-agenda";
 import { listTeams, type TeamDto } from "@/lib/db/teams";
-import { parseQuarterParam, quarterlyHref, quarterlySearchParams, type QuarterlySearchParams } from "@/lib/schemas/quarterly";
+import { parseQuarterParam, quarterlySearchParams, type QuarterlySearchParams } from "@/lib/schemas/quarterly";
+import { quarterlyHref } from "@/lib/routes";
 
 // What every page of one quarter's meeting starts from: a real quarter (anything else is a 404), the viewer, and
 // the team filter resolved against the teams that exist (an unknown slug from an old link means every team).

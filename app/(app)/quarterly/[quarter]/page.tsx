@@ -12,7 +12,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
 import { todayUtc } from "@/lib/db/review-access";
-import { meetingQuarters, quarterlyHref } from "@/lib/schemas/quarterly";
+import { meetingQuarters } from "@/lib/schemas/quarterly";
+import { quarterlyHref } from "@/lib/routes";
 
 export async function generateMetadata(props: MeetingPageProps): Promise<Metadata> {
   return { title: await quarterTitle(props, "Quarterly review") };

@@ -5,7 +5,7 @@ import { AgendaTable } from "@/components/quarterly/agenda-table";
 import { asOfLabel } from "@/components/quarterly/labels";
 import { loadMeetingAgenda, quarterTitle, type MeetingPageProps } from "@/app/(app)/quarterly/[quarter]/meeting-page-data";
 import { PrintableMeeting } from "@/components/quarterly/printable-meeting";
-import { quarterlyHref } from "@/lib/schemas/quarterly";
+import { quarterlyHref } from "@/lib/routes";
 
 export async function generateMetadata(props: MeetingPageProps): Promise<Metadata> {
   return { title: await quarterTitle(props, "Agenda") };

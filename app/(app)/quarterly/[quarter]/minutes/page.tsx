@@ -5,7 +5,7 @@ import { MeetingSummary } from "@/components/quarterly/meeting-summary";
 import { MinutesTable } from "@/components/quarterly/minutes-table";
 import { PrintableMeeting } from "@/components/quarterly/printable-meeting";
 import { getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
-import { quarterlyHref } from "@/lib/schemas/quarterly";
+import { quarterlyHref } from "@/lib/routes";
 
 export async function generateMetadata(props: MeetingPageProps): Promise<Metadata> {
   return { title: await quarterTitle(props, "Minutes") };

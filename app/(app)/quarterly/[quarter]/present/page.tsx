@@ -13,9 +13,9 @@ import { can } from "@/lib/auth/permissions";
 import { getMeetingOutcomes } from "@/lib/db/meeting-outcomes";
 import { listDueServices } from "@/lib/db/quarterly-agenda";
 import { todayUtc } from "@/lib/db/review-access";
-import { meetingQuarters, quarterlyHref } from "@/lib/schemas/quarterly";
+import { meetingQuarters } from "@/lib/schemas/quarterly";
 import { TIER_WORDS } from "@/lib/domain/words";
-import { serviceHref } from "@/lib/routes";
+import { quarterlyHref, serviceHref } from "@/lib/routes";
 import { TextLink } from "@/components/ui/text-link";
 
 export async function generateMetadata(props: MeetingPageProps): Promise<Metadata> {
