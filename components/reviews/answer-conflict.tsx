@@ -1,6 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { AnswerDto } from "@/lib/db/review-dtos";
+import { personText } from "@/lib/domain/people";
 import { ANSWER_WORDS } from "@/lib/domain/words";
 import { formatDateTime } from "@/lib/format/dates";
 
@@ -19,8 +20,7 @@ export function AnswerConflict({ current, isPending, onUseTheirs, onOverwrite }:
       {current ? (
         <div className="space-y-2">
           <p>
-            {current.answeredBy?.name ?? "Someone"}
-            {current.answeredBy?.email ? ` (${current.answeredBy.email})` : ""} saved it {formatDateTime(current.answeredAt)}. Their answer:
+            {current.answeredBy ? personText(current.answeredBy) : "Someone"} saved it {formatDateTime(current.answeredAt)}. Their answer:
           </p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-surface/60 p-2">
             <dt className="font-medium">Answer</dt>

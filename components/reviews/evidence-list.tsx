@@ -3,6 +3,7 @@ import type { EvidenceDto } from "@/lib/db/review-dtos";
 import { normalizeHttpUrl } from "@/lib/domain/links";
 import { EvidenceRemoveButton } from "./evidence-remove-button";
 import { EVIDENCE_KIND_WORDS } from "@/lib/domain/words";
+import { personText } from "@/lib/domain/people";
 import { formatDateTime } from "@/lib/format/dates";
 
 export type EvidenceListProps = {
@@ -38,7 +39,7 @@ export function EvidenceList({ reviewId, evidence, canEdit }: EvidenceListProps)
                 </span>
               )}
               <span className="text-ink-muted">
-                added by {item.createdByEmail ?? "unknown"}, {formatDateTime(item.createdAt)}
+                added by {item.createdBy ? personText(item.createdBy) : "unknown"}, {formatDateTime(item.createdAt)}
               </span>
             </div>
             {canEdit ? <EvidenceRemoveButton reviewId={reviewId} evidenceId={item.id} title={item.title} /> : null}

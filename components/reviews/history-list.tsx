@@ -1,5 +1,6 @@
 import { Caption, HeaderRow, Table, TBody, TD, TR } from "@/components/ui/table";
 import type { AuditEventDto } from "@/lib/db/audit";
+import { personText } from "@/lib/domain/people";
 import { AUDIT_ACTION_WORDS } from "@/lib/domain/words";
 import { DateText } from "@/components/ui/date-text";
 
@@ -52,7 +53,7 @@ export function HistoryList({ events, itemTitles }: HistoryListProps) {
               <TD className="whitespace-nowrap">
                 <DateText value={event.at} withTime />
               </TD>
-              <TD className="break-all">{event.actorEmail ?? "system"}</TD>
+              <TD className="break-all">{event.actor ? personText(event.actor) : "system"}</TD>
               <TD>
                 <p>{AUDIT_ACTION_WORDS[event.action] ?? event.action}</p>
                 {item ? <p className="text-ink-muted">{item}</p> : null}

@@ -6,6 +6,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { startReviewAction, type StartReviewState } from "@/lib/actions/reviews";
 import { REVIEW_TRIGGERS, type PersonRef } from "@/lib/domain/types";
+import { personText } from "@/lib/domain/people";
 import { PendingButton } from "./pending-button";
 import { TRIGGER_DESCRIPTIONS, TRIGGER_WORDS } from "@/lib/domain/words";
 
@@ -61,7 +62,7 @@ export function StartReviewForm({ serviceId, reviewers, cancelHref, today }: Sta
         <Select multiple size={Math.min(Math.max(reviewers.length, 3), 8)} className="min-h-24">
           {reviewers.map((person) => (
             <option key={person.id} value={person.id}>
-              {person.name} ({person.email})
+              {personText(person)}
             </option>
           ))}
         </Select>

@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import type { WaiverDto } from "@/lib/db/review-dtos";
 import { WAIVER_BADGES } from "./labels";
 import { WaiverActions } from "./waiver-actions";
+import { personText } from "@/lib/domain/people";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 
 export type WaiverListProps = {
@@ -43,13 +44,13 @@ export function WaiverList({ reviewId, waivers, canApprove, refusals, canRevoke 
               <dd>{waiver.riskOwner}</dd>
               <dt className="font-medium text-ink">Requested by</dt>
               <dd>
-                {waiver.requestedByEmail ?? "unknown"}, {formatDateTime(waiver.createdAt)}
+                {waiver.requestedBy ? personText(waiver.requestedBy) : "unknown"}, {formatDateTime(waiver.createdAt)}
               </dd>
-              {waiver.approvedByEmail ? (
+              {waiver.approvedBy ? (
                 <>
                   <dt className="font-medium text-ink">Approved by</dt>
                   <dd>
-                    {waiver.approvedByEmail}
+                    {personText(waiver.approvedBy)}
                     {waiver.approvedAt ? `, ${formatDateTime(waiver.approvedAt)}` : ""}
                   </dd>
                 </>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/permissions";
 import { GET as listServices } from "@/app/api/v1/services/route";
 import { GET as getService } from "@/app/api/v1/services/[slug]/route";
 import { POST as createReview } from "@/app/api/v1/services/[slug]/reviews/route";
@@ -11,6 +12,8 @@ import { toApiResponse } from "@/lib/api/handler";
 import { setAnswer } from "@/lib/db/answers";
 import { createApiToken, hashApiToken } from "@/lib/db/api-tokens";
 import { decideReview, submitReview } from "@/lib/db/decisions";
+import { approveWaiver, requestWaiver } from "@/lib/db/waivers";
+import { addDays } from "@/lib/domain/days";
 import { db } from "@/lib/db/client";
 import { createDecidedReview, createService, createTeam, createViewer, ctxOf } from "@/lib/db/review-test-fixtures";
 import { createAppLimiters } from "@/lib/db/rate-limits";
@@ -19,7 +22,7 @@ import { queryServicesTable } from "@/lib/db/services-table";
 import { installDefaultTemplate } from "@/lib/db/templates";
 import { defaultTokenExpiry } from "@/lib/domain/api-tokens";
 import { limitSettings } from "@/lib/env";
-import { decisionInput, setAnswerInput } from "@/lib/schemas/review";
+import { decisionInput, setAnswerInput, waiverRequestInput } from "@/lib/schemas/review";
 import { DEFAULT_STATE } from "@/lib/schemas/services-table";
 
 // The review API exercised through its real route handlers with personal API tokens, against Postgres.
@@ -385,6 +388,55 @@ describe("/api/v1 privacy and four eyes", () => {
     };
     expect(await answeredBy((await createApiToken(ctxOf(reader), tokenInput())).token)).toEqual({ name: editor.name, email: null });
     expect(await answeredBy((await createApiToken(ctxOf(admin), tokenInput())).token)).toEqual({ name: editor.name, email: editor.email });
+  });
+
+  it("gives a viewer and an editor the review JSON without any e-mail address, and an admin with them", async () => {
+    const { token, reviewId, editor } = await world();
+    const waived = "health.readiness-probe";
+    expect((await answer(reviewId, token, { status: "MET" }, { "if-none-match": "*" })).status).toBe(201);
+    const evidence = await addEvidence(
+      req("POST", `/api/v1/reviews/${reviewId}/answers/${ITEM}/evidence`, token, {
+        body: { url: "https://grafana.example/d/1", title: "Board", kind: "DASHBOARD" },
+      }),
+      params({ id: reviewId, itemKey: ITEM }),
+    );
+    expect(evidence.status).toBe(201);
+    expect((await answer(reviewId, token, { status: "NOT_MET" }, { "if-none-match": "*" }, waived)).status).toBe(201);
+    // Waivers have no API endpoint; the team asks and an outside approver approves through lib/db, as the pages do.
+    const approver = await createViewer("APPROVER", [(await createTeam("api-approvers")).id]);
+    const waiver = await requestWaiver(
+      ctxOf(editor),
+      reviewId,
+      waived,
+      waiverRequestInput.parse({ reason: "r", compensatingControl: "c", riskOwner: "CTO", expiresOn: addDays(todayUtc(), 30) }),
+    );
+    await approveWaiver(ctxOf(approver), reviewId, waiver.id);
+
+    const reviewText = async (viewer: Viewer) => {
+      const response = await getReview(
+        req("GET", `/api/v1/reviews/${reviewId}`, (await createApiToken(ctxOf(viewer), tokenInput("READ"))).token),
+        params({ id: reviewId }),
+      );
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const address = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+    const outsideEditor = await createViewer("EDITOR", [(await createTeam("api-outside")).id]);
+    for (const reader of [await createViewer("VIEWER", []), outsideEditor, editor]) {
+      const text = await reviewText(reader);
+      expect(text).not.toMatch(address);
+      const review = JSON.parse(text) as { answers: { evidence: { createdBy: unknown }[] }[]; waivers: Record<string, unknown>[] };
+      expect(review.answers.flatMap((a) => a.evidence.map((e) => e.createdBy))).toEqual([{ name: editor.name, email: null }]);
+      expect(review.waivers[0]).toMatchObject({
+        requestedBy: { name: editor.name, email: null },
+        approvedBy: { name: approver.name, email: null },
+      });
+    }
+    const forAdmin = await reviewText(await createViewer("ADMIN", []));
+    expect(forAdmin).toContain(editor.email);
+    expect(forAdmin).toContain(approver.email);
+    const review = JSON.parse(forAdmin) as { waivers: Record<string, unknown>[] };
+    expect(review.waivers[0]).toMatchObject({ requestedBy: { email: editor.email }, approvedBy: { email: approver.email } });
   });
 
   it("answers a four-eyes refusal with a 403 that gives the reason", async () => {

@@ -1,5 +1,6 @@
 import type { Viewer } from "@/lib/auth/permissions";
-import { visiblePerson, type AnswerDto, type WaiverDto } from "@/lib/db/review-dtos";
+import { visiblePerson, type PersonRef } from "@/lib/db/people";
+import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
 import type { ReviewView } from "@/lib/db/review-view";
 import type { ServiceDetail } from "@/lib/db/services";
 import type { ServicesTableRow } from "@/lib/db/services-table";
@@ -43,6 +44,10 @@ export function serviceDetailJson(s: ServiceDetail) {
 }
 
 /** Names for everyone, e-mail addresses only for admins. */
+function personJson(viewer: Viewer, person: PersonRef | null) {
+  return person ? { name: person.name, email: visiblePerson(viewer, person).email } : null;
+}
+
 export function answerJson(viewer: Viewer, a: AnswerDto) {
   return {
     itemKey: a.itemKey,
@@ -50,13 +55,20 @@ export function answerJson(viewer: Viewer, a: AnswerDto) {
     note: a.note,
     naReason: a.naReason,
     version: a.version,
-    answeredBy: a.answeredBy ? { name: a.answeredBy.name, email: visiblePerson(viewer, a.answeredBy).email } : null,
+    answeredBy: personJson(viewer, a.answeredBy),
     answeredAt: a.answeredAt.toISOString(),
-    evidence: a.evidence.map((e) => ({ id: e.id, url: e.url, title: e.title, kind: e.kind, createdAt: e.createdAt.toISOString() })),
+    evidence: a.evidence.map((e) => ({
+      id: e.id,
+      url: e.url,
+      title: e.title,
+      kind: e.kind,
+      createdBy: personJson(viewer, e.createdBy),
+      createdAt: e.createdAt.toISOString(),
+    })),
   };
 }
 
-function waiverJson(w: WaiverDto) {
+function waiverJson(viewer: Viewer, w: WaiverDto) {
   return {
     id: w.id,
     itemKey: w.itemKey,
@@ -65,6 +77,9 @@ function waiverJson(w: WaiverDto) {
     compensatingControl: w.compensatingControl,
     riskOwner: w.riskOwner,
     expiresOn: w.expiresOn,
+    requestedBy: personJson(viewer, w.requestedBy),
+    approvedBy: personJson(viewer, w.approvedBy),
+    approvedAt: w.approvedAt?.toISOString() ?? null,
   };
 }
 
@@ -99,6 +114,6 @@ export function reviewJson(viewer: Viewer, view: ReviewView) {
       outcome: evaluation.outcomes[i.key] ?? null,
     })),
     answers: Object.values(view.answers).map((answer) => answerJson(viewer, answer)),
-    waivers: view.waivers.map(waiverJson),
+    waivers: view.waivers.map((waiver) => waiverJson(viewer, waiver)),
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { setAnswer } from "@/lib/db/answers";
 import { closeDb, db } from "@/lib/db/client";
 import { addEvidence, removeEvidence } from "@/lib/db/evidence";
-import { appError, ctxOf, createReviewWorld, itemKeys } from "@/lib/db/review-test-fixtures";
+import { ADMIN_READER, appError, ctxOf, createReviewWorld, itemKeys } from "@/lib/db/review-test-fixtures";
 import type { AnswerDto } from "@/lib/db/review-dtos";
 import { getReviewView, listReviewHistory, startReview } from "@/lib/db/reviews";
 import { AppError } from "@/lib/errors";
@@ -121,7 +121,11 @@ describe("evidence", () => {
         kind: "DASHBOARD",
       }),
     );
-    expect(ok).toMatchObject({ url: "https://grafana.example/d/1", kind: "DASHBOARD", createdByEmail: w.editor.email });
+    expect(ok).toMatchObject({
+      url: "https://grafana.example/d/1",
+      kind: "DASHBOARD",
+      createdBy: { id: w.editor.id, name: w.editor.name, email: null },
+    });
   });
 
   it("refuses evidence on an unanswered item and titles over 200 characters", async () => {
@@ -154,11 +158,11 @@ describe("evidence", () => {
     );
     await removeEvidence(ctxOf(w.editor), w.reviewId, evidence.id);
 
-    const history = await listReviewHistory(w.reviewId);
+    const history = await listReviewHistory(ADMIN_READER, w.reviewId);
     const byAction = (action: string) => history.filter((e) => e.action === action);
     expect(byAction("review.start")).toHaveLength(1);
     expect(byAction("answer.create")[0]).toMatchObject({
-      actorEmail: w.editor.email,
+      actor: expect.objectContaining({ email: w.editor.email }),
       before: null,
       after: { itemKey: key, status: "PARTIAL", note: "half", version: 1 },
     });

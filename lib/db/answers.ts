@@ -4,15 +4,8 @@ import { assertCanEdit, assertDraft, auditScope, isUuid, type LockedReview } fro
 import { withSqlTransaction } from "@/lib/db/sql-transaction";
 import type { AnswerStatus, EvidenceKind } from "@/lib/domain/types";
 import type { Viewer } from "@/lib/auth/permissions";
-import {
-  answerAuditView,
-  answerSelect,
-  loadPeople,
-  toAnswerDto,
-  visibleAnswer,
-  type AnswerDto,
-  type AnswerRow,
-} from "@/lib/db/review-dtos";
+import { answerAuditView, answerSelect, toAnswerDto, visibleAnswer, type AnswerDto, type AnswerRow } from "@/lib/db/review-dtos";
+import { loadPeople } from "@/lib/db/people";
 import { AppError } from "@/lib/errors";
 import type { SetAnswerInput } from "@/lib/schemas/review";
 
@@ -56,7 +49,16 @@ type AnswerTargetRow = {
   answer_na_reason: string | null;
 };
 
-type EvidenceSqlRow = { id: string; url: string; title: string; kind: EvidenceKind; created_at: Date; created_by_email: string | null };
+type EvidenceSqlRow = {
+  id: string;
+  url: string;
+  title: string;
+  kind: EvidenceKind;
+  created_at: Date;
+  created_by_id: string | null;
+  created_by_name: string | null;
+  created_by_email: string | null;
+};
 
 /**
  * Creates or updates the answer to one item; returns it with its new version. This is the hottest write in
@@ -130,7 +132,7 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
         ? []
         : (
             await client.query<EvidenceSqlRow>(
-              `SELECT e.id::text, e.url, e.title, e.kind::text AS kind, e.created_at, u.email AS created_by_email
+              `SELECT e.id::text, e.url, e.title, e.kind::text AS kind, e.created_at, u.id::text AS created_by_id, u.name AS created_by_name, u.email AS created_by_email
                FROM evidence e LEFT JOIN users u ON u.id = e.created_by_id
                WHERE e.answer_id = $1::uuid ORDER BY e.created_at, e.id`,
               [written.id],
@@ -140,7 +142,10 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
             url: e.url,
             title: e.title,
             kind: e.kind,
-            createdByEmail: e.created_by_email,
+            createdBy:
+              e.created_by_id && e.created_by_name && e.created_by_email
+                ? { id: e.created_by_id, name: e.created_by_name, email: e.created_by_email }
+                : null,
             createdAt: e.created_at,
           }));
     const after: AnswerDto = {
@@ -172,6 +177,6 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
       before: before ? answerAuditView(before) : null,
       after: answerAuditView(after),
     });
-    return after;
+    return visibleAnswer(ctx.viewer, after);
   });
 }

@@ -1,7 +1,8 @@
 import type { PoolClient } from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
-import type { Viewer } from "@/lib/auth/permissions";
+import { can, type Viewer } from "@/lib/auth/permissions";
+import { loadPeopleByEmail, personByEmail, visiblePerson, type People, type PersonRef } from "@/lib/db/people";
 
 export type AuditContext = { viewer: Viewer; requestId?: string | null };
 
@@ -37,10 +38,12 @@ export async function recordAudit(target: AuditTarget, ctx: AuditContext, entry:
   else await target.query(sql.text, sql.values);
 }
 
+/** An audit event as a viewer may read it: people by name, with e-mail addresses only for admins (see withNames). */
 export type AuditEventDto = {
   id: string;
   at: Date;
-  actorEmail: string | null;
+  /** null for the system. */
+  actor: PersonRef | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -59,17 +62,56 @@ const auditSelect = {
   after: true,
 } as const;
 
-/** The row as Prisma reads it: the id is a bigserial. */
-function toDto(row: Omit<AuditEventDto, "id"> & { id: bigint }): AuditEventDto {
-  return { ...row, id: row.id.toString() };
+/** The row as Prisma reads it: the id is a bigserial, the actor a stored address. */
+type AuditRow = Omit<AuditEventDto, "id" | "actor"> & { id: bigint; actorEmail: string | null };
+
+// An address in a stored value (actors, "approvedByEmail", or typed into a note). The lookbehind starts a match only
+// at the start of a run, so a long run without "@" is scanned once.
+const EMAIL_ADDRESS = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+function addressesIn(value: unknown): string[] {
+  if (typeof value === "string") return value.match(EMAIL_ADDRESS) ?? [];
+  if (Array.isArray(value)) return value.flatMap(addressesIn);
+  if (value && typeof value === "object") return Object.values(value).flatMap(addressesIn);
+  return [];
 }
 
-export async function listAuditForService(tx: Tx, serviceId: string, limit = 100): Promise<AuditEventDto[]> {
+/** For viewers who may not read e-mail addresses: each address becomes its person's name, a field "xByEmail" becomes "xBy". */
+function withNames(value: unknown, people: People): unknown {
+  if (typeof value === "string") return value.replace(EMAIL_ADDRESS, (address) => personByEmail(people, address)?.name ?? address);
+  if (Array.isArray(value)) return value.map((entry) => withNames(entry, people));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([field, entry]) => [
+        field.endsWith("Email") ? field.slice(0, -"Email".length) : field,
+        withNames(entry, people),
+      ]),
+    );
+  }
+  return value;
+}
+
+async function toVisibleEvents(tx: Pick<Tx, "user">, viewer: Viewer, rows: readonly AuditRow[]): Promise<AuditEventDto[]> {
+  const people = await loadPeopleByEmail(
+    tx,
+    rows.flatMap((row) => [row.actorEmail, ...addressesIn(row.before), ...addressesIn(row.after)]),
+  );
+  const mayReadEmail = can(viewer, { type: "people:read-email" });
+  return rows.map(({ id, actorEmail, before, after, ...row }) => ({
+    ...row,
+    id: id.toString(),
+    actor: visiblePerson(viewer, personByEmail(people, actorEmail)),
+    before: mayReadEmail ? before : withNames(before, people),
+    after: mayReadEmail ? after : withNames(after, people),
+  }));
+}
+
+export async function listAuditForService(tx: Tx, viewer: Viewer, serviceId: string, limit = 100): Promise<AuditEventDto[]> {
   const rows = await tx.auditEvent.findMany({ where: { serviceId }, orderBy: { id: "desc" }, take: limit, select: auditSelect });
-  return rows.map(toDto);
+  return toVisibleEvents(tx, viewer, rows);
 }
 
-export async function listAuditForReview(tx: Tx, reviewId: string, limit = 500): Promise<AuditEventDto[]> {
+export async function listAuditForReview(tx: Tx, viewer: Viewer, reviewId: string, limit = 500): Promise<AuditEventDto[]> {
   const rows = await tx.auditEvent.findMany({ where: { reviewId }, orderBy: { id: "desc" }, take: limit, select: auditSelect });
-  return rows.map(toDto);
+  return toVisibleEvents(tx, viewer, rows);
 }

@@ -4,7 +4,7 @@ import { closeDb, db } from "@/lib/db/client";
 import { decideReview, reopenReview, submitReview } from "@/lib/db/decisions";
 import { addEvidence } from "@/lib/db/evidence";
 import { todayUtc } from "@/lib/db/review-access";
-import { appError, ctxOf, createReviewWorld, itemKeys, type ReviewWorld } from "@/lib/db/review-test-fixtures";
+import { ADMIN_READER, appError, ctxOf, createReviewWorld, itemKeys, type ReviewWorld } from "@/lib/db/review-test-fixtures";
 import { getReviewView, listReviewHistory } from "@/lib/db/reviews";
 import { approveWaiver, requestWaiver } from "@/lib/db/waivers";
 import { addDays } from "@/lib/domain/days";
@@ -221,17 +221,21 @@ describe("decideReview", () => {
     const version = await submitted(w);
     await decideReview(ctxOf(w.approver), w.reviewId, decisionInput.parse({ decision: "NO_GO", expectedVersion: version }));
 
-    const history = await listReviewHistory(w.reviewId);
+    const history = await listReviewHistory(ADMIN_READER, w.reviewId);
     const find = (action: string) => history.find((e) => e.action === action);
-    expect(find("waiver.request")).toMatchObject({ actorEmail: w.editor.email, before: null, after: { itemKey: key, status: "PENDING" } });
+    expect(find("waiver.request")).toMatchObject({
+      actor: expect.objectContaining({ email: w.editor.email }),
+      before: null,
+      after: { itemKey: key, status: "PENDING" },
+    });
     expect(find("waiver.approve")).toMatchObject({
-      actorEmail: w.approver.email,
+      actor: expect.objectContaining({ email: w.approver.email }),
       before: { status: "PENDING" },
       after: { status: "APPROVED" },
     });
     expect(find("review.submit")).toMatchObject({ before: { status: "DRAFT", version: 1 }, after: { status: "SUBMITTED", version: 2 } });
     expect(find("review.decide")).toMatchObject({
-      actorEmail: w.approver.email,
+      actor: expect.objectContaining({ email: w.approver.email }),
       before: { status: "SUBMITTED" },
       after: { status: "DECIDED", decision: "NO_GO", computedVerdict: "NO_GO" },
     });

@@ -156,7 +156,7 @@ async function decideInTransaction(ctx: AuditContext, reviewId: string, input: D
         riskOwner: w.riskOwner,
         expiresOn: w.expiresOn,
         status: w.status,
-        approvedByEmail: w.approvedByEmail,
+        approvedByEmail: w.approvedBy?.email ?? null,
       })),
     });
 

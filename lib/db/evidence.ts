@@ -1,7 +1,7 @@
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { auditScope, isUuid, lockDraftForEdit, lockDraftItemForEdit } from "@/lib/db/review-access";
-import { evidenceSelect, toEvidenceDto, type EvidenceDto } from "@/lib/db/review-dtos";
+import { evidenceSelect, toEvidenceDto, visibleEvidence, type EvidenceDto } from "@/lib/db/review-dtos";
 import { AppError } from "@/lib/errors";
 import type { EvidenceInput } from "@/lib/schemas/review";
 
@@ -36,7 +36,7 @@ export async function addEvidence(ctx: AuditContext, reviewId: string, key: stri
       ...auditScope(review),
       after: auditView(dto, key),
     });
-    return dto;
+    return visibleEvidence(ctx.viewer, dto);
   });
 }
 

@@ -5,7 +5,16 @@ import { closeDb, db } from "@/lib/db/client";
 import { decideReview, reopenReview, submitReview } from "@/lib/db/decisions";
 import { addEvidence } from "@/lib/db/evidence";
 import { todayUtc } from "@/lib/db/review-access";
-import { appError, createService, createViewer, ctxOf, createReviewWorld, itemKeys, type ReviewWorld } from "@/lib/db/review-test-fixtures";
+import {
+  ADMIN_READER,
+  appError,
+  createService,
+  createViewer,
+  ctxOf,
+  createReviewWorld,
+  itemKeys,
+  type ReviewWorld,
+} from "@/lib/db/review-test-fixtures";
 import { getReviewView, listReviewHistory, startReview } from "@/lib/db/reviews";
 import { approveWaiver, rejectWaiver, requestWaiver, revokeWaiver } from "@/lib/db/waivers";
 import { addDays } from "@/lib/domain/days";
@@ -36,7 +45,7 @@ function waiverFor(viewer: Viewer, w: ReviewWorld, key: string) {
 }
 
 async function refusals(reviewId: string, action: string) {
-  return (await listReviewHistory(reviewId)).filter((event) => event.action === action);
+  return (await listReviewHistory(ADMIN_READER, reviewId)).filter((event) => event.action === action);
 }
 
 describe("four eyes on decisions", () => {
@@ -60,7 +69,7 @@ describe("four eyes on decisions", () => {
     const [event, ...more] = await refusals(w.reviewId, "review.decide.refused");
     expect(more).toEqual([]);
     expect(event).toMatchObject({
-      actorEmail: admin.email,
+      actor: expect.objectContaining({ email: admin.email }),
       entityType: "review",
       entityId: w.reviewId,
       after: { status: "SUBMITTED", version, reason: "You answered items in this review, so someone else must decide it." },
@@ -114,7 +123,7 @@ describe("four eyes on decisions", () => {
     expect(refused.details?.reason).toBeUndefined();
     const inside = await appError(decide(w.insideApprover, w, version));
     expect(inside.message).toBe("You are on the team that owns this service, so someone from another team must decide.");
-    expect((await refusals(w.reviewId, "review.decide.refused")).map((e) => e.actorEmail)).toEqual([w.insideApprover.email]);
+    expect((await refusals(w.reviewId, "review.decide.refused")).map((e) => e.actor?.email)).toEqual([w.insideApprover.email]);
   });
 });
 
@@ -135,10 +144,10 @@ describe("four eyes on waivers", () => {
     expect(reject.message).toBe(approve.message);
     expect((await db().waiver.findUniqueOrThrow({ where: { id: mine.id }, select: { status: true } })).status).toBe("PENDING");
 
-    const history = await listReviewHistory(w.reviewId);
+    const history = await listReviewHistory(ADMIN_READER, w.reviewId);
     expect(history.filter((e) => e.action === "waiver.approve.refused")).toEqual([
       expect.objectContaining({
-        actorEmail: admin.email,
+        actor: expect.objectContaining({ email: admin.email }),
         entityType: "waiver",
         entityId: mine.id,
         after: expect.objectContaining({ reason: approve.message }),

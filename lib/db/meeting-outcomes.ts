@@ -1,6 +1,7 @@
-import { can } from "@/lib/auth/permissions";
+import { can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
 import { db, type Tx } from "@/lib/db/client";
+import { loadPeople, visiblePerson, type PersonRef } from "@/lib/db/people";
 import { dayToDate, isoDay, isUuid, todayUtc } from "@/lib/db/review-access";
 import { parseQuarter } from "@/lib/domain/quarters";
 import { AppError } from "@/lib/errors";
@@ -19,7 +20,7 @@ export type MeetingOutcomeDto = {
   followUpOwner: string | null;
   /** YYYY-MM-DD */
   followUpDue: string | null;
-  recordedBy: { name: string; email: string } | null;
+  recordedBy: PersonRef | null;
   recordedAt: Date;
   version: number;
 };
@@ -39,25 +40,29 @@ const outcomeSelect = {
 
 type Reader = Pick<Tx, "meetingOutcome" | "user">;
 
-async function readOutcomes(tx: Reader, quarter: string, serviceIds: readonly string[]): Promise<MeetingOutcomeDto[]> {
+async function readOutcomes(tx: Reader, viewer: Viewer, quarter: string, serviceIds: readonly string[]): Promise<MeetingOutcomeDto[]> {
   const ids = serviceIds.filter(isUuid);
   if (ids.length === 0) return [];
   const rows = await tx.meetingOutcome.findMany({ where: { quarter, serviceId: { in: ids } }, select: outcomeSelect });
-  const userIds = [...new Set(rows.flatMap((row) => (row.recordedById ? [row.recordedById] : [])))];
-  const users =
-    userIds.length > 0 ? await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }) : [];
-  const byId = new Map(users.map((user) => [user.id, { name: user.name, email: user.email }]));
+  const people = await loadPeople(
+    tx,
+    rows.map((row) => row.recordedById),
+  );
   return rows.map(({ recordedById, followUpDue, ...row }) => ({
     ...row,
     followUpDue: followUpDue ? isoDay(followUpDue) : null,
-    recordedBy: recordedById ? (byId.get(recordedById) ?? null) : null,
+    recordedBy: recordedById ? visiblePerson(viewer, people.get(recordedById) ?? null) : null,
   }));
 }
 
 /** The recorded outcomes for these services in this quarter, by service id (services without one are absent). */
-export async function getMeetingOutcomes(quarter: string, serviceIds: readonly string[]): Promise<Map<string, MeetingOutcomeDto>> {
+export async function getMeetingOutcomes(
+  viewer: Viewer,
+  quarter: string,
+  serviceIds: readonly string[],
+): Promise<Map<string, MeetingOutcomeDto>> {
   if (!parseQuarter(quarter)) return new Map();
-  const outcomes = await readOutcomes(db(), quarter, serviceIds);
+  const outcomes = await readOutcomes(db(), viewer, quarter, serviceIds);
   return new Map(outcomes.map((outcome) => [outcome.serviceId, outcome]));
 }
 
@@ -106,7 +111,7 @@ export async function recordMeetingOutcome(
         reason: "NOT_ON_AGENDA",
       });
     }
-    const read = async () => (await readOutcomes(tx, quarter, [serviceId]))[0] ?? null;
+    const read = async () => (await readOutcomes(tx, ctx.viewer, quarter, [serviceId]))[0] ?? null;
     const before = await read();
     // ISO days compare correctly as strings. A due date already on record may stay when it has passed.
     if (input.followUpDue !== null && input.followUpDue < today && input.followUpDue !== before?.followUpDue) {

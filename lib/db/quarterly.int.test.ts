@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { getMeetingOutcomes, recordMeetingOutcome } from "@/lib/db/meeting-outcomes";
 import { listDueServices } from "@/lib/db/quarterly-agenda";
 import {
+  ADMIN_READER,
   createDecidedReview,
   createTeam,
   createViewer,
@@ -227,7 +228,7 @@ describe("recordMeetingOutcome", () => {
       expectedVersion: null,
     }).catch((e: unknown) => e);
     expect((past as AppError).details?.fieldErrors).toEqual({ followUpDue: ["The due date cannot be in the past"] });
-    expect(await getMeetingOutcomes(quarter, [serviceId])).toEqual(new Map());
+    expect(await getMeetingOutcomes(ADMIN_READER, quarter, [serviceId])).toEqual(new Map());
   });
 
   it("keeps a follow-up's due date on record after it passed, but refuses moving it to another past day", async () => {
@@ -262,7 +263,8 @@ describe("recordMeetingOutcome", () => {
       followUpOwner: "Dana",
       followUpDue: futureDay,
       version: 1,
-      recordedBy: { name: chair.name, email: chair.email },
+      // The chair is an approver, so the outcome names them without their e-mail address.
+      recordedBy: { id: chair.id, name: chair.name, email: null },
     });
 
     const second = await record(ctx, serviceId, {
@@ -287,8 +289,10 @@ describe("recordMeetingOutcome", () => {
     expect(audit[1]?.before).toMatchObject({ outcome: "FOLLOW_UP", version: 1 });
     expect(audit[1]?.after).toMatchObject({ outcome: "REVIEWED", version: 2 });
 
-    const outcomes = await getMeetingOutcomes(quarter, [serviceId]);
-    expect(outcomes.get(serviceId)).toMatchObject({ note: "Done", version: 2 });
+    const outcomes = await getMeetingOutcomes(chair, quarter, [serviceId]);
+    expect(outcomes.get(serviceId)).toMatchObject({ note: "Done", version: 2, recordedBy: { name: chair.name, email: null } });
+    const forAdmin = await getMeetingOutcomes(ADMIN_READER, quarter, [serviceId]);
+    expect(forAdmin.get(serviceId)?.recordedBy).toEqual({ id: chair.id, name: chair.name, email: chair.email });
   });
 
   it("lets approvers and admins from outside the team record; refuses viewers, editors and the owning team itself", async () => {
@@ -309,7 +313,7 @@ describe("recordMeetingOutcome", () => {
         record({ viewer }, serviceId, { outcome: "FOLLOW_UP", followUpOwner: "Ops", followUpDue: futureDay, expectedVersion: null }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    expect(await getMeetingOutcomes(quarter, [serviceId])).toEqual(new Map());
+    expect(await getMeetingOutcomes(ADMIN_READER, quarter, [serviceId])).toEqual(new Map());
     const admin = await makeViewer("ADMIN", [other.id]);
     await expect(record({ viewer: admin }, serviceId, input)).resolves.toMatchObject({ version: 1 });
     const parsed = meetingOutcomeInput.parse(input);

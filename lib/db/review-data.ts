@@ -1,14 +1,6 @@
 import type { Tx } from "@/lib/db/client";
-import {
-  answerSelect,
-  loadPeople,
-  peopleIdsOf,
-  toAnswerDto,
-  toWaiverDto,
-  waiverSelect,
-  type AnswerDto,
-  type WaiverDto,
-} from "@/lib/db/review-dtos";
+import { answerSelect, peopleIdsOf, toAnswerDto, toWaiverDto, waiverSelect, type AnswerDto, type WaiverDto } from "@/lib/db/review-dtos";
+import { loadPeople } from "@/lib/db/people";
 import { getTemplate, type TemplateDto } from "@/lib/db/templates";
 import type { AnswerMap } from "@/lib/domain/maturity";
 import type { TierTargets } from "@/lib/domain/targets";

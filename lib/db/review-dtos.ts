@@ -1,5 +1,5 @@
-import { can, type Viewer } from "@/lib/auth/permissions";
-import type { Tx } from "@/lib/db/client";
+import type { Viewer } from "@/lib/auth/permissions";
+import { visiblePerson, type People, type PersonRef } from "@/lib/db/people";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/db/review-access";
 import type { AnswerStatus, EvidenceKind } from "@/lib/domain/types";
@@ -8,17 +8,20 @@ import { isWaiverActive, isWaiverExpired, type WaiverStatus, type WaiverTerms } 
 // The plain shapes review pages, actions and the API receive. Selects are explicit so a new
 // column never leaks out by accident; item ids are translated to stable item keys.
 
-/** `email` is null for viewers who may not read e-mail addresses (see visiblePerson). */
-export type PersonRef = { id: string; name: string; email: string | null };
-
-/** The person as this viewer may see them: the name for everyone, the e-mail address only for admins. */
-export function visiblePerson<P extends PersonRef | null>(viewer: Viewer, person: P): P {
-  if (person === null || can(viewer, { type: "people:read-email" })) return person;
-  return { ...person, email: null };
+export function visibleEvidence(viewer: Viewer, evidence: EvidenceDto): EvidenceDto {
+  return { ...evidence, createdBy: visiblePerson(viewer, evidence.createdBy) };
 }
 
 export function visibleAnswer(viewer: Viewer, answer: AnswerDto): AnswerDto {
-  return { ...answer, answeredBy: visiblePerson(viewer, answer.answeredBy) };
+  return {
+    ...answer,
+    answeredBy: visiblePerson(viewer, answer.answeredBy),
+    evidence: answer.evidence.map((e) => visibleEvidence(viewer, e)),
+  };
+}
+
+export function visibleWaiver(viewer: Viewer, waiver: WaiverDto): WaiverDto {
+  return { ...waiver, requestedBy: visiblePerson(viewer, waiver.requestedBy), approvedBy: visiblePerson(viewer, waiver.approvedBy) };
 }
 
 export type EvidenceDto = {
@@ -26,7 +29,7 @@ export type EvidenceDto = {
   url: string;
   title: string;
   kind: EvidenceKind;
-  createdByEmail: string | null;
+  createdBy: PersonRef | null;
   createdAt: Date;
 };
 
@@ -50,8 +53,8 @@ export type WaiverDto = WaiverTerms & {
   isExpired: boolean;
   /** Who asked for it: the four-eyes rule keeps them from approving or rejecting it. */
   requestedById: string | null;
-  requestedByEmail: string | null;
-  approvedByEmail: string | null;
+  requestedBy: PersonRef | null;
+  approvedBy: PersonRef | null;
   approvedAt: Date | null;
   createdAt: Date;
 };
@@ -119,23 +122,13 @@ export type WaiverRow = {
   item: { key: string };
 };
 
-/** Users referenced by id (answers and evidence keep no FK to users, so a removed user simply shows as unknown). */
-export type People = ReadonlyMap<string, PersonRef>;
-
-export async function loadPeople(client: Pick<Tx, "user">, ids: readonly (string | null)[]): Promise<People> {
-  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (unique.length === 0) return new Map();
-  const rows = await client.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
 export function toEvidenceDto(row: EvidenceRow, people: People): EvidenceDto {
   return {
     id: row.id,
     url: row.url,
     title: row.title,
     kind: row.kind,
-    createdByEmail: row.createdById ? (people.get(row.createdById)?.email ?? null) : null,
+    createdBy: row.createdById ? (people.get(row.createdById) ?? null) : null,
     createdAt: row.createdAt,
   };
 }
@@ -168,8 +161,8 @@ export function toWaiverDto(row: WaiverRow, people: People, today: string): Waiv
     isActive: isWaiverActive(dates, today),
     isExpired: isWaiverExpired(dates, today),
     requestedById: row.requestedById,
-    requestedByEmail: row.requestedById ? (people.get(row.requestedById)?.email ?? null) : null,
-    approvedByEmail: row.approvedById ? (people.get(row.approvedById)?.email ?? null) : null,
+    requestedBy: row.requestedById ? (people.get(row.requestedById) ?? null) : null,
+    approvedBy: row.approvedById ? (people.get(row.approvedById) ?? null) : null,
     approvedAt: row.approvedAt,
     createdAt: row.createdAt,
   };

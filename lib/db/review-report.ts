@@ -1,17 +1,19 @@
 import type { Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import type { PersonRef } from "@/lib/db/review-dtos";
+import { loadPeopleByEmail, personByEmail, visiblePerson, type PersonRef } from "@/lib/db/people";
 import { getReviewView } from "@/lib/db/review-view";
 import { computeOutcomes, applicableItems } from "@/lib/domain/maturity";
 import { buildReportConcerns, type ReportAnswer, type ReportWaiver, type ReviewReport } from "@/lib/domain/review-markdown";
 import { isReviewSnapshot, snapshotEvaluationInputs } from "@/lib/domain/snapshot";
+import { personText } from "@/lib/domain/people";
 import { isWaiverActive } from "@/lib/domain/waivers";
 
 // One review as a report document (the printable page and the Markdown export). Every signed-in viewer may read
 // every review, so the viewer only keeps one shape for every door into the data.
 
 function toReportWaiver(
-  waiver: Omit<ReportWaiver, "itemTitle" | "isActive">,
+  waiver: Omit<ReportWaiver, "itemTitle" | "isActive" | "approvedBy">,
+  approvedBy: PersonRef | null,
   titles: ReadonlyMap<string, string>,
   isActive: boolean,
 ): ReportWaiver {
@@ -23,13 +25,21 @@ function toReportWaiver(
     compensatingControl: waiver.compensatingControl,
     riskOwner: waiver.riskOwner,
     expiresOn: waiver.expiresOn,
-    approvedByEmail: waiver.approvedByEmail,
+    approvedBy: nameOrNull(approvedBy),
     isActive,
   };
 }
 
 // The review view already dropped e-mail addresses the viewer may not read.
-const personText = (person: PersonRef | null) => (person ? (person.email ? `${person.name} (${person.email})` : person.name) : null);
+const nameOrNull = (person: PersonRef | null) => (person ? personText(person) : null);
+
+/** Only what the report prints, so nothing else a stored answer carries (such as its answerer's address) travels on. */
+const toReportAnswer = (answer: ReportAnswer): ReportAnswer => ({
+  status: answer.status,
+  note: answer.note,
+  naReason: answer.naReason,
+  evidence: answer.evidence.map((e) => ({ title: e.title, url: e.url, kind: e.kind })),
+});
 
 /** One review as a document. A decided review is rendered from its snapshot, so the report shows exactly what was decided. */
 export async function getReviewReport(viewer: Viewer, reviewId: string): Promise<ReviewReport> {
@@ -45,12 +55,19 @@ export async function getReviewReport(viewer: Viewer, reviewId: string): Promise
   let waivers: ReportWaiver[];
   let outcomes = evaluation.outcomes;
   if (snapshot) {
-    answers = Object.fromEntries(snapshot.answers.map((a) => [a.itemKey, a]));
-    waivers = snapshot.waivers.map((w) => toReportWaiver(w, titles, isWaiverActive(w, snapshot.today)));
+    answers = Object.fromEntries(snapshot.answers.map((a) => [a.itemKey, toReportAnswer(a)]));
+    // The snapshot names approvers by address; the report names them as this viewer may see them.
+    const approvers = await loadPeopleByEmail(
+      db(),
+      snapshot.waivers.map((w) => w.approvedByEmail),
+    );
+    waivers = snapshot.waivers.map((w) =>
+      toReportWaiver(w, visiblePerson(viewer, personByEmail(approvers, w.approvedByEmail)), titles, isWaiverActive(w, snapshot.today)),
+    );
     outcomes = computeOutcomes(items, snapshotEvaluationInputs(snapshot).answers, snapshot.waivers, snapshot.today);
   } else {
-    answers = view.answers;
-    waivers = view.waivers.map((w) => toReportWaiver(w, titles, w.isActive));
+    answers = Object.fromEntries(Object.entries(view.answers).map(([key, a]) => [key, toReportAnswer(a)]));
+    waivers = view.waivers.map((w) => toReportWaiver(w, w.approvedBy, titles, w.isActive));
   }
 
   return {
@@ -60,11 +77,11 @@ export async function getReviewReport(viewer: Viewer, reviewId: string): Promise
     trigger: review.trigger,
     status: review.status,
     startedAt: review.createdAt.toISOString(),
-    startedBy: personText(review.startedBy),
+    startedBy: nameOrNull(review.startedBy),
     submittedAt: review.submittedAt?.toISOString() ?? null,
-    submittedBy: personText(review.submittedBy),
+    submittedBy: nameOrNull(review.submittedBy),
     decidedAt: review.decidedAt?.toISOString() ?? null,
-    decidedBy: personText(review.decidedBy),
+    decidedBy: nameOrNull(review.decidedBy),
     targetDate: review.targetDate,
     decision: snapshot?.decision ?? review.decision,
     decisionNote: (snapshot ? snapshot.decisionNote : review.decisionNote) || null,

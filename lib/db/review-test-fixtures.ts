@@ -144,6 +144,15 @@ export function templateItemForFile(): { templateId: string; itemId: string } {
   return item;
 }
 
+/** An admin who is not on record, for reads that show e-mail addresses only to admins (no row is needed for that). */
+export const ADMIN_READER: Viewer = {
+  id: "00000000-0000-4000-8000-00000000ad01",
+  email: "admin-reader@test.shipshape.local",
+  name: "Admin reader",
+  role: "ADMIN",
+  teamIds: [],
+};
+
 export function ctxOf(viewer: Viewer): AuditContext {
   return { viewer, requestId: `test-${suffix()}` };
 }

@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { isoDay, isUuid, loadInvolvement, todayUtc } from "@/lib/db/review-access";
 import { loadTierTargets } from "@/lib/db/tier-targets";
 import { evaluateRows, getReviewTemplate, loadReviewRows } from "@/lib/db/review-data";
-import { loadPeople, visibleAnswer, visiblePerson, type AnswerDto, type PersonRef, type WaiverDto } from "@/lib/db/review-dtos";
+import { loadPeople, visiblePerson, type PersonRef } from "@/lib/db/people";
+import { visibleAnswer, visibleWaiver, type AnswerDto, type WaiverDto } from "@/lib/db/review-dtos";
 import type { TemplateDto } from "@/lib/db/templates";
 import type { ConcernScore, NextLevelNeeds, OutcomeMap } from "@/lib/domain/maturity";
 import { isReviewSnapshot } from "@/lib/domain/snapshot";
@@ -145,7 +146,7 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
     service: { ...row.service, tier },
     template,
     answers: Object.fromEntries(rows.answers.map((answer) => [answer.itemKey, visibleAnswer(viewer, answer)])),
-    waivers: rows.waivers,
+    waivers: rows.waivers.map((waiver) => visibleWaiver(viewer, waiver)),
     evaluation,
     permissions: reviewPermissions(viewer, { status: row.status, teamId: row.service.team.id, involvement, waivers: rows.waivers }),
   };

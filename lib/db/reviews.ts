@@ -3,6 +3,7 @@ import { listAuditForReview, recordAudit, type AuditContext, type AuditEventDto 
 import { db } from "@/lib/db/client";
 import { dayToDate, isoDay, isUuid } from "@/lib/db/review-access";
 import { getLatestTemplateId } from "@/lib/db/templates";
+import { visiblePerson } from "@/lib/db/people";
 import type { PersonRef, ReviewStatus, ReviewTrigger, Verdict } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -115,14 +116,15 @@ export async function getReviewStartContext(viewer: Viewer, serviceSlug: string)
   };
 }
 
-/** People who can be named as reviewers: every enabled user, by name. */
-export async function listReviewerOptions(): Promise<PersonRef[]> {
-  return db().user.findMany({
+/** People who can be named as reviewers: every enabled user, by name (with the e-mail address for admins). */
+export async function listReviewerOptions(viewer: Viewer): Promise<PersonRef[]> {
+  const people = await db().user.findMany({
     where: { disabledAt: null },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 500,
     select: { id: true, name: true, email: true },
   });
+  return people.map((person) => visiblePerson(viewer, person));
 }
 
 export type ReviewListItem = {
@@ -170,10 +172,10 @@ export async function listReviews(options: ListReviewsOptions = {}): Promise<Rev
   );
 }
 
-/** The review's audit trail, newest first. */
-export async function listReviewHistory(reviewId: string): Promise<AuditEventDto[]> {
+/** The review's audit trail, newest first, with people as this viewer may see them. */
+export async function listReviewHistory(viewer: Viewer, reviewId: string): Promise<AuditEventDto[]> {
   if (!isUuid(reviewId)) throw new AppError("NOT_FOUND", "This review does not exist");
   const exists = await db().review.findUnique({ where: { id: reviewId }, select: { id: true } });
   if (!exists) throw new AppError("NOT_FOUND", "This review does not exist");
-  return listAuditForReview(db(), reviewId);
+  return listAuditForReview(db(), viewer, reviewId);
 }

@@ -30,7 +30,7 @@ describe("waivers", () => {
     const past = await appError(requestWaiver(ctxOf(w.editor), w.reviewId, key, request(todayUtc())));
     expect(past.code).toBe("VALIDATION");
     const ok = await requestWaiver(ctxOf(w.editor), w.reviewId, key, request(addDays(todayUtc(), MAX_WAIVER_DAYS)));
-    expect(ok).toMatchObject({ status: "PENDING", isActive: false, requestedByEmail: w.editor.email });
+    expect(ok).toMatchObject({ status: "PENDING", isActive: false, requestedBy: { id: w.editor.id, name: w.editor.name, email: null } });
     expect(await db().waiver.count({ where: { reviewId: w.reviewId } })).toBe(1);
   });
 
@@ -58,7 +58,11 @@ describe("waivers", () => {
       expect((await appError(approveWaiver(ctxOf(refused), w.reviewId, first.id))).code).toBe("FORBIDDEN");
     }
     const approved = await approveWaiver(ctxOf(w.approver), w.reviewId, first.id);
-    expect(approved).toMatchObject({ status: "APPROVED", isActive: true, approvedByEmail: w.approver.email });
+    expect(approved).toMatchObject({
+      status: "APPROVED",
+      isActive: true,
+      approvedBy: { id: w.approver.id, name: w.approver.name, email: null },
+    });
     expect((await appError(rejectWaiver(ctxOf(w.approver), w.reviewId, first.id))).code).toBe("CONFLICT");
     expect((await rejectWaiver(ctxOf(w.approver), w.reviewId, second.id)).status).toBe("REJECTED");
 

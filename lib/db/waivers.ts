@@ -14,7 +14,8 @@ import {
   todayUtc,
   type LockedReview,
 } from "@/lib/db/review-access";
-import { loadPeople, toWaiverDto, waiverAuditView, waiverSelect, type WaiverDto } from "@/lib/db/review-dtos";
+import { loadPeople } from "@/lib/db/people";
+import { toWaiverDto, visibleWaiver, waiverAuditView, waiverSelect, type WaiverDto } from "@/lib/db/review-dtos";
 import { isJustifiedNa } from "@/lib/domain/maturity";
 import { isWaiverActive, validateWaiverExpiry, type WaiverStatus } from "@/lib/domain/waivers";
 import { AppError } from "@/lib/errors";
@@ -78,7 +79,7 @@ export async function requestWaiver(ctx: AuditContext, reviewId: string, key: st
       ...auditScope(review),
       after: waiverAuditView(waiver),
     });
-    return waiver;
+    return visibleWaiver(ctx.viewer, waiver);
   });
 }
 
@@ -103,7 +104,7 @@ async function transition(ctx: AuditContext, reviewId: string, waiverId: string,
       if (!step.from.includes(before.status)) {
         throw new AppError("CONFLICT", `This waiver is already ${before.status.toLowerCase()}.`, {
           reason: "WAIVER_STATE",
-          current: before,
+          current: visibleWaiver(ctx.viewer, before),
         });
       }
       if (step.to === "APPROVED" && !isWaiverActive({ status: "APPROVED", expiresOn: before.expiresOn }, today)) {
@@ -125,9 +126,9 @@ async function transition(ctx: AuditContext, reviewId: string, waiverId: string,
         entityId: waiverId,
         ...auditScope(review),
         before: waiverAuditView(before),
-        after: { ...waiverAuditView(after), approvedByEmail: after.approvedByEmail },
+        after: { ...waiverAuditView(after), approvedByEmail: after.approvedBy?.email ?? null },
       });
-      return after;
+      return visibleWaiver(ctx.viewer, after);
     }),
   );
 }

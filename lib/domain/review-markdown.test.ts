@@ -74,7 +74,7 @@ function report(overrides: Partial<ReviewReport> = {}): ReviewReport {
         compensatingControl: "Manual review",
         riskOwner: "CISO",
         expiresOn: "2025-06-01",
-        approvedByEmail: "ann@example.com",
+        approvedBy: "Ann Approver (ann@example.com)",
         isActive: true,
       },
     ],

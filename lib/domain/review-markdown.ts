@@ -56,7 +56,8 @@ export type ReportWaiver = {
   riskOwner: string;
   /** YYYY-MM-DD, the last day it counts. */
   expiresOn: string;
-  approvedByEmail: string | null;
+  /** The approver as the viewer may see them: "Name", or "Name (email)" for admins. */
+  approvedBy: string | null;
   /** Counted on the day the review was evaluated for. */
   isActive: boolean;
 };
@@ -67,7 +68,7 @@ export type ReviewReport = {
   template: { name: string; version: number };
   trigger: ReviewTrigger;
   status: ReviewStatus;
-  /** ISO timestamps; people as "Name (email)". */
+  /** ISO timestamps; people by name, as "Name (email)" for admins. */
   startedAt: string;
   startedBy: string | null;
   submittedAt: string | null;
@@ -251,7 +252,7 @@ export function reviewToMarkdown(report: ReviewReport): string {
       escapeCell(w.compensatingControl),
       escapeCell(w.riskOwner),
       formatDate(w.expiresOn),
-      w.approvedByEmail ? escapeCell(w.approvedByEmail) : "—",
+      w.approvedBy ? escapeCell(w.approvedBy) : "—",
     ]);
     lines.push(...table(["Item", "Status", "Reason", "Compensating control", "Risk owner", "Expires", "Approved by"], rows), "");
   }

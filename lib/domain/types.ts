@@ -51,7 +51,8 @@ export type ConcernKind = (typeof CONCERN_KINDS)[number];
 
 /** A team or a person as a list, a form or another record points at it. */
 export type TeamRef = { id: string; name: string; slug: string };
-export type PersonRef = { id: string; name: string; email: string };
+/** `email` is null for viewers who may not read e-mail addresses (lib/db's visiblePerson applies the rule). */
+export type PersonRef = { id: string; name: string; email: string | null };
 
 /** A checklist item as the engine sees it. `key` is stable across template versions. */
 export type ChecklistItemDef = {

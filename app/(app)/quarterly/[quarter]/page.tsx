@@ -23,6 +23,7 @@ export default async function QuarterAgendaPage(props: MeetingPageProps) {
   const { viewer, quarter, search, teams, team, agenda } = await loadMeetingAgenda(props, "");
   if (agenda.rows.length === 0 && agenda.total > 0) redirect(quarterlyHref(quarter, "", { team, page: agenda.pageCount }));
   const outcomes = await getMeetingOutcomes(
+    viewer,
     quarter,
     agenda.rows.map((row) => row.id),
   );

@@ -14,8 +14,9 @@ export async function generateMetadata(props: MeetingPageProps): Promise<Metadat
 const PRINT_PAGE = "@page { size: A4; margin: 12mm; }";
 
 export default async function MinutesPage(props: MeetingPageProps) {
-  const { quarter, teams, team, agenda } = await loadMeetingAgenda(props, "minutes");
+  const { viewer, quarter, teams, team, agenda } = await loadMeetingAgenda(props, "minutes");
   const outcomes = await getMeetingOutcomes(
+    viewer,
     quarter,
     agenda.rows.map((row) => row.id),
   );

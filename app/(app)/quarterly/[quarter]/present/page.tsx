@@ -43,7 +43,7 @@ export default async function PresenterPage(props: MeetingPageProps) {
       </>
     );
   }
-  const outcome = (await getMeetingOutcomes(quarter, [service.id])).get(service.id) ?? null;
+  const outcome = (await getMeetingOutcomes(viewer, quarter, [service.id])).get(service.id) ?? null;
   const previousHref = i > 0 ? quarterlyHref(quarter, "present", { team, i: i - 1 }) : null;
   const nextHref = i + 1 < agenda.total ? quarterlyHref(quarter, "present", { team, i: i + 1 }) : null;
 

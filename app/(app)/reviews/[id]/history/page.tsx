@@ -17,8 +17,8 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function ReviewHistoryPage({ params }: PageProps) {
   const { id } = await params;
   const view = await loadReviewPage(id);
-  await requireViewer(reviewHistoryHref(id));
-  const events = await listReviewHistory(view.review.id);
+  const viewer = await requireViewer(reviewHistoryHref(id));
+  const events = await listReviewHistory(viewer, view.review.id);
   const itemTitles = new Map(view.template.items.map((item) => [item.key, item.title]));
 
   return (

@@ -262,7 +262,7 @@ function Waivers({ report }: { report: ReviewReport }) {
                 <TD className="whitespace-pre-line">{waiver.compensatingControl}</TD>
                 <TD>{waiver.riskOwner}</TD>
                 <TD>{formatDate(waiver.expiresOn)}</TD>
-                <TD>{waiver.approvedByEmail ?? "—"}</TD>
+                <TD>{waiver.approvedBy ?? "—"}</TD>
               </TR>
             ))}
           </TBody>

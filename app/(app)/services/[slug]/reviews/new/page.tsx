@@ -16,7 +16,7 @@ type PageProps = { params: Promise<{ slug: string }> };
 export default async function StartReviewPage({ params }: PageProps) {
   const { slug } = await params;
   const viewer = await requireViewer(newReviewHref(slug));
-  const [context, reviewers] = await Promise.all([getReviewStartContext(viewer, slug), listReviewerOptions()]);
+  const [context, reviewers] = await Promise.all([getReviewStartContext(viewer, slug), listReviewerOptions(viewer)]);
   if (!context) notFound();
   const { service } = context;
   const serviceLink = serviceHref(service.slug);
