@@ -74,7 +74,7 @@ function report(overrides: Partial<ReviewReport> = {}): ReviewReport {
         compensatingControl: "Manual review",
         riskOwner: "CISO",
         expiresOn: "2025-06-01",
-        approvedBy: "Ann Approver (ann@example.com)",
+        approvedBy: "Ann Prover (ann@example.com)",
         isActive: true,
       },
     ],
@@ -160,7 +160,9 @@ describe("reviewToMarkdown", () => {
     expect(markdown).toContain("### Operations");
     expect(markdown).toContain("| Item | Level | Answer | Note | Evidence |");
     expect(markdown).toContain("| Image scanning | L3 | Unanswered (waived) |   |   |");
-    expect(markdown).toContain("| Image scanning | Approved | Scanner migration | Manual review | CISO | 1 Jun 2025 | ann@example.com |");
+    expect(markdown).toContain(
+      "| Image scanning | Approved | Scanner migration | Manual review | CISO | 1 Jun 2025 | Ann Prover (ann@example.com) |",
+    );
     expect(markdown.endsWith("|\n")).toBe(true);
   });
 
