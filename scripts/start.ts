@@ -1,7 +1,8 @@
-// `npm start`: the production server (run `npm run build` first). Validates configuration, then serves.
-import { ConfigError, env } from "@/lib/env";
+// `npm start`: the production server (run `npm run build` first). Validates configuration, starts tracing when
+// an OTLP endpoint is configured, then serves.
+import { ConfigError, env, tracingDecision } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
-import { startHttpServer } from "@/lib/server/http-server";
+import { startTracing } from "@/lib/observability/tracing";
 
 async function main() {
   let config;
@@ -15,6 +16,11 @@ async function main() {
     throw error;
   }
   process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
+  const decision = tracingDecision(config);
+  const tracing = await startTracing(decision);
+  logger().info(decision.enabled ? { tracing: "on" } : { tracing: "off", reason: decision.reason }, "tracing");
+  // Loaded only now: the tracing instrumentations patch node:http, next and pg as they are first required.
+  const { startHttpServer } = await import("@/lib/server/http-server");
   const server = await startHttpServer(config, { dev: process.argv.includes("--dev") });
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -22,10 +28,14 @@ async function main() {
       if (stopping) return;
       stopping = true;
       logger().info({ signal }, "signal received");
-      server.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      server
+        .close()
+        // Spans still in the batch leave before the process does.
+        .then(() => tracing?.shutdown().catch(() => undefined))
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { trace } from "@opentelemetry/api";
 import next from "next";
 import { databaseAvailability, runRecordingOutcome, type RequestOutcome } from "@/lib/db/availability";
 import { closeDb } from "@/lib/db/client";
@@ -59,6 +60,11 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, config.TRUSTED_PROXY_HOPS);
     res.setHeader("X-Request-Id", requestId);
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    const route = labelRoute(pathname);
+    // The request's server span (when tracing is on) is named by route template, as its metrics are.
+    const span = trace.getActiveSpan();
+    span?.updateName(`${req.method ?? "GET"} ${route}`);
+    span?.setAttributes({ "http.route": route, "shipshape.request_id": requestId });
     inFlight.add(res);
     const outcome: RequestOutcome = { databaseUnavailable: false };
 
@@ -77,7 +83,6 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
       metrics().httpRunning.set(admission.running);
       metrics().httpQueued.set(admission.queued);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = labelRoute(pathname);
       metrics().httpDuration.observe({ method: req.method ?? "GET", route, status: String(res.statusCode) }, seconds);
       if (!pathname.startsWith("/_next/static")) {
         log[res.statusCode >= 500 ? "error" : "info"](
