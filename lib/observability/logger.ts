@@ -1,3 +1,4 @@
+import { context, isSpanContextValid, trace } from "@opentelemetry/api";
 import pino, { type Logger } from "pino";
 
 // One JSON logger for the process. Stored on globalThis because the HTTP server and Next's
@@ -23,6 +24,16 @@ function serializeError(error: unknown) {
   };
 }
 
+/**
+ * The active span's ids on every line, so a log line leads to its trace and back. Without a started SDK no span
+ * is ever active and this adds nothing.
+ */
+export function traceFields(): { trace_id?: string; span_id?: string; trace_flags?: string } {
+  const span = trace.getSpanContext(context.active());
+  if (!span || !isSpanContextValid(span)) return {};
+  return { trace_id: span.traceId, span_id: span.spanId, trace_flags: `0${span.traceFlags.toString(16)}` };
+}
+
 export function logger(): Logger {
   const holder = globalThis as Holder;
   holder[key] ??= pino({
@@ -30,6 +41,7 @@ export function logger(): Logger {
     base: { service: "shipshape" },
     timestamp: pino.stdTimeFunctions.isoTime,
     serializers: { err: serializeError },
+    mixin: traceFields,
     redact: { paths: ["req.headers.cookie", "req.headers.authorization", "*.password", "*.token"], censor: "[redacted]" },
   });
   return holder[key];
