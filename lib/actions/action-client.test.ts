@@ -29,6 +29,7 @@ const nameForm = z.object({ name: z.string().trim().min(2, "Use at least 2 chara
 function saveName(who: Viewer | null, handler: (input: z.output<typeof nameForm>, ctx: ActionContext) => Promise<{ ok: true }>) {
   const calls: ActionContext[] = [];
   const action = clientFor(who)({
+    name: "saveName",
     input: (_previous: unknown, formData: FormData) => ({ name: formData.get("name"), teamId: formData.get("teamId") }),
     schema: nameForm,
     handler: async (input, ctx) => {
@@ -83,6 +84,7 @@ describe("defineAction", () => {
 
   it("checks `authorize` before parsing, so a refusal never depends on what was typed", async () => {
     const action = clientFor(viewer)({
+      name: "test",
       input: (value: unknown) => value,
       authorize: (who) => {
         if (who.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins can manage Shipshape");
@@ -96,6 +98,7 @@ describe("defineAction", () => {
   it("maps an AppError from lib/db to its code, message, reason and field errors, and can add the current record", async () => {
     const current = { version: 2, note: "theirs" };
     const action = clientFor(viewer)({
+      name: "test",
       input: (value: unknown) => value,
       schema: z.object({ note: z.string() }),
       handler: async (): Promise<{ ok: true }> => {
@@ -120,6 +123,7 @@ describe("defineAction", () => {
   it("maps Prisma's unique violation to CONFLICT and an unexpected error to a message that keeps the form", async () => {
     const failWith = (error: unknown) =>
       clientFor(viewer)({
+        name: "test",
         input: () => ({}),
         schema: z.object({}),
         handler: async (): Promise<{ ok: true }> => {
@@ -145,6 +149,7 @@ describe("defineAction", () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
 
     const action = clientFor(viewer)({
+      name: "test",
       input: () => ({}),
       schema: z.object({}),
       handler: async (): Promise<{ ok: true }> => {
@@ -162,6 +167,7 @@ describe("defineAction", () => {
 
   it("lets Next's redirect after a successful save through", async () => {
     const action = clientFor(viewer)({
+      name: "test",
       input: () => ({}),
       schema: z.object({}),
       handler: async (): Promise<never> => redirect("/services/payments"),

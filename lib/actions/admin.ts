@@ -50,6 +50,8 @@ function assertAdminViewer(viewer: Viewer): void {
 }
 
 type AdminForm<Values, S extends z.ZodType, Saved> = {
+  /** The action's name in traces. */
+  name: string;
   read: (formData: FormData) => Values;
   schema: S;
   save: (ctx: ActionContext, input: z.output<S>) => Promise<Saved>;
@@ -62,6 +64,7 @@ type AdminForm<Values, S extends z.ZodType, Saved> = {
 /** Every admin form: admin only, and a refused form keeps exactly what was typed. */
 function adminFormAction<Values, S extends z.ZodType, Saved>(form: AdminForm<Values, S, Saved>) {
   return defineAction({
+    name: form.name,
     input: (_previous: AdminFormState<Values>, formData: FormData) => form.read(formData),
     authorize: assertAdminViewer,
     schema: form.schema,
@@ -99,6 +102,7 @@ function storedUserValues(user: AdminUser): UserFormValues {
 }
 
 export const createUserAction = adminFormAction({
+  name: "createUser",
   read: readUserValues,
   schema: userCreateInput,
   save: createUserAsAdmin,
@@ -111,6 +115,7 @@ export const createUserAction = adminFormAction({
 });
 
 export const updateUserAction = adminFormAction({
+  name: "updateUser",
   read: readUserValues,
   schema: userUpdateInput,
   save: updateUserAsAdmin,
@@ -126,6 +131,7 @@ function readTeamValues(formData: FormData): TeamFormValues {
 const TEAM_PAGES = "/";
 
 export const createTeamAction = adminFormAction({
+  name: "createTeam",
   read: readTeamValues,
   schema: teamCreateInput,
   save: createTeamAsAdmin,
@@ -134,6 +140,7 @@ export const createTeamAction = adminFormAction({
 });
 
 export const renameTeamAction = adminFormAction({
+  name: "renameTeam",
   read: readTeamValues,
   schema: teamRenameInput,
   save: renameTeamAsAdmin,
@@ -146,6 +153,7 @@ function readTierTargetValues(formData: FormData): TierTargetsFormValues {
 }
 
 export const saveTierTargetsAction = adminFormAction({
+  name: "saveTierTargets",
   read: readTierTargetValues,
   schema: tierTargetsInput,
   save: saveTierTargets,

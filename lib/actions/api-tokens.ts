@@ -11,6 +11,7 @@ import { apiTokenCreateInput, apiTokenRevokeInput } from "@/lib/schemas/api-toke
 export type CreateTokenState = ActionResult<{ token: string; name: string }> | null;
 
 export const createApiTokenAction = defineAction({
+  name: "createApiToken",
   input: (_prev: CreateTokenState, formData: FormData) => formFields(formData),
   schema: apiTokenCreateInput,
   handler: async (input, ctx) => {
@@ -21,6 +22,7 @@ export const createApiTokenAction = defineAction({
 });
 
 export const revokeApiTokenAction = defineAction({
+  name: "revokeApiToken",
   input: (formData: FormData) => formFields(formData),
   schema: apiTokenRevokeInput,
   handler: async ({ id }, ctx) => {

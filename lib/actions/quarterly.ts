@@ -11,6 +11,7 @@ import { meetingOutcomeInput, type MeetingOutcomePayload } from "@/lib/schemas/q
 export type RecordOutcomeResult = { ok: true; data: MeetingOutcomeDto } | FailureWithCurrent<MeetingOutcomeDto>;
 
 export const recordMeetingOutcomeAction = defineAction({
+  name: "recordMeetingOutcome",
   input: (_quarter: string, _serviceId: string, outcome: MeetingOutcomePayload) => outcome,
   schema: meetingOutcomeInput,
   handler: async (outcome, ctx, quarter, serviceId): Promise<RecordOutcomeResult> => {

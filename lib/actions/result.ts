@@ -48,6 +48,16 @@ export function zodFailure(error: z.ZodError): ActionFailure {
   return { ok: false, code: "VALIDATION", message, fieldErrors };
 }
 
+/** Next's control-flow throws (redirect, notFound, dynamic rendering bail-outs): not failures of an action. */
+export function isNavigationSignal(error: unknown): boolean {
+  try {
+    unstable_rethrow(error);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Turns anything an action caught into a failure result. Next's own control-flow errors (redirect, notFound)
  * are re-thrown, so calling this inside a catch never swallows a navigation.

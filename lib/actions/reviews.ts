@@ -47,6 +47,7 @@ export type StartReviewState = ActionFailure | null;
 
 /** useActionState: on success it navigates to the new review, so only failures come back. */
 export const startReviewAction = defineAction({
+  name: "startReview",
   input: (_prev: StartReviewState, formData: FormData) => ({ ...formFields(formData), reviewerIds: formList(formData, "reviewerIds") }),
   schema: startReviewForm,
   handler: async ({ serviceId, ...input }, ctx): Promise<never> => {
@@ -67,6 +68,7 @@ export type AnswerInputPayload = {
 export type SaveAnswerResult = { ok: true; data: AnswerDto } | FailureWithCurrent<AnswerDto>;
 
 export const saveAnswerAction = defineAction({
+  name: "saveAnswer",
   input: (_reviewId: string, _itemKey: string, answer: AnswerInputPayload) => answer,
   schema: setAnswerInput,
   handler: async (answer, ctx, reviewId, itemKey): Promise<SaveAnswerResult> => {
@@ -81,10 +83,12 @@ export type FormState = ActionResult | null;
 
 /** The evidence and waiver forms: each posts a review id and an item key with what to add to that item. */
 function itemFormAction<S extends z.ZodType<{ reviewId: string; itemKey: string }>>(
+  name: string,
   schema: S,
   add: (ctx: ActionContext, reviewId: string, itemKey: string, input: Omit<z.output<S>, "reviewId" | "itemKey">) => Promise<unknown>,
 ) {
   return defineAction({
+    name,
     input: (_prev: FormState, formData: FormData) => formFields(formData),
     schema,
     handler: async (parsed, ctx) => {
@@ -96,10 +100,11 @@ function itemFormAction<S extends z.ZodType<{ reviewId: string; itemKey: string 
   });
 }
 
-export const addEvidenceAction = itemFormAction(evidenceForm, addEvidence);
-export const requestWaiverAction = itemFormAction(waiverRequestForm, requestWaiver);
+export const addEvidenceAction = itemFormAction("addEvidence", evidenceForm, addEvidence);
+export const requestWaiverAction = itemFormAction("requestWaiver", waiverRequestForm, requestWaiver);
 
 export const removeEvidenceAction = defineAction({
+  name: "removeEvidence",
   input: (_reviewId: string, evidenceId: string) => ({ evidenceId }),
   schema: evidenceRemovalInput,
   handler: async ({ evidenceId }, ctx, reviewId) => {
@@ -114,6 +119,7 @@ export type WaiverDecision = WaiverStep;
 const WAIVER_STEPS = { approve: approveWaiver, reject: rejectWaiver, revoke: revokeWaiver } as const;
 
 export const changeWaiverAction = defineAction({
+  name: "changeWaiver",
   // Arguments of a server action come from the browser, so the step is parsed, not trusted.
   input: (_reviewId: string, _waiverId: string, step: WaiverDecision) => ({ step }),
   schema: waiverStepInput,
@@ -125,8 +131,9 @@ export const changeWaiverAction = defineAction({
 });
 
 /** Signing off and reopening: the version the page was loaded with guards against acting on a changed review. */
-function statusChangeAction(change: typeof submitReview | typeof reopenReview) {
+function statusChangeAction(name: string, change: typeof submitReview | typeof reopenReview) {
   return defineAction({
+    name,
     input: (_reviewId: string, expectedVersion: number) => ({ expectedVersion }),
     schema: versionInput,
     handler: async ({ expectedVersion }, ctx, reviewId) => {
@@ -138,10 +145,11 @@ function statusChangeAction(change: typeof submitReview | typeof reopenReview) {
   });
 }
 
-export const submitReviewAction = statusChangeAction(submitReview);
-export const reopenReviewAction = statusChangeAction(reopenReview);
+export const submitReviewAction = statusChangeAction("submitReview", submitReview);
+export const reopenReviewAction = statusChangeAction("reopenReview", reopenReview);
 
 export const decideReviewAction = defineAction({
+  name: "decideReview",
   input: (_prev: FormState, formData: FormData) => formFields(formData),
   schema: decisionForm,
   handler: async ({ reviewId, ...decision }, ctx) => {

@@ -44,6 +44,7 @@ function readValues(formData: FormData): ServiceFormValues {
 const keepValues = (failure: ActionFailure, { raw }: { raw: ServiceFormValues }): ServiceFormState => ({ ...failure, values: raw });
 
 export const createServiceAction = defineAction({
+  name: "createService",
   input: (_previous: ServiceFormState, formData: FormData) => readValues(formData),
   schema: serviceInput,
   handler: async (input, ctx): Promise<never> => {
@@ -55,6 +56,7 @@ export const createServiceAction = defineAction({
 });
 
 export const updateServiceAction = defineAction({
+  name: "updateService",
   input: (_previous: ServiceFormState, formData: FormData) => readValues(formData),
   schema: serviceUpdateInput,
   handler: async (input, ctx): Promise<never> => {

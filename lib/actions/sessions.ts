@@ -11,6 +11,7 @@ import { endSessionsInput } from "@/lib/schemas/session";
 
 /** "Sign out everywhere", for yourself (you land on sign-in) or, as an admin, for someone else. */
 export const endSessionsAction = defineAction({
+  name: "endSessions",
   input: (formData: FormData) => formFields(formData),
   schema: endSessionsInput,
   handler: async ({ userId }, ctx) => {
