@@ -2,9 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 import type { TestUser } from "./db";
 
-/** Signs in through the demo credentials form, the way a person does. */
-export async function signIn(page: Page, user: TestUser, callbackUrl = "/services") {
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+/** Signs in through the demo credentials form, the way a person does; `origin` names a server other than the shared one. */
+export async function signIn(page: Page, user: TestUser, callbackUrl = "/services", origin = "") {
+  await page.goto(`${origin}/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();

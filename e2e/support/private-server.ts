@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { Pool } from "pg";
 import { applyMigrations } from "../../lib/db/migrations";
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../../scripts/lib/embedded-postgres";
@@ -16,6 +17,8 @@ export type PrivateServer = {
   dir: string;
   dbPort: number;
   name: string;
+  /** The app's stdout (JSON log lines), when started with `captureLogs`. */
+  logs: string[];
 };
 
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
@@ -27,16 +30,20 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number):
   throw new Error(`condition not met within ${timeoutMs} ms`);
 }
 
-/** Starts the built app against `databaseUrl` on a free port, with `env` on top of the usual settings. */
+/**
+ * Starts the built app against `databaseUrl` on a free port, with `env` on top of the usual settings; with
+ * `captureLogs`, its stdout lines are kept in `logs`.
+ */
 export async function startApp(
   name: string,
   databaseUrl: string,
   env: Record<string, string> = {},
-): Promise<{ baseURL: string; app: ChildProcess }> {
+  options: { captureLogs?: boolean } = {},
+): Promise<{ baseURL: string; app: ChildProcess; logs: string[] }> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    stdio: "ignore",
+    stdio: ["ignore", options.captureLogs ? "pipe" : "ignore", "ignore"],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -50,8 +57,10 @@ export async function startApp(
       ...env,
     },
   });
+  const logs: string[] = [];
+  if (app.stdout) createInterface({ input: app.stdout }).on("line", (line) => logs.push(line));
   await waitFor(async () => (await fetch(`${baseURL}/livez`)).ok, 60_000);
-  return { baseURL, app };
+  return { baseURL, app, logs };
 }
 
 /** Sends SIGTERM to the app unless it has exited, and waits for it to exit. */
@@ -66,15 +75,19 @@ export async function stopApp(app: ChildProcess | undefined): Promise<void> {
  * Starts an embedded Postgres in .data/<name>-pg-<pid>, migrates it, and starts the built app against it,
  * with `env` on top of the usual settings (e.g. smaller limits for a test that overloads it).
  */
-export async function startPrivateServer(name: string, env: Record<string, string> = {}): Promise<PrivateServer> {
+export async function startPrivateServer(
+  name: string,
+  env: Record<string, string> = {},
+  options: { captureLogs?: boolean } = {},
+): Promise<PrivateServer> {
   const dir = path.resolve(".data", `${name}-pg-${process.pid}`);
   const dbPort = await freePort();
   const database = await startEmbeddedPostgres({ dir, port: dbPort, database: name, persistent: true });
   const pool = new Pool({ connectionString: database.url, max: 1 });
   await applyMigrations(pool);
   await pool.end();
-  const { baseURL, app } = await startApp(name, database.url, env);
-  return { baseURL, app, database, dir, dbPort, name };
+  const { baseURL, app, logs } = await startApp(name, database.url, env, options);
+  return { baseURL, app, database, dir, dbPort, name, logs };
 }
 
 /** Stops the app (if still running) and the database, and removes the data directory. */
