@@ -50,10 +50,17 @@ export function benchServerEnv(databaseUrl: string, port: number, logLevel = "wa
   };
 }
 
-export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
+/** `extraEnv` goes on top of the bench environment (e.g. an OTLP endpoint to measure tracing's cost). */
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<BenchServer> {
   await assertPortFree(port);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env = benchServerEnv(databaseUrl, port);
+  // An undefined value removes that variable from the server's environment.
+  const merged: Record<string, string | undefined> = { ...benchServerEnv(databaseUrl, port), ...extraEnv };
+  const env = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv;
   await ensureBuild(env);
   const child: ChildProcess = start(process.execPath, ["--import", "tsx", "scripts/start.ts"], env);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
