@@ -50,7 +50,11 @@ test("a signed-in page request is one trace from the server span down to its que
   const cookie = (await page.context().cookies(baseURL)).map((c) => `${c.name}=${c.value}`).join("; ");
 
   const requestId = `trace-e2e-${randomUUID()}`;
-  const response = await fetch(`${baseURL}/services`, { headers: { cookie, "x-request-id": requestId, accept: "text/html" } });
+  // A one-time code and state in the query, as on an OAuth callback: their values must never be exported.
+  const secrets = [`code-${randomUUID()}`, `state-${randomUUID()}`];
+  const response = await fetch(`${baseURL}/services?code=${secrets[0]}&state=${secrets[1]}`, {
+    headers: { cookie, "x-request-id": requestId, accept: "text/html" },
+  });
   expect(response.status).toBe(200);
   expect(await response.text()).toContain("Services");
 
@@ -76,6 +80,8 @@ test("a signed-in page request is one trace from the server span down to its que
   expect(queries.some((q) => q.kind === SPAN_KIND.client && /SELECT/.test(String(q.attributes["db.query.text"])))).toBe(true);
   // Next.js's own rendering spans join the same trace below the server span.
   expect(inTrace().some((s) => s.scope === "next.js" && isDescendantOf(s, root, spans))).toBe(true);
+  const exported = JSON.stringify(inTrace());
+  for (const secret of secrets) expect(exported, "a query secret in the exported spans").not.toContain(secret);
 
   const requestLine = server.logs
     .filter((line) => line.startsWith("{"))

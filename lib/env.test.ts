@@ -80,7 +80,6 @@ describe("tracingDecision", () => {
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", OTEL_SDK_DISABLED: "false" }, true],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", OTEL_TRACES_EXPORTER: "none" }, false],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: "", OTEL_TRACES_EXPORTER: "otlp" }, false],
-    [{ OTEL_TRACES_EXPORTER: "console" }, true],
   ])("%o → enabled %s", (extra, enabled) => {
     expect(decide(extra).enabled).toBe(enabled);
   });
@@ -88,7 +87,8 @@ describe("tracingDecision", () => {
   it("refuses an endpoint that is not a URL and an unknown protocol", () => {
     expect(problems({ ...valid, OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318", OTEL_EXPORTER_OTLP_PROTOCOL: "http" })).toEqual([
       "OTEL_EXPORTER_OTLP_ENDPOINT must be the OTLP receiver's http(s) URL, e.g. http://otel-collector:4318",
-      "OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf, http/json or grpc",
+      "OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf or http/json (OTLP over HTTP)",
     ]);
+    expect(problems({ ...valid, OTEL_TRACES_EXPORTER: "otlp,console" })).toEqual(["OTEL_TRACES_EXPORTER may name only otlp or none"]);
   });
 });

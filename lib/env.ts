@@ -29,7 +29,7 @@ const otlpEndpoint = optionalString.pipe(
   z.url({ protocol: /^https?$/, error: "must be the OTLP receiver's http(s) URL, e.g. http://otel-collector:4318" }).optional(),
 );
 const otlpProtocol = optionalString.pipe(
-  z.enum(["http/protobuf", "http/json", "grpc"], { error: "must be http/protobuf, http/json or grpc" }).optional(),
+  z.enum(["http/protobuf", "http/json"], { error: "must be http/protobuf or http/json (OTLP over HTTP)" }).optional(),
 );
 
 // Tracing is configured by the standard OpenTelemetry variables, which the SDK reads itself (OTEL_SERVICE_NAME,
@@ -43,12 +43,14 @@ const tracingFields = {
     .optional()
     .transform((v) => v?.trim().toLowerCase() === "true"),
   /** Comma-separated; the SDK's default is otlp. */
-  OTEL_TRACES_EXPORTER: optionalString.transform((v) =>
-    (v ?? "")
-      .split(",")
-      .map((e) => e.trim().toLowerCase())
-      .filter(Boolean),
-  ),
+  OTEL_TRACES_EXPORTER: optionalString
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine((names) => names.every((name) => name === "otlp" || name === "none"), { error: "may name only otlp or none" }),
   OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpEndpoint,
   OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol,
@@ -161,13 +163,12 @@ export type TracingDecision = { enabled: true } | { enabled: false; reason: stri
 
 /**
  * Whether to start the OpenTelemetry SDK. Off unless something would receive the spans: without an OTLP endpoint
- * (or a non-OTLP exporter named in OTEL_TRACES_EXPORTER) the SDK is never loaded, so tracing costs nothing.
+ the SDK is never loaded, so tracing costs nothing.
  */
 export function tracingDecision(e: Pick<Env, keyof typeof tracingFields>): TracingDecision {
   if (e.OTEL_SDK_DISABLED) return { enabled: false, reason: "OTEL_SDK_DISABLED is true" };
   const exporters = e.OTEL_TRACES_EXPORTER.filter((name) => name !== "none");
   if (e.OTEL_TRACES_EXPORTER.length > 0 && exporters.length === 0) return { enabled: false, reason: "OTEL_TRACES_EXPORTER is none" };
-  if (exporters.some((name) => name !== "otlp")) return { enabled: true };
   if (e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || e.OTEL_EXPORTER_OTLP_ENDPOINT) return { enabled: true };
   return { enabled: false, reason: "no OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" };
 }

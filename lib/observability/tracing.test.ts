@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { trace } from "@opentelemetry/api";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseEnv, tracingDecision } from "@/lib/env";
-import { isUntracedPath, startTracing } from "@/lib/observability/tracing";
+import { isUntracedPath, redactQuery, startTracing } from "@/lib/observability/tracing";
 
 // Off by default means not started at all: with no OTEL_* endpoint nothing registers with the OpenTelemetry API
 // (no tracer provider, context manager or propagator), so every span is the API's no-op. The same file then starts
@@ -63,5 +63,17 @@ describe("isUntracedPath", () => {
     ["/_next/data/x.json", false],
   ])("%s → %s", (path, untraced) => {
     expect(isUntracedPath(path)).toBe(untraced);
+  });
+});
+
+describe("redactQuery", () => {
+  it.each([
+    ["/services?code=abc&state=xyz&q=pay", "/services?code=REDACTED&state=REDACTED&q=pay"],
+    ["/api/auth/callback/oidc?code=s3cret", "/api/auth/callback/oidc?code=REDACTED"],
+    ["https://idp.example/cb?id_token=t&x=1", "https://idp.example/cb?id_token=REDACTED&x=1"],
+    ["/services?q=code", "/services?q=code"],
+    ["/services", "/services"],
+  ])("%s → %s", (value, redacted) => {
+    expect(redactQuery(value)).toBe(redacted);
   });
 });
