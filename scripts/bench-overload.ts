@@ -3,26 +3,12 @@
 // 200 ms. Prints the figures next to their targets: no 500 at all, readiness 200 throughout, and the
 // refused requests answered 503 with Retry-After within 100 ms. Needs a seeded DATABASE_URL
 // (npm run db:seed:demo, or the scale seed) and a build (made when missing). Exit 0 when every target holds.
-import { createRequire } from "node:module";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPool } from "@/lib/db/pool";
+import { startTracked } from "./lib/autocannon-tracker";
 import { prepareFixtures, removeBenchDrafts } from "./lib/bench-fixtures";
 import { BenchError, getPage, signIn, startServer } from "./lib/bench-server";
 import { ms, summarize } from "./lib/bench-stats";
-
-// autocannon ships no types; these are the parts of its documented API used here.
-type Tracker = PromiseLike<{ requests: { total: number }; errors: number; timeouts: number }> & {
-  on: (event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void) => void;
-};
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers: Record<string, string>;
-  timeout: number;
-}) => Tracker;
-const load = createRequire(path.join(process.cwd(), "package.json"));
 
 function options() {
   const { values } = parseArgs({
@@ -73,14 +59,12 @@ async function main(): Promise<number> {
     })();
 
     console.log(`autocannon -c ${opts.connections} -d ${opts.durationS} ${opts.path} (signed in), polling /readyz every 200 ms…`);
-    const autocannon = load("autocannon") as Autocannon;
     const byStatus = new Map<number, number[]>();
-    const tracker = autocannon({
+    const tracker = startTracked({
       url: `${server.baseUrl}${opts.path}`,
       connections: opts.connections,
-      duration: opts.durationS,
+      durationS: opts.durationS,
       headers: { cookie: cookies.header(), accept: "text/html" },
-      timeout: 30,
     });
     tracker.on("response", (_client, status, _bytes, latency) => {
       const list = byStatus.get(status) ?? [];

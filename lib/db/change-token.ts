@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 
 /**
  * A cheap fingerprint of everything portfolio figures are computed from: the newest decision and the
@@ -16,6 +16,24 @@ export const portfolioChangeToken = cache(async (): Promise<string> => {
   const row = rows[0];
   return [row?.decided?.getTime() ?? 0, row?.updated?.getTime() ?? 0, row?.services ?? 0].join(":");
 });
+
+// Distinct from the migrations' lock (7_340_001).
+const CHANGE_LOCK_ID = 7_340_002;
+
+/**
+ * The time to record a change to what the token reads (a decision, a service edit) at: the database's clock, so
+ * replicas whose clocks disagree still stamp in the order things happened, taken under a transaction-scoped lock
+ * so the stamps are also in commit order. Without the lock, a change that commits after a later-stamped one leaves
+ * the newest time, and with it the token, where it was, and every replica keeps serving the figures from before it.
+ * Decisions and service edits are rare, so queueing them behind each other costs nothing noticeable.
+ */
+export async function changeTime(tx: Pick<Tx, "$executeRaw" | "$queryRaw">): Promise<Date> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHANGE_LOCK_ID}::bigint)`;
+  const rows = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+  const now = rows[0]?.now;
+  if (!now) throw new Error("clock_timestamp() returned no row");
+  return now;
+}
 
 type Entry = { token: string; expires: number; value: Promise<unknown> };
 const key = Symbol.for("shipshape.portfolio-cache");

@@ -1,4 +1,5 @@
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
+import { changeTime } from "@/lib/db/change-token";
 import { db, type Tx } from "@/lib/db/client";
 import {
   assertCanDecide,
@@ -112,7 +113,6 @@ async function decideInTransaction(ctx: AuditContext, reviewId: string, input: D
     assertVersion(review, input.expectedVersion);
 
     const today = todayUtc();
-    const takenAt = new Date();
     const template = await getReviewTemplate(review.templateId);
     const rows = await loadReviewRows(tx, review.id, today);
     const tierTargets = await loadTierTargets(tx);
@@ -133,6 +133,8 @@ async function decideInTransaction(ctx: AuditContext, reviewId: string, input: D
       throw new AppError("VALIDATION", message, { fieldErrors: { note: [message] } });
     }
 
+    // After every check that can refuse, so a refused decision never queues for the lock.
+    const takenAt = await changeTime(tx);
     const snapshot = buildSnapshot({
       takenAt,
       today,

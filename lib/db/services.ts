@@ -1,5 +1,6 @@
 import { can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit, type AuditContext } from "@/lib/db/audit";
+import { changeTime } from "@/lib/db/change-token";
 import { db, type Tx } from "@/lib/db/client";
 import {
   LEVELS,
@@ -247,7 +248,8 @@ export async function updateService(
       if (before.version !== input.version) throw stale();
       const { count } = await tx.service.updateMany({
         where: { id, version: input.version },
-        data: { ...toData(input), version: { increment: 1 } },
+        // The change token reads updated_at: the database's clock, in commit order (see changeTime).
+        data: { ...toData(input), version: { increment: 1 }, updatedAt: await changeTime(tx) },
       });
       if (count === 0) throw stale();
 
