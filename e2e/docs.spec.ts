@@ -11,8 +11,8 @@ test.describe("docs", () => {
     await expectAccessible(page);
 
     await page.goto("/docs/runbooks#3a-overload");
-    await expect(page.locator("#3a-overload")).toHaveText("3a. Overload");
-    await expect(page.locator("#3a-overload")).toBeInViewport();
+    await expect(page.locator(`[id="3a-overload"]`)).toHaveText("3a. Overload");
+    await expect(page.locator(`[id="3a-overload"]`)).toBeInViewport();
     await page.locator(`a[href="/docs/releases#rollback"]`).click();
     await expect(page).toHaveURL(/\/docs\/releases#rollback$/);
     await expect(page.getByRole("heading", { level: 1, name: "Upgrades and rollbacks" })).toBeVisible();
