@@ -33,6 +33,12 @@ export const ADMIN_TEMPLATES_PATH = `${ADMIN_PATH}/templates`;
 export const ADMIN_USERS_PATH = `${ADMIN_PATH}/users`;
 export const ADMIN_TEAMS_PATH = `${ADMIN_PATH}/teams`;
 export const INVITE_USER_PATH = `${ADMIN_USERS_PATH}/new`;
+export const DOCS_PATH = "/docs";
+
+/** One of the project's documents served read-only (README, docs/*.md), optionally at a heading's anchor. */
+export function docHref(slug: string, anchor?: string): string {
+  return `${DOCS_PATH}/${segment(slug)}${anchor ? `#${segment(anchor)}` : ""}`;
+}
 
 export function serviceHref(slug: string): string {
   return `${SERVICES_PATH}/${segment(slug)}`;

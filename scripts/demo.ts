@@ -59,7 +59,7 @@ async function main() {
   console.log("Applying migrations and loading the demo portfolio…");
   await setUpDatabase({ owner: database.url, runtime: runtimeUrl });
   await installDefaultTemplate();
-  const seeded = await seedDemo({ password: demoPassword });
+  const seeded = await seedDemo({ password: demoPassword, baseUrl: env.NEXTAUTH_URL ?? `http://localhost:${PORT}` });
   console.log(seeded.created ? `Created ${seeded.services} demo services.` : "Demo portfolio already loaded; demo passwords refreshed.");
   await closeDb();
 

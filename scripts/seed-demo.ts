@@ -8,7 +8,9 @@ async function main() {
     console.error("Set SHIPSHAPE_DEMO_PASSWORD: the demo accounts' password.");
     process.exit(2);
   }
-  const result = await seedDemo({ password });
+  // Where the demo will be served: Shipshape's own review links to its docs pages there.
+  const baseUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const result = await seedDemo({ password, baseUrl });
   console.log(
     result.created
       ? `Loaded ${result.services} services and ${result.reviews} reviews.`

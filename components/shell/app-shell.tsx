@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { can, type Viewer } from "@/lib/auth/permissions";
 import { ROLE_WORDS } from "@/lib/domain/words";
-import { ADMIN_PATH, PORTFOLIO_PATH, QUARTERLY_PATH, REVIEWS_PATH, SERVICES_PATH } from "@/lib/routes";
+import { ADMIN_PATH, DOCS_PATH, PORTFOLIO_PATH, QUARTERLY_PATH, REVIEWS_PATH, SERVICES_PATH } from "@/lib/routes";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
 import { SessionKeepAlive } from "./session-keep-alive";
@@ -25,6 +25,7 @@ function navItems(user: ShellUser): NavItem[] {
     { href: REVIEWS_PATH, label: "Reviews" },
     { href: PORTFOLIO_PATH, label: "Portfolio" },
     { href: QUARTERLY_PATH, label: "Quarterly" },
+    { href: DOCS_PATH, label: "Docs" },
   ];
   if (can(user, { type: "admin" })) items.push({ href: ADMIN_PATH, label: "Admin" });
   return items;

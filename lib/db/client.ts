@@ -3,6 +3,7 @@ import type { Pool } from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { markDatabaseUp, noteDatabaseFailure } from "@/lib/db/availability";
 import { createPool } from "@/lib/db/pool";
+import { metrics } from "@/lib/observability/metrics";
 
 function readDatabaseSettings() {
   const url = process.env.DATABASE_URL;
@@ -47,7 +48,9 @@ type Holder = { [key]?: { pool: Pool; db: Db } };
 function instance() {
   const holder = globalThis as Holder;
   if (!holder[key]) {
-    const pool = createPool(readDatabaseSettings());
+    const settings = readDatabaseSettings();
+    const pool = createPool(settings);
+    metrics().poolStats.read = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: settings.max });
     holder[key] = { pool, db: createDb(pool) };
   }
   return holder[key];
@@ -68,6 +71,7 @@ export async function closeDb(): Promise<void> {
   const current = holder[key];
   if (!current) return;
   delete holder[key];
+  delete metrics().poolStats.read;
   await current.db.$disconnect();
   await current.pool.end();
 }

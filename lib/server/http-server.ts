@@ -52,6 +52,8 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
     maxQueued: config.HTTP_MAX_QUEUE,
     maxWaitMs: config.HTTP_QUEUE_TIMEOUT_MS,
   });
+  metrics().httpMaxConcurrency.set(config.HTTP_MAX_CONCURRENCY);
+  metrics().httpMaxQueue.set(config.HTTP_MAX_QUEUE);
 
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();

@@ -3,13 +3,11 @@ import { hashPassword } from "@/lib/db/users";
 import { getLatestTemplateId, getTemplate, type TemplateItemDto } from "@/lib/db/templates";
 import { isoDay, MS_PER_DAY } from "@/lib/domain/days";
 import { isApplicable } from "@/lib/domain/maturity";
-import { defaultTierTargets, targetLevelForTier } from "@/lib/domain/targets";
-import type { AnswerStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
-import { evaluateReview } from "@/lib/domain/verdict";
-import { buildSnapshot } from "@/lib/domain/snapshot";
-import { summarizeEvaluation } from "@/lib/domain/summary";
+import type { AnswerStatus, ReviewTrigger, Tier } from "@/lib/domain/types";
 import { refreshServiceSummary } from "@/lib/db/service-summary";
+import { answerRows, createDecidedReview, type SeedAnswer, type SeedWaiver } from "@/prisma/seed/decided-review";
 import { DEMO_ACCOUNTS, DEMO_SERVICES, DEMO_TEAMS, type DemoService } from "@/prisma/seed/demo-data";
+import { seedShipshapeReview } from "@/prisma/seed/shipshape";
 
 export { DEMO_ACCOUNTS };
 
@@ -27,20 +25,7 @@ function prng(seed: number) {
 
 const DAY = MS_PER_DAY;
 
-type GeneratedAnswer = { itemId: string; itemKey: string; status: AnswerStatus; note: string; naReason: string | null };
-
-/** The answer rows of one review; without `answeredAt` the database stamps them now. */
-function answerRows(reviewId: string, answers: GeneratedAnswer[], answeredById: string | null, answeredAt?: Date) {
-  return answers.map((a) => ({
-    reviewId,
-    itemId: a.itemId,
-    status: a.status,
-    note: a.note,
-    naReason: a.naReason,
-    answeredById,
-    ...(answeredAt ? { answeredAt } : {}),
-  }));
-}
+type GeneratedAnswer = SeedAnswer;
 
 function answersFor(items: TemplateItemDto[], tier: Tier, capability: number, random: () => number, completeness = 1): GeneratedAnswer[] {
   const out: GeneratedAnswer[] = [];
@@ -73,7 +58,7 @@ function answersFor(items: TemplateItemDto[], tier: Tier, capability: number, ra
   return out;
 }
 
-type DemoWaiver = { itemId: string; itemKey: string; reason: string; compensatingControl: string; riskOwner: string; expiresOn: string };
+type DemoWaiver = SeedWaiver;
 
 /** Up to two gaps accepted for a while, expiring between 3 weeks and 5 months after the decision. */
 function demoWaivers(answers: GeneratedAnswer[], decidedAt: Date, random: () => number): DemoWaiver[] {
@@ -108,83 +93,21 @@ async function createReviews(service: DemoService & { id: string; teamId: string
     const answers = answersFor(ctx.items, service.tier, capability, random);
     const isLatest = index === monthsAgo.length - 1;
     const waivers = isLatest && random() < 0.5 ? demoWaivers(answers, decidedAt, random) : [];
-    const evaluation = evaluateReview({
+    await createDecidedReview({
+      serviceId: service.id,
+      templateId: ctx.templateId,
       items: ctx.items,
       tier: service.tier,
-      answers: Object.fromEntries(answers.map((a) => [a.itemKey, { status: a.status, naReason: a.naReason }])),
-      waivers: waivers.map((w) => ({ itemKey: w.itemKey, expiresOn: w.expiresOn, status: "APPROVED" as const })),
-      today: isoDay(decidedAt),
-      tierTargets: defaultTierTargets,
+      trigger: TRIGGERS[Math.floor(random() * TRIGGERS.length)] ?? "QUARTERLY",
+      answers,
+      waivers,
+      createdAt,
+      decidedAt,
+      editor,
+      approver,
+      decisionNote: (decision) =>
+        decision === "GO" ? "Meets its target; keep the quarterly cadence." : "See the reasons; revisit next quarter.",
     });
-    const decision: Verdict = evaluation.verdict;
-    const decisionNote = decision === "GO" ? "Meets its target; keep the quarterly cadence." : "See the reasons; revisit next quarter.";
-    const review = await db().review.create({
-      data: {
-        serviceId: service.id,
-        templateId: ctx.templateId,
-        trigger: TRIGGERS[Math.floor(random() * TRIGGERS.length)] ?? "QUARTERLY",
-        status: "DECIDED",
-        targetDate: new Date(isoDay(new Date(decidedAt.getTime() + 3 * DAY))),
-        startedById: editor?.id ?? null,
-        submittedById: editor?.id ?? null,
-        submittedAt: new Date(decidedAt.getTime() - 2 * DAY),
-        decidedById: approver?.id ?? null,
-        decidedAt,
-        decision,
-        decisionNote,
-        computedVerdict: evaluation.verdict,
-        level: evaluation.level,
-        levelWithoutWaivers: evaluation.levelWithoutWaivers,
-        targetLevel: targetLevelForTier(service.tier),
-        snapshot: buildSnapshot({
-          takenAt: decidedAt,
-          today: isoDay(decidedAt),
-          evaluation,
-          decision,
-          decisionNote,
-          items: ctx.items,
-          answers: answers.map((a) => ({
-            itemKey: a.itemKey,
-            status: a.status,
-            note: a.note,
-            naReason: a.naReason,
-            answeredByEmail: editor?.email ?? null,
-            answeredAt: createdAt,
-            evidence: [],
-          })),
-          waivers: waivers.map((w) => ({
-            itemKey: w.itemKey,
-            reason: w.reason,
-            compensatingControl: w.compensatingControl,
-            riskOwner: w.riskOwner,
-            expiresOn: w.expiresOn,
-            status: "APPROVED" as const,
-            approvedByEmail: approver?.email ?? null,
-          })),
-        }),
-        ...summarizeEvaluation(evaluation),
-        createdAt,
-        updatedAt: decidedAt,
-      },
-      select: { id: true },
-    });
-    await db().answer.createMany({ data: answerRows(review.id, answers, editor?.id ?? null, createdAt) });
-    if (waivers.length > 0) {
-      await db().waiver.createMany({
-        data: waivers.map((w) => ({
-          reviewId: review.id,
-          itemId: w.itemId,
-          reason: w.reason,
-          compensatingControl: w.compensatingControl,
-          riskOwner: w.riskOwner,
-          expiresOn: new Date(w.expiresOn),
-          status: "APPROVED" as const,
-          requestedById: editor?.id ?? null,
-          approvedById: approver?.id ?? null,
-          approvedAt: new Date(decidedAt.getTime() - DAY),
-        })),
-      });
-    }
     count++;
   }
   // An open review for about a third of the services: the work in progress a demo should show.
@@ -236,17 +159,28 @@ type SeedContext = {
   admin: SeedUser | undefined;
 };
 
-/** Loads the demo portfolio once; on later runs only refreshes the demo accounts' password. */
-export async function seedDemo({ password }: { password: string }): Promise<{ created: boolean; services: number; reviews: number }> {
+/**
+ * Loads the demo portfolio once; on later runs only refreshes the demo accounts' password (and adds Shipshape's own
+ * review to a demo loaded before it existed). `baseUrl` is where the demo is served: the evidence of Shipshape's
+ * own review links to the docs pages there.
+ */
+export async function seedDemo({
+  password,
+  baseUrl,
+}: {
+  password: string;
+  baseUrl: string;
+}): Promise<{ created: boolean; services: number; reviews: number }> {
   const passwordHash = await hashPassword(password);
-  const already = await db().team.findUnique({ where: { slug: DEMO_TEAMS[0].slug }, select: { id: true } });
-  if (already) {
-    await db().user.updateMany({ where: { isDemo: true }, data: { passwordHash } });
-    return { created: false, services: 0, reviews: 0 };
-  }
   const templateId = await getLatestTemplateId();
   const template = templateId ? await getTemplate(templateId) : null;
   if (!templateId || !template) throw new Error("The default template is missing: run `npm run db:migrate` first.");
+  const already = await db().team.findUnique({ where: { slug: DEMO_TEAMS[0].slug }, select: { id: true } });
+  if (already) {
+    await db().user.updateMany({ where: { isDemo: true }, data: { passwordHash } });
+    const added = await seedShipshapeReview({ templateId, items: template.items, baseUrl });
+    return { created: false, services: added, reviews: added };
+  }
 
   const teams = new Map<string, string>();
   for (const team of DEMO_TEAMS) {
@@ -300,5 +234,6 @@ export async function seedDemo({ password }: { password: string }): Promise<{ cr
     reviews += await createReviews({ ...service, id: row.id, teamId }, ctx, prng(index * 7919 + 17));
     await refreshServiceSummary(db(), row.id);
   }
-  return { created: true, services: DEMO_SERVICES.length, reviews };
+  reviews += await seedShipshapeReview({ templateId, items: template.items, baseUrl });
+  return { created: true, services: DEMO_SERVICES.length + 1, reviews };
 }
