@@ -1,3 +1,5 @@
+import { FieldError } from "@/components/ui/field";
+
 export type CarryForwardChoiceProps = { decidedOn: string; error?: string[] };
 
 /** The start form's offer to begin from the last decided review; ticked by default because that is the usual case. */
@@ -24,11 +26,7 @@ export function CarryForwardChoice({ decidedOn, error = [] }: CarryForwardChoice
           </p>
         </div>
       </div>
-      {errorId ? (
-        <p id={errorId} className="text-sm font-medium text-nogo">
-          {error.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={error} />
     </div>
   );
 }

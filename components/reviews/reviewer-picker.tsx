@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { ReviewerOption } from "@/lib/db/reviews";
+import { FieldError } from "@/components/ui/field";
 import { cn } from "@/lib/utils/cn";
 
 export type ReviewerPickerProps = {
@@ -189,11 +190,7 @@ export function ReviewerPicker({ options, name, label, description, error = [] }
           )}
         </ul>
       </div>
-      {errorId ? (
-        <p id={errorId} className="text-sm font-medium text-nogo">
-          {error.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={error} />
       <p role="status" className="sr-only">
         {announcement}
       </p>
