@@ -63,7 +63,7 @@ describe("starting a review from the last decided one", () => {
     const waiting = view.evaluation.reasons.find((r) => r.code === "CARRIED_UNCONFIRMED");
     expect(waiting?.itemKeys).toHaveLength(itemKeys(w.template, 3).length);
 
-    const history = await listReviewHistory(started.id);
+    const history = await listReviewHistory(w.editor, started.id);
     const carried = history.find((e) => e.action === "review.carry-forward");
     expect(carried?.after).toMatchObject({ fromReviewId: w.sourceId, leftBehindItemKeys: [RETIRED] });
     expect(history.find((e) => e.action === "review.start")?.after).toMatchObject({ carriedFromReviewId: w.sourceId });
@@ -99,7 +99,7 @@ describe("starting a review from the last decided one", () => {
     expect(view.evaluation.level).toBe(4);
     expect(view.evaluation.verdict).toBe("GO");
     expect(view.evaluation.reasons.map((r) => r.code)).not.toContain("CARRIED_UNCONFIRMED");
-    const confirmations = (await listReviewHistory(id)).filter((e) => e.action === "answer.confirm");
+    const confirmations = (await listReviewHistory(w.editor, id)).filter((e) => e.action === "answer.confirm");
     expect(confirmations).toHaveLength(itemKeys(w.template, 3).length);
   });
 
