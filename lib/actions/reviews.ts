@@ -83,6 +83,7 @@ export const saveAnswerAction = defineAction({
 
 /** Confirming one carried answer at the version the page showed; a stale version comes back with the current answer. */
 export const confirmAnswerAction = defineAction({
+  name: "confirmAnswer",
   input: (_reviewId: string, _itemKey: string, expectedVersion: number) => ({ expectedVersion }),
   schema: versionInput,
   handler: async ({ expectedVersion }, ctx, reviewId, itemKey): Promise<SaveAnswerResult> => {
@@ -95,6 +96,7 @@ export const confirmAnswerAction = defineAction({
 
 /** Confirming every carried answer of a concern that still waits, if the concern is as the page showed it. */
 export const confirmConcernAction = defineAction({
+  name: "confirmConcern",
   input: (_reviewId: string, _concernKey: string, tag: string) => ({ tag }),
   schema: concernTagInput,
   handler: async ({ tag }, ctx, reviewId, concernKey) => {
