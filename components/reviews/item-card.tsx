@@ -5,7 +5,9 @@ import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
 import type { ReviewPermissions } from "@/lib/auth/permissions";
 import type { TemplateItemDto } from "@/lib/db/templates";
 import type { ItemOutcome } from "@/lib/domain/maturity";
+import { isAnsweredAsMet } from "@/lib/domain/maturity";
 import { AnswerForm } from "./answer-form";
+import { CarriedAnswer } from "./carried-answer";
 import { EvidenceForm } from "./evidence-form";
 import { EvidenceList } from "./evidence-list";
 import { OUTCOME_BADGES } from "./labels";
@@ -57,7 +59,7 @@ export function ItemCard({ reviewId, item, answer, waivers, outcome, permissions
   const titleId = `${anchor}-title`;
   const outcomeBadge = OUTCOME_BADGES[outcome];
   const hasLiveWaiver = waivers.some((w) => w.status === "PENDING" || w.isActive);
-  const mayRequestWaiver = permissions.canEdit && outcome !== "MET" && outcome !== "NA" && !hasLiveWaiver;
+  const mayRequestWaiver = permissions.canEdit && outcome !== "MET" && outcome !== "NA" && !isAnsweredAsMet(answer) && !hasLiveWaiver;
 
   return (
     <Card id={anchor} className="scroll-mt-24">
@@ -79,6 +81,7 @@ export function ItemCard({ reviewId, item, answer, waivers, outcome, permissions
           ) : null}
         </div>
         <CardContent className="space-y-6">
+          <CarriedAnswer reviewId={reviewId} itemTitle={item.title} answer={answer} canEdit={permissions.canEdit} />
           {permissions.canEdit ? (
             <AnswerForm reviewId={reviewId} itemKey={item.key} itemTitle={item.title} initial={answer} />
           ) : (

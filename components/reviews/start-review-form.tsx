@@ -5,22 +5,27 @@ import { ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { startReviewAction, type StartReviewState } from "@/lib/actions/reviews";
-import { REVIEW_TRIGGERS, type PersonRef } from "@/lib/domain/types";
-import { personText } from "@/lib/domain/people";
+import type { ReviewerOption } from "@/lib/db/reviews";
+import { REVIEW_TRIGGERS } from "@/lib/domain/types";
+import { CarryForwardChoice } from "./carry-forward-choice";
+import { ReviewerPicker } from "./reviewer-picker";
 import { PendingButton } from "./pending-button";
 import { TRIGGER_DESCRIPTIONS, TRIGGER_WORDS } from "@/lib/domain/words";
 
 export type StartReviewFormProps = {
   serviceId: string;
-  reviewers: readonly PersonRef[];
+  /** Approvers outside the owning team. */
+  reviewers: readonly ReviewerOption[];
+  /** The last decided review, formatted ("12 Mar 2026"), when there is one to carry answers forward from. */
+  carryFromDecidedOn: string | null;
   cancelHref: string;
   /** YYYY-MM-DD; target dates before it are not offered. */
   today: string;
 };
 
-const FIELD_ORDER = ["trigger", "targetDate", "reviewerIds"] as const;
+const FIELD_ORDER = ["trigger", "targetDate", "carryForward", "reviewerIds"] as const;
 
-export function StartReviewForm({ serviceId, reviewers, cancelHref, today }: StartReviewFormProps) {
+export function StartReviewForm({ serviceId, reviewers, carryFromDecidedOn, cancelHref, today }: StartReviewFormProps) {
   // After a refusal, focus goes to the first field with a problem, or to the alert.
   const { state, formAction, isPending, onSubmit, alertRef } = useActionForm<StartReviewState>(startReviewAction, null, {
     focusOrder: FIELD_ORDER,
@@ -53,20 +58,14 @@ export function StartReviewForm({ serviceId, reviewers, cancelHref, today }: Sta
       <Field label="Target date" name="targetDate" description="Optional: when the decision is needed." error={errors.targetDate}>
         <Input type="date" min={today} />
       </Field>
-      <Field
-        label="Reviewers"
+      {carryFromDecidedOn ? <CarryForwardChoice decidedOn={carryFromDecidedOn} error={errors.carryForward} /> : null}
+      <ReviewerPicker
         name="reviewerIds"
-        description="Optional. Hold Ctrl (⌘ on a Mac) or Shift to choose several."
+        label="Reviewers"
+        description="Optional: approvers from other teams who will decide the review."
+        options={reviewers}
         error={errors.reviewerIds}
-      >
-        <Select multiple size={Math.min(Math.max(reviewers.length, 3), 8)} className="min-h-24">
-          {reviewers.map((person) => (
-            <option key={person.id} value={person.id}>
-              {personText(person)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      />
       <p className="text-sm text-ink-muted">The review uses the latest checklist template and keeps that version for its whole life.</p>
       <div className="flex flex-wrap gap-3">
         <PendingButton type="submit" isPending={isPending} pendingLabel="Starting…">

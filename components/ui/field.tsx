@@ -126,7 +126,8 @@ function FieldDescription({ id, children }: { id: string | undefined; children: 
   );
 }
 
-function FieldError({ id, errors }: { id: string | undefined; errors: string[] }) {
+/** The error list under a control, with its icon; exported for controls that lay out their own label. */
+export function FieldError({ id, errors }: { id: string | undefined; errors: string[] }) {
   if (!id || errors.length === 0) return null;
   return (
     <div id={id} className="space-y-0.5 text-sm font-medium text-nogo">

@@ -212,4 +212,91 @@ const removeEvidence: FuzzEndpoint = {
   },
 };
 
-export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [startReview, setAnswer, addEvidence, removeEvidence, unknownPaths];
+const confirmAnswer: FuzzEndpoint = {
+  method: "POST",
+  template: "/api/v1/reviews/{id}/answers/{itemKey}/confirm",
+  requests: (world) => {
+    const target = (cls: string, reviewId: string, itemKey: string): Target => ({
+      cls,
+      segments: ["reviews", reviewId, "answers", itemKey, "confirm"],
+      setup: { kind: "version", reviewId, itemKey, offset: 0 },
+    });
+    const answered = fc.constantFrom(...world.answeredKeys);
+    return withAttacks(
+      world,
+      "POST",
+      weighted<Target>(
+        [5, answered.map((key) => target("valid", world.draftReviewId, key))],
+        [1, fc.constantFrom(...world.unansweredKeys).map((key) => target("unanswered", world.draftReviewId, key))],
+        [1, answered.map((key) => target("decided", world.decidedReviewId, key))],
+        [1, answered.map((key) => target("other-team", world.otherReviewId, key))],
+        [1, fc.uuid().map((id) => target("unknown-id", id, world.answeredKeys[0]!))],
+      ),
+      fc.constant(undefined),
+      {
+        body: bodyAttacks,
+        transport: transportAttacks(
+          [
+            { index: 1, valid: world.draftReviewId },
+            { index: 3, valid: world.answeredKeys[0]! },
+          ],
+          preconditionAttacks,
+        ),
+      },
+    );
+  },
+};
+
+const GARBAGE_TAGS = ['"v1.1"', '"v"', '"1.2"', "v1", '"v1;2"', '"v1.1", "v2"', "*", '"v' + "1.".repeat(2000) + '"'];
+
+const confirmConcern: FuzzEndpoint = {
+  method: "POST",
+  template: "/api/v1/reviews/{id}/concerns/{concernKey}/confirm",
+  requests: (world) => {
+    const target = (cls: string, reviewId: string, concernKey: string, stale = false): Target => ({
+      cls,
+      segments: ["reviews", reviewId, "concerns", concernKey, "confirm"],
+      setup: { kind: "concern-tag", reviewId, concernKey, stale },
+    });
+    const concern = fc.constantFrom(...world.concernKeys);
+    return withAttacks(
+      world,
+      "POST",
+      weighted<Target>(
+        [5, concern.map((key) => target("valid", world.draftReviewId, key))],
+        [1, concern.map((key) => target("stale-tag", world.draftReviewId, key, true))],
+        [1, concern.map((key) => target("decided", world.decidedReviewId, key))],
+        [1, concern.map((key) => target("other-team", world.otherReviewId, key))],
+        [1, slug.map((key) => target("unknown-id", world.draftReviewId, key))],
+        [1, fc.uuid().map((id) => target("unknown-id", id, world.concernKeys[0]!))],
+      ),
+      fc.constant(undefined),
+      {
+        body: bodyAttacks,
+        transport: transportAttacks(
+          [
+            { index: 1, valid: world.draftReviewId },
+            { index: 3, valid: world.concernKeys[0]! },
+          ],
+          [
+            fc.constant({ cls: "precondition", apply: (r: FuzzRequest) => ({ ...r, setup: undefined }) }),
+            fc.constantFrom(...GARBAGE_TAGS).map((value) => ({
+              cls: "precondition",
+              apply: (r: FuzzRequest) => ({ ...r, headers: { ...r.headers, "if-match": value }, setup: undefined }),
+            })),
+          ],
+        ),
+      },
+    );
+  },
+};
+
+export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
+  startReview,
+  setAnswer,
+  confirmAnswer,
+  confirmConcern,
+  addEvidence,
+  removeEvidence,
+  unknownPaths,
+];

@@ -2,7 +2,15 @@ import http from "node:http";
 import fc from "fast-check";
 import { errorBody } from "../../lib/schemas/api";
 import type { FuzzEndpoint, FuzzRequest } from "./fuzz-attacks";
-import { answerVersion, createFreshService, insertEvidence, storedCounts, type FuzzWorld, type StoredCounts } from "./fuzz-world";
+import {
+  answerVersion,
+  concernTag,
+  createFreshService,
+  insertEvidence,
+  storedCounts,
+  type FuzzWorld,
+  type StoredCounts,
+} from "./fuzz-world";
 
 // Sends the generated requests one at a time over a raw HTTP client (so paths, bytes and headers go out exactly
 // as generated) and checks each answer: no 5xx, an error body of the documented JSON shape with no internals in it,
@@ -106,6 +114,10 @@ function changes(before: StoredCounts, after: StoredCounts): string {
 async function resolve(request: FuzzRequest, world: FuzzWorld): Promise<FuzzRequest> {
   const setup = request.setup;
   if (!setup) return request;
+  if (setup.kind === "concern-tag") {
+    const tag = await concernTag(setup.reviewId, setup.concernKey);
+    return { ...request, headers: { "if-match": `"${setup.stale ? `${tag}.9` : tag}"`, ...request.headers } };
+  }
   if (setup.kind === "version") {
     const current = await answerVersion(setup.reviewId, setup.itemKey);
     const header: Record<string, string> =

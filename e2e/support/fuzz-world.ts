@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createService, createTeam, createUser, sql, type TestTeam } from "./db";
 import { draftReviewWithAnswers } from "./review-data";
+import { concernConfirmationTag } from "../../lib/domain/carry-forward";
 import { insertDecidedReview, latestTemplate } from "./reviews";
 
 // What the API fuzzer aims at: an editor with an API token, their team's service with an open draft review
@@ -18,6 +19,8 @@ export type FuzzWorld = {
   decidedReviewId: string;
   otherReviewId: string;
   answeredKeys: string[];
+  /** Concern keys of the draft review's template. */
+  concernKeys: string[];
   unansweredKeys: string[];
   evidenceIds: string[];
   otherEvidenceId: string;
@@ -62,6 +65,8 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
   const draftReviewId = await draftReviewWithAnswers(service.id, editor.id, 3, unansweredKeys);
   const otherReviewId = await draftReviewWithAnswers(otherService.id, otherEditor.id, 3);
   const decidedReviewId = await insertDecidedReview(template, { serviceId: decidedService.id, tier: 3, decidedAt: new Date() });
+  // The draft's answers were carried from the decided review, so confirming them (one or a concern at a time) can succeed.
+  await sql().query("UPDATE answers SET carried_from_review_id = $2 WHERE review_id = $1", [draftReviewId, decidedReviewId]);
   const evidenceIds: string[] = [];
   for (const key of answeredKeys.slice(0, 6)) evidenceIds.push(await insertEvidence(draftReviewId, key));
 
@@ -75,6 +80,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
     decidedReviewId,
     otherReviewId,
     answeredKeys,
+    concernKeys: [...new Set(template.items.map((item) => item.concernKey))],
     unansweredKeys,
     evidenceIds,
     otherEvidenceId: await insertEvidence(otherReviewId, keys[0]!),
@@ -115,4 +121,17 @@ export async function answerVersion(reviewId: string, itemKey: string): Promise<
     [reviewId, itemKey],
   );
   return rows[0]?.version ?? 0;
+}
+
+/** The tag of a concern's carried answers in the review, as GET /api/v1/reviews/{id} reports it. */
+export async function concernTag(reviewId: string, concernKey: string): Promise<string> {
+  const { rows } = await sql().query<{ version: number }>(
+    `SELECT a.version FROM answers a
+     JOIN checklist_items i ON i.id = a.item_id JOIN concerns c ON c.id = i.concern_id
+     JOIN reviews r ON r.id = a.review_id JOIN services s ON s.id = r.service_id
+     WHERE a.review_id = $1 AND c.key = $2 AND a.carried_from_review_id IS NOT NULL AND s.tier = ANY(i.tiers)
+     ORDER BY i.position`,
+    [reviewId, concernKey],
+  );
+  return concernConfirmationTag(rows.map((row) => row.version));
 }

@@ -7,6 +7,7 @@ import type { ActionContext } from "@/lib/actions/action-client";
 import { defineAction } from "@/lib/actions/define-action";
 import { formFields, formList } from "@/lib/actions/form-data";
 import { actionOk, withCurrent, type ActionFailure, type ActionResult, type FailureWithCurrent } from "@/lib/actions/result";
+import { confirmAnswer, confirmConcern } from "@/lib/db/answer-confirmation";
 import { setAnswer } from "@/lib/db/answers";
 import { decideReview, reopenReview, submitReview } from "@/lib/db/decisions";
 import { addEvidence, removeEvidence } from "@/lib/db/evidence";
@@ -15,6 +16,7 @@ import { startReview } from "@/lib/db/reviews";
 import { approveWaiver, rejectWaiver, requestWaiver, revokeWaiver } from "@/lib/db/waivers";
 import { reviewHref, REVIEWS_PATH, SERVICES_PATH } from "@/lib/routes";
 import {
+  concernTagInput,
   decisionForm,
   evidenceForm,
   evidenceRemovalInput,
@@ -77,6 +79,31 @@ export const saveAnswerAction = defineAction({
     return { ok: true, data: saved };
   },
   failure: withCurrent<AnswerDto>,
+});
+
+/** Confirming one carried answer at the version the page showed; a stale version comes back with the current answer. */
+export const confirmAnswerAction = defineAction({
+  name: "confirmAnswer",
+  input: (_reviewId: string, _itemKey: string, expectedVersion: number) => ({ expectedVersion }),
+  schema: versionInput,
+  handler: async ({ expectedVersion }, ctx, reviewId, itemKey): Promise<SaveAnswerResult> => {
+    const confirmed = await confirmAnswer(ctx, reviewId, itemKey, expectedVersion);
+    revalidateReview(reviewId);
+    return { ok: true, data: confirmed };
+  },
+  failure: withCurrent<AnswerDto>,
+});
+
+/** Confirming every carried answer of a concern that still waits, if the concern is as the page showed it. */
+export const confirmConcernAction = defineAction({
+  name: "confirmConcern",
+  input: (_reviewId: string, _concernKey: string, tag: string) => ({ tag }),
+  schema: concernTagInput,
+  handler: async ({ tag }, ctx, reviewId, concernKey) => {
+    const result = await confirmConcern(ctx, reviewId, concernKey, tag);
+    revalidateReview(reviewId);
+    return actionOk(result.confirmed.length);
+  },
 });
 
 export type FormState = ActionResult | null;

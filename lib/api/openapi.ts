@@ -76,7 +76,7 @@ export function openApiDocument() {
           requestBody: { required: true, ...json("The review to start", createReviewBody) },
           responses: {
             "201": json("The new review with its computed level and verdict"),
-            "409": json("An open review already exists", errorBody),
+            "409": json("An open review already exists; `error.openReviewId` names it", errorBody),
             ...errors,
           },
         },
@@ -84,6 +84,8 @@ export function openApiDocument() {
       "/api/v1/reviews/{id}": {
         get: {
           summary: "Get a review with its computed level, verdict and reasons",
+          description:
+            "Each answer has its `origin` (`CARRIED` from `carriedFromReviewId`, or `ANSWERED_HERE`) and whether it is `confirmed`; `carryForward` counts the carried answers that wait and gives each concern's tag for confirming it at once.",
           parameters: [pathParam("id", "Review id")],
           responses: { "200": json("The review"), ...errors },
         },
@@ -107,6 +109,46 @@ export function openApiDocument() {
             "409": json("The review is no longer editable (submitted or decided)", errorBody),
             "412": json("The answer changed since the given version; `error.current` holds it", errorBody),
             "428": json("Neither If-Match nor If-None-Match was sent", errorBody),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/reviews/{id}/answers/{itemKey}/confirm": {
+        post: {
+          summary: "Confirm an answer carried forward from the previous review (editors of the owning team)",
+          security: writeSecurity,
+          description:
+            'A carried answer (`origin: "CARRIED"`, `confirmed: false`) counts toward the level and verdict only once confirmed. Send `If-Match: "<version>"` with the answer\'s version; a stale version gets 412 with the current answer, no If-Match 428. Changing a carried answer\'s status with PUT confirms it too.',
+          parameters: [
+            pathParam("id", "Review id"),
+            pathParam("itemKey", "Checklist item key"),
+            { name: "If-Match", in: "header", required: true, schema: { type: "string" } },
+          ],
+          responses: {
+            "200": json("Confirmed; the ETag header carries the answer's new version"),
+            "409": json("Nothing to confirm (answered here or already confirmed), or the review is no longer editable", errorBody),
+            "412": json("The answer changed since the given version; `error.current` holds it", errorBody),
+            "428": json("No If-Match was sent", errorBody),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/reviews/{id}/concerns/{concernKey}/confirm": {
+        post: {
+          summary: "Confirm every carried answer of one concern that still waits (editors of the owning team)",
+          security: writeSecurity,
+          description:
+            "Send `If-Match: \"<tag>\"` with the concern's tag from `carryForward.concerns[].tag` of GET /api/v1/reviews/{id}. Any edit or confirmation of the concern's carried answers moves the tag on; a stale tag gets 412 with the current tag and the items that wait.",
+          parameters: [
+            pathParam("id", "Review id"),
+            pathParam("concernKey", "Concern key, e.g. logging"),
+            { name: "If-Match", in: "header", required: true, schema: { type: "string" } },
+          ],
+          responses: {
+            "200": json("The answers confirmed and the concern's new tag (also in the ETag header)"),
+            "409": json("Nothing in the concern waits for confirmation, or the review is no longer editable", errorBody),
+            "412": json("The concern's carried answers changed; `error.current` holds the tag and what waits now", errorBody),
+            "428": json("No If-Match was sent", errorBody),
             ...errors,
           },
         },

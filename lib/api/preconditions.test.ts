@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseWritePrecondition } from "@/lib/api/preconditions";
+import { parseIfMatchTag, parseIfMatchVersion, parseWritePrecondition } from "@/lib/api/preconditions";
 import { AppError } from "@/lib/errors";
 
-function code(headers: Record<string, string>): string | number | null {
+function code(headers: Record<string, string>, parse = (h: Headers): string | number | null => parseWritePrecondition(h).expectedVersion) {
   try {
-    return parseWritePrecondition(new Headers(headers)).expectedVersion;
+    return parse(new Headers(headers));
   } catch (error) {
     return error instanceof AppError ? error.code : "unexpected";
   }
@@ -22,5 +22,27 @@ describe("parseWritePrecondition", () => {
     [{ "If-None-Match": '"3"' }, "BAD_REQUEST"],
   ])("%j → %s", (headers, expected) => {
     expect(code(headers)).toBe(expected);
+  });
+});
+
+describe("confirmation preconditions", () => {
+  it.each([
+    [{ "If-Match": '"3"' }, 3],
+    [{ "If-None-Match": "*" }, "PRECONDITION_REQUIRED"],
+    [{}, "PRECONDITION_REQUIRED"],
+    [{ "If-Match": '"v1"' }, "BAD_REQUEST"],
+  ])("an answer's: %j → %s", (headers, expected) => {
+    expect(code(headers, parseIfMatchVersion)).toBe(expected);
+  });
+
+  it.each([
+    [{ "If-Match": '"v1.2.1"' }, "v1.2.1"],
+    [{ "If-Match": 'W/"v"' }, "v"],
+    [{}, "PRECONDITION_REQUIRED"],
+    [{ "If-Match": "v1.2" }, "BAD_REQUEST"],
+    [{ "If-Match": '"3"' }, "BAD_REQUEST"],
+    [{ "If-Match": '"v1;drop"' }, "BAD_REQUEST"],
+  ])("a concern's: %j → %s", (headers, expected) => {
+    expect(code(headers, parseIfMatchTag)).toBe(expected);
   });
 });

@@ -21,6 +21,26 @@ export function parseWritePrecondition(headers: Headers): WritePrecondition {
   throw new AppError("PRECONDITION_REQUIRED", 'Send If-Match: "<version>" to update an answer, or If-None-Match: * to create one');
 }
 
+/** A confirmation changes an existing answer, so only `If-Match: "<version>"` will do. */
+export function parseIfMatchVersion(headers: Headers): number {
+  if (headers.get("if-match") === null) {
+    throw new AppError("PRECONDITION_REQUIRED", 'Send If-Match: "<version>" with the version of the answer you are confirming');
+  }
+  const { expectedVersion } = parseWritePrecondition(headers);
+  return expectedVersion as number;
+}
+
+/** Confirming a concern names the concern's tag (`carryForward.concerns[].tag` of the review), e.g. If-Match: "v1.1.2". */
+export function parseIfMatchTag(headers: Headers): string {
+  const ifMatch = headers.get("if-match");
+  if (ifMatch === null) {
+    throw new AppError("PRECONDITION_REQUIRED", 'Send If-Match: "<tag>" with the concern\'s tag from GET /api/v1/reviews/{id}');
+  }
+  const match = /^\s*(?:W\/)?"(v[\d.]{0,2000})"\s*$/.exec(ifMatch);
+  if (!match?.[1]) throw new AppError("BAD_REQUEST", 'If-Match must carry the concern\'s tag, e.g. If-Match: "v1.1.2"');
+  return match[1];
+}
+
 export function etag(version: number): string {
   return `"${version}"`;
 }

@@ -65,6 +65,12 @@ export function answerJson(viewer: Viewer, a: AnswerDto) {
       createdBy: personJson(viewer, e.createdBy),
       createdAt: e.createdAt.toISOString(),
     })),
+    origin: a.carriedFromReviewId ? "CARRIED" : "ANSWERED_HERE",
+    carriedFromReviewId: a.carriedFromReviewId,
+    /** Answers given here are confirmed by being given; a carried one once someone confirms it or changes its status. */
+    confirmed: !a.awaitsConfirmation,
+    confirmedBy: personJson(viewer, a.confirmedBy),
+    confirmedAt: a.confirmedAt?.toISOString() ?? null,
   };
 }
 
@@ -114,6 +120,13 @@ export function reviewJson(viewer: Viewer, view: ReviewView) {
       outcome: evaluation.outcomes[i.key] ?? null,
     })),
     answers: Object.values(view.answers).map((answer) => answerJson(viewer, answer)),
+    carryForward: {
+      fromReviewId: view.carryForward.fromReviewId,
+      awaitingConfirmation: view.carryForward.concerns.reduce((sum, c) => sum + c.awaiting.length, 0),
+      concerns: view.carryForward.concerns
+        .filter((c) => c.carried > 0)
+        .map((c) => ({ key: c.concernKey, awaiting: c.awaiting, tag: c.tag })),
+    },
     waivers: view.waivers.map((waiver) => waiverJson(viewer, waiver)),
   };
 }

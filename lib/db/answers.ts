@@ -24,12 +24,13 @@ async function toDto(tx: Tx, row: AnswerRow): Promise<AnswerDto> {
   return toAnswerDto(row, people);
 }
 
-async function readAnswer(tx: Tx, reviewId: string, itemId: string): Promise<AnswerDto | null> {
+export async function readAnswer(tx: Tx, reviewId: string, itemId: string): Promise<AnswerDto | null> {
   const row = await readAnswerRow(tx, reviewId, itemId);
   return row ? toDto(tx, row) : null;
 }
 
-function conflict(viewer: Viewer, current: AnswerDto | null): AppError {
+/** A write that named a version other than the current one: CONFLICT with the answer as it is now. */
+export function answerConflict(viewer: Viewer, current: AnswerDto | null): AppError {
   return new AppError("CONFLICT", ANSWER_CONFLICT_MESSAGE, { reason: "STALE_ANSWER", current: current && visibleAnswer(viewer, current) });
 }
 
@@ -47,6 +48,11 @@ type AnswerTargetRow = {
   answer_status: AnswerStatus | null;
   answer_note: string | null;
   answer_na_reason: string | null;
+  answer_carried_from: string | null;
+  answer_confirmed_at: Date | null;
+  answer_confirmed_by_id: string | null;
+  answer_confirmed_by_name: string | null;
+  answer_confirmed_by_email: string | null;
 };
 
 type EvidenceSqlRow = {
@@ -73,11 +79,14 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
     const { rows } = await client.query<AnswerTargetRow>(
       `SELECT r.id::text AS review_id, r.status::text AS status, r.version, r.service_id::text, r.template_id::text,
               s.team_id::text, s.tier, i.id::text AS item_id, a.id::text AS answer_id, a.version AS answer_version,
-              a.status::text AS answer_status, a.note AS answer_note, a.na_reason AS answer_na_reason
+              a.status::text AS answer_status, a.note AS answer_note, a.na_reason AS answer_na_reason,
+              a.carried_from_review_id::text AS answer_carried_from, a.confirmed_at AS answer_confirmed_at,
+              cu.id::text AS answer_confirmed_by_id, cu.name AS answer_confirmed_by_name, cu.email AS answer_confirmed_by_email
        FROM reviews r
        JOIN services s ON s.id = r.service_id
        LEFT JOIN checklist_items i ON i.template_id = r.template_id AND i.key = $2
        LEFT JOIN answers a ON a.review_id = r.id AND a.item_id = i.id
+       LEFT JOIN users cu ON cu.id = a.confirmed_by_id
        WHERE r.id = $1::uuid
        FOR SHARE OF r`,
       [reviewId, key],
@@ -101,20 +110,26 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
     const current = () => db().$transaction((tx) => readAnswer(tx, review.id, itemId));
 
     const answeredAt = new Date();
+    const wasAwaiting = row.answer_carried_from !== null && row.answer_confirmed_at === null;
+    // Choosing another status for a carried answer is a judgement made now, so it confirms the answer; a note edit
+    // (or an autosave of one) leaves the status as carried and does not.
+    const confirmsNow = wasAwaiting && row.answer_status !== input.status;
     let written: { id: string; version: number } | undefined;
     if (row.answer_id !== null) {
-      if (input.expectedVersion !== row.answer_version) throw conflict(ctx.viewer, await current());
+      if (input.expectedVersion !== row.answer_version) throw answerConflict(ctx.viewer, await current());
       // The version in WHERE is the real guard: a writer that read the same version concurrently
       // waits on the row lock, then finds the version moved on and updates nothing.
       const updated = await client.query<{ id: string; version: number }>(
         `UPDATE answers SET status = $1::"AnswerStatus", note = $2, na_reason = $3, answered_by_id = $4::uuid, answered_at = $5,
-                version = version + 1
+                version = version + 1,
+                confirmed_by_id = CASE WHEN $8 THEN $4::uuid ELSE confirmed_by_id END,
+                confirmed_at = CASE WHEN $8 THEN $5 ELSE confirmed_at END
          WHERE id = $6::uuid AND version = $7 RETURNING id::text, version`,
-        [input.status, input.note, input.naReason, ctx.viewer.id, answeredAt, row.answer_id, input.expectedVersion],
+        [input.status, input.note, input.naReason, ctx.viewer.id, answeredAt, row.answer_id, input.expectedVersion, confirmsNow],
       );
       written = updated.rows[0];
     } else {
-      if (input.expectedVersion !== null) throw conflict(ctx.viewer, null);
+      if (input.expectedVersion !== null) throw answerConflict(ctx.viewer, null);
       // ON CONFLICT DO NOTHING: a concurrent first answer makes this insert a no-op instead of
       // aborting the transaction, so the loser can still read and return the winner's answer.
       const inserted = await client.query<{ id: string; version: number }>(
@@ -125,7 +140,7 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
       );
       written = inserted.rows[0];
     }
-    if (!written) throw conflict(ctx.viewer, await current());
+    if (!written) throw answerConflict(ctx.viewer, await current());
 
     const evidence =
       row.answer_id === null
@@ -148,6 +163,11 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
                 : null,
             createdAt: e.created_at,
           }));
+    const viewerRef = { id: ctx.viewer.id, name: ctx.viewer.name, email: ctx.viewer.email };
+    const previousConfirmer =
+      row.answer_confirmed_by_id && row.answer_confirmed_by_name
+        ? { id: row.answer_confirmed_by_id, name: row.answer_confirmed_by_name, email: row.answer_confirmed_by_email }
+        : null;
     const after: AnswerDto = {
       id: written.id,
       itemKey: key,
@@ -155,9 +175,13 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
       note: input.note,
       naReason: input.naReason,
       version: written.version,
-      answeredBy: { id: ctx.viewer.id, name: ctx.viewer.name, email: ctx.viewer.email },
+      answeredBy: viewerRef,
       answeredAt,
       evidence,
+      carriedFromReviewId: row.answer_carried_from,
+      awaitsConfirmation: wasAwaiting && !confirmsNow,
+      confirmedBy: confirmsNow ? viewerRef : previousConfirmer,
+      confirmedAt: confirmsNow ? answeredAt : row.answer_confirmed_at,
     };
     const before =
       row.answer_id === null || row.answer_status === null || row.answer_version === null
@@ -168,6 +192,8 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
             note: row.answer_note ?? "",
             naReason: row.answer_na_reason,
             version: row.answer_version,
+            carriedFromReviewId: row.answer_carried_from,
+            awaitsConfirmation: wasAwaiting,
           };
     await recordAudit(client, ctx, {
       action: before ? "answer.update" : "answer.create",

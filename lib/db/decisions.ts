@@ -142,15 +142,18 @@ async function decideInTransaction(ctx: AuditContext, reviewId: string, input: D
       decision: input.decision,
       decisionNote: input.note,
       items: template.items,
-      answers: rows.answers.map((a) => ({
-        itemKey: a.itemKey,
-        status: a.status,
-        note: a.note,
-        naReason: a.naReason,
-        answeredByEmail: a.answeredBy?.email ?? null,
-        answeredAt: a.answeredAt,
-        evidence: a.evidence,
-      })),
+      // A carried answer nobody confirmed did not count, so the frozen record leaves it out.
+      answers: rows.answers
+        .filter((a) => !a.awaitsConfirmation)
+        .map((a) => ({
+          itemKey: a.itemKey,
+          status: a.status,
+          note: a.note,
+          naReason: a.naReason,
+          answeredByEmail: a.answeredBy?.email ?? null,
+          answeredAt: a.answeredAt,
+          evidence: a.evidence,
+        })),
       waivers: rows.waivers.map((w) => ({
         itemKey: w.itemKey,
         reason: w.reason,

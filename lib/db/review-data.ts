@@ -49,7 +49,10 @@ export function evaluateRows(
   tierTargets: TierTargets,
 ): ReviewEvaluation {
   const answers: AnswerMap = Object.fromEntries(
-    rows.answers.map((answer) => [answer.itemKey, { status: answer.status, naReason: answer.naReason }]),
+    rows.answers.map((answer) => [
+      answer.itemKey,
+      { status: answer.status, naReason: answer.naReason, awaitsConfirmation: answer.awaitsConfirmation },
+    ]),
   );
   return evaluateReview({
     items: template.items,

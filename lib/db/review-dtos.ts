@@ -2,6 +2,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { visiblePerson, type People, type PersonRef } from "@/lib/db/people";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/db/review-access";
+import { awaitsConfirmation } from "@/lib/domain/carry-forward";
 import type { AnswerStatus, EvidenceKind } from "@/lib/domain/types";
 import { isWaiverActive, isWaiverExpired, type WaiverStatus, type WaiverTerms } from "@/lib/domain/waivers";
 
@@ -16,6 +17,7 @@ export function visibleAnswer(viewer: Viewer, answer: AnswerDto): AnswerDto {
   return {
     ...answer,
     answeredBy: visiblePerson(viewer, answer.answeredBy),
+    confirmedBy: visiblePerson(viewer, answer.confirmedBy),
     evidence: answer.evidence.map((e) => visibleEvidence(viewer, e)),
   };
 }
@@ -43,6 +45,12 @@ export type AnswerDto = {
   answeredBy: PersonRef | null;
   answeredAt: Date;
   evidence: EvidenceDto[];
+  /** The decided review this answer was carried forward from; null when it was answered in this review. */
+  carriedFromReviewId: string | null;
+  /** Carried and not yet confirmed: it counts for nothing until someone confirms it or changes its status. */
+  awaitsConfirmation: boolean;
+  confirmedBy: PersonRef | null;
+  confirmedAt: Date | null;
 };
 
 export type WaiverDto = WaiverTerms & {
@@ -78,6 +86,9 @@ export const answerSelect = {
   version: true,
   answeredById: true,
   answeredAt: true,
+  carriedFromReviewId: true,
+  confirmedById: true,
+  confirmedAt: true,
   item: { select: { key: true } },
   evidence: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: evidenceSelect },
 } satisfies Prisma.AnswerSelect;
@@ -105,6 +116,9 @@ export type AnswerRow = {
   version: number;
   answeredById: string | null;
   answeredAt: Date;
+  carriedFromReviewId: string | null;
+  confirmedById: string | null;
+  confirmedAt: Date | null;
   item: { key: string };
   evidence: EvidenceRow[];
 };
@@ -144,6 +158,10 @@ export function toAnswerDto(row: AnswerRow, people: People): AnswerDto {
     answeredBy: row.answeredById ? (people.get(row.answeredById) ?? null) : null,
     answeredAt: row.answeredAt,
     evidence: row.evidence.map((e) => toEvidenceDto(e, people)),
+    carriedFromReviewId: row.carriedFromReviewId,
+    awaitsConfirmation: awaitsConfirmation(row),
+    confirmedBy: row.confirmedById ? (people.get(row.confirmedById) ?? null) : null,
+    confirmedAt: row.confirmedAt,
   };
 }
 
@@ -170,14 +188,22 @@ export function toWaiverDto(row: WaiverRow, people: People, today: string): Waiv
 
 export function peopleIdsOf(answers: readonly AnswerRow[], waivers: readonly WaiverRow[]): (string | null)[] {
   return [
-    ...answers.flatMap((a) => [a.answeredById, ...a.evidence.map((e) => e.createdById)]),
+    ...answers.flatMap((a) => [a.answeredById, a.confirmedById, ...a.evidence.map((e) => e.createdById)]),
     ...waivers.flatMap((w) => [w.requestedById, w.approvedById]),
   ];
 }
 
-/** What the audit trail records for an answer: the fields a person edits, plus the version. */
-export function answerAuditView(answer: Pick<AnswerDto, "itemKey" | "status" | "note" | "naReason" | "version">) {
-  return { itemKey: answer.itemKey, status: answer.status, note: answer.note, naReason: answer.naReason, version: answer.version };
+/**
+ * What the audit trail records for an answer: the fields a person edits, plus the version, and for a carried answer
+ * where it came from and whether it was confirmed.
+ */
+export function answerAuditView(
+  answer: Pick<AnswerDto, "itemKey" | "status" | "note" | "naReason" | "version"> &
+    Partial<Pick<AnswerDto, "carriedFromReviewId" | "awaitsConfirmation">>,
+) {
+  const view = { itemKey: answer.itemKey, status: answer.status, note: answer.note, naReason: answer.naReason, version: answer.version };
+  if (!answer.carriedFromReviewId) return view;
+  return { ...view, carriedFromReviewId: answer.carriedFromReviewId, confirmed: !answer.awaitsConfirmation };
 }
 
 export function waiverAuditView(

@@ -5,7 +5,10 @@ import type { AuditContext } from "@/lib/db/audit";
 import { closeDb, db } from "@/lib/db/client";
 import { startReview } from "@/lib/db/reviews";
 import { refreshServiceSummary } from "@/lib/db/service-summary";
-import { getTemplate, installDefaultTemplate, getLatestTemplateId, type TemplateDto } from "@/lib/db/templates";
+import { todayUtc } from "@/lib/db/review-access";
+import { getTemplate, installDefaultTemplate, installTemplate, getLatestTemplateId, type TemplateDto } from "@/lib/db/templates";
+import { DEFAULT_TEMPLATE } from "@/lib/domain/default-template";
+import { addDays } from "@/lib/domain/days";
 import type { Role, TeamRef, Tier, Verdict } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -194,4 +197,71 @@ export function itemKeys(template: TemplateDto, tier: Tier, options: { blockers?
   return template.items
     .filter((item) => item.tiers.includes(tier) && (options.blockers === undefined || item.isBlocker === options.blockers))
     .map((item) => item.key);
+}
+
+/** An item of the older template that the default template does not have. */
+export const RETIRED_ITEM_KEY = "retired.fax-alerts";
+
+/** A template like an older version of the default: every default item plus one the default no longer has. */
+async function olderTemplate(): Promise<string> {
+  const { id } = await installTemplate({
+    ...DEFAULT_TEMPLATE,
+    key: `older-${randomUUID().slice(0, 8)}`,
+    concerns: [
+      ...DEFAULT_TEMPLATE.concerns,
+      {
+        key: "retired",
+        title: "Retired",
+        kind: "REVIEW_AREA",
+        description: "",
+        items: [
+          {
+            key: RETIRED_ITEM_KEY,
+            title: "Fax alerts",
+            guidance: "Faxes reach on-call.",
+            level: 1,
+            isBlocker: false,
+            tiers: [1, 2, 3],
+            sourceLine: "fax",
+          },
+        ],
+      },
+    ],
+  });
+  return id;
+}
+
+/** A decided review on the older template: every item met with one evidence link, and an approved waiver. */
+export async function createDecidedReviewWithAnswers(serviceId: string, answeredById: string): Promise<string> {
+  const templateId = await olderTemplate();
+  const items = await db().checklistItem.findMany({ where: { templateId }, select: { id: true, key: true } });
+  const review = await db().review.create({
+    data: { serviceId, templateId, trigger: "QUARTERLY", status: "DECIDED", decidedAt: new Date(Date.now() - 86_400_000), decision: "GO" },
+    select: { id: true },
+  });
+  for (const item of items) {
+    await db().answer.create({
+      data: {
+        reviewId: review.id,
+        itemId: item.id,
+        status: "MET",
+        note: `as before: ${item.key}`,
+        answeredById,
+        evidence: { create: [{ url: `https://evidence.example/${item.key}`, title: `Proof of ${item.key}`, kind: "DASHBOARD" }] },
+      },
+    });
+  }
+  const waived = items.find((item) => item.key === "logging.log-levels")!;
+  await db().waiver.create({
+    data: {
+      reviewId: review.id,
+      itemId: waived.id,
+      reason: "r",
+      compensatingControl: "c",
+      riskOwner: "o",
+      status: "APPROVED",
+      expiresOn: new Date(`${addDays(todayUtc(), 30)}T00:00:00Z`),
+    },
+  });
+  return review.id;
 }

@@ -7,6 +7,7 @@ import { loadPeople, visiblePerson, type PersonRef } from "@/lib/db/people";
 import { visibleAnswer, visibleWaiver, type AnswerDto, type WaiverDto } from "@/lib/db/review-dtos";
 import type { TemplateDto } from "@/lib/db/templates";
 import type { ConcernScore, NextLevelNeeds, OutcomeMap } from "@/lib/domain/maturity";
+import { concernConfirmation, type ConcernConfirmation } from "@/lib/domain/carry-forward";
 import { isReviewSnapshot } from "@/lib/domain/snapshot";
 import type { ReviewStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
 import type { VerdictResult } from "@/lib/domain/verdict";
@@ -47,6 +48,8 @@ export type ReviewView = {
   answers: Record<string, AnswerDto>;
   waivers: WaiverDto[];
   evaluation: ReviewEvaluationView;
+  /** Answers carried forward from the previous review: where from, and per concern what still waits for confirmation. */
+  carryForward: { fromReviewId: string | null; concerns: ConcernConfirmation[] };
   permissions: ReviewPermissions;
 };
 
@@ -126,6 +129,13 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
     };
   }
 
+  const answerList = rows.answers;
+  const answersByKey = Object.fromEntries(answerList.map((answer) => [answer.itemKey, answer]));
+  const carryForward = {
+    fromReviewId: answerList.find((answer) => answer.carriedFromReviewId !== null)?.carriedFromReviewId ?? null,
+    concerns: template.concerns.map((concern) => concernConfirmation(template.items, answersByKey, concern.key, tier)),
+  };
+
   return {
     review: {
       id: row.id,
@@ -148,6 +158,7 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
     answers: Object.fromEntries(rows.answers.map((answer) => [answer.itemKey, visibleAnswer(viewer, answer)])),
     waivers: rows.waivers.map((waiver) => visibleWaiver(viewer, waiver)),
     evaluation,
+    carryForward,
     permissions: reviewPermissions(viewer, { status: row.status, teamId: row.service.team.id, involvement, waivers: rows.waivers }),
   };
 }

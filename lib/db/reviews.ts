@@ -2,9 +2,9 @@ import { can, type Viewer } from "@/lib/auth/permissions";
 import { listAuditForReview, recordAudit, type AuditContext, type AuditEventDto } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { dayToDate, isoDay, isUuid } from "@/lib/db/review-access";
+import { carryForward, findCarrySource } from "@/lib/db/carry-forward";
 import { getLatestTemplateId } from "@/lib/db/templates";
-import { visiblePerson } from "@/lib/db/people";
-import type { PersonRef, ReviewStatus, ReviewTrigger, Verdict } from "@/lib/domain/types";
+import type { ReviewStatus, ReviewTrigger, Verdict } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { REVIEWS_PAGE_SIZE, type StartReviewInput } from "@/lib/schemas/review";
@@ -19,7 +19,14 @@ export { getReviewView, type ReviewView, type ReviewEvaluationView } from "@/lib
 
 const OPEN_STATUSES: ReviewStatus[] = ["DRAFT", "SUBMITTED"];
 
-export type StartedReview = { id: string; templateId: string; version: number };
+export type StartedReview = { id: string; templateId: string; version: number; carriedFromReviewId: string | null };
+
+const REVIEWERS_MESSAGE = "Choose reviewers from the list: approvers who are not on the team that owns this service";
+
+/** Who may be named as a reviewer: an enabled approver (or admin) outside the owning team, who may decide the review. */
+function reviewerWhere(teamId: string): Prisma.UserWhereInput {
+  return { disabledAt: null, role: { in: ["APPROVER", "ADMIN"] }, memberships: { none: { teamId } } };
+}
 
 /**
  * Starts a review on the newest template version; the review keeps that version for life.
@@ -50,11 +57,9 @@ export async function startReview(ctx: AuditContext, serviceId: string, input: S
     }
     const reviewerIds = [...new Set(input.reviewerIds)];
     if (reviewerIds.length > 0) {
-      const found = await tx.user.count({ where: { id: { in: reviewerIds }, disabledAt: null } });
+      const found = await tx.user.count({ where: { id: { in: reviewerIds }, ...reviewerWhere(service.team_id) } });
       if (found !== reviewerIds.length) {
-        throw new AppError("VALIDATION", "Some reviewers are unknown or disabled", {
-          fieldErrors: { reviewerIds: ["Choose reviewers from the list"] },
-        });
+        throw new AppError("VALIDATION", REVIEWERS_MESSAGE, { fieldErrors: { reviewerIds: [REVIEWERS_MESSAGE] } });
       }
     }
     const review = await tx.review.create({
@@ -68,6 +73,9 @@ export async function startReview(ctx: AuditContext, serviceId: string, input: S
       },
       select: { id: true, templateId: true, version: true },
     });
+    const carried = input.carryForward
+      ? await carryForward(tx, ctx, { reviewId: review.id, templateId, serviceId, teamId: service.team_id })
+      : null;
     await recordAudit(tx, ctx, {
       action: "review.start",
       entityType: "review",
@@ -81,10 +89,11 @@ export async function startReview(ctx: AuditContext, serviceId: string, input: S
         targetDate: input.targetDate ?? null,
         templateId,
         reviewerIds,
+        carriedFromReviewId: carried?.fromReviewId ?? null,
         version: review.version,
       },
     });
-    return review;
+    return { ...review, carriedFromReviewId: carried?.fromReviewId ?? null };
   });
 }
 
@@ -92,6 +101,8 @@ export type ReviewStartContext = {
   service: { id: string; slug: string; name: string; tier: number; team: { id: string; name: string } };
   canStart: boolean;
   openReviewId: string | null;
+  /** The review a new one can carry answers forward from: the last decided one. */
+  lastDecided: { id: string; decidedAt: Date | null } | null;
 };
 
 /** What the start-review page needs about the service; null when it does not exist. */
@@ -113,18 +124,22 @@ export async function getReviewStartContext(viewer: Viewer, serviceSlug: string)
     service: rest,
     canStart: can(viewer, { type: "review:edit", teamId: service.team.id }),
     openReviewId: reviews[0]?.id ?? null,
+    lastDecided: await findCarrySource(db(), service.id),
   };
 }
 
-/** People who can be named as reviewers: every enabled user, by name (with the e-mail address for admins). */
-export async function listReviewerOptions(viewer: Viewer): Promise<PersonRef[]> {
-  const people = await db().user.findMany({
-    where: { disabledAt: null },
+export type ReviewerOption = { id: string; name: string; teams: string[] };
+
+/** People who can be named as reviewers of a service of `teamId`: approvers outside that team, by name, with their teams. */
+export async function listReviewerOptions(teamId: string): Promise<ReviewerOption[]> {
+  if (!isUuid(teamId)) return [];
+  const rows = await db().user.findMany({
+    where: reviewerWhere(teamId),
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 500,
-    select: { id: true, name: true, email: true },
+    select: { id: true, name: true, memberships: { select: { team: { select: { name: true } } }, orderBy: { team: { name: "asc" } } } },
   });
-  return people.map((person) => visiblePerson(viewer, person));
+  return rows.map((row) => ({ id: row.id, name: row.name, teams: row.memberships.map((m) => m.team.name) }));
 }
 
 export type ReviewListItem = {

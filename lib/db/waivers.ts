@@ -16,7 +16,7 @@ import {
 } from "@/lib/db/review-access";
 import { loadPeople } from "@/lib/db/people";
 import { toWaiverDto, visibleWaiver, waiverAuditView, waiverSelect, type WaiverDto } from "@/lib/db/review-dtos";
-import { isJustifiedNa } from "@/lib/domain/maturity";
+import { isAnsweredAsMet } from "@/lib/domain/maturity";
 import { isWaiverActive, validateWaiverExpiry, type WaiverStatus } from "@/lib/domain/waivers";
 import { AppError } from "@/lib/errors";
 import type { WaiverRequestInput } from "@/lib/schemas/review";
@@ -44,8 +44,12 @@ export async function requestWaiver(ctx: AuditContext, reviewId: string, key: st
       where: { reviewId_itemId: { reviewId: review.id, itemId } },
       select: { status: true, naReason: true },
     });
-    if (answer && (answer.status === "MET" || isJustifiedNa(answer))) {
-      throw new AppError("CONFLICT", "This item is met or not applicable, so it needs no waiver.", { reason: "ITEM_MET" });
+    if (isAnsweredAsMet(answer)) {
+      const message =
+        answer?.status === "MET"
+          ? "This item is answered as met, so it needs no waiver. Change the answer first if it is not met after all."
+          : "This item is answered as not applicable, so it needs no waiver.";
+      throw new AppError("CONFLICT", message, { reason: "ITEM_MET" });
     }
     const existing = await tx.waiver.findMany({
       where: { reviewId: review.id, itemId, status: { in: ["PENDING", "APPROVED"] } },

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
-import { DEFAULT_TEMPLATE, NEVER_RULES, flattenTemplateItems, type ConcernDef } from "./default-template";
+import { DEFAULT_TEMPLATE, NEVER_RULES, concernPractice, flattenTemplateItems, type ConcernDef } from "./default-template";
 import { parseChecklistSections, parseNeverRules, parseStepDetails } from "./seed-document";
 import { LEVELS, TIERS } from "./types";
 
@@ -116,6 +116,18 @@ describe("DEFAULT_TEMPLATE", () => {
       expect(slug ?? "", item.key).toMatch(KEBAB);
       expect(rest, item.key).toEqual([]);
     }
+  });
+
+  it("points every review area to a specialist practice in plain words, with a public https reference", () => {
+    for (const concern of concerns) {
+      expect(concern.description, concern.key).not.toMatch(/routed to|skill|agent|\/generate-docs/i);
+      if (concern.kind !== "REVIEW_AREA") continue;
+      expect(concern.practice?.advice, concern.key).toMatch(/\w+ .*\./);
+      expect(concern.practice?.advice, concern.key).not.toMatch(/skill|agent/i);
+      expect(concern.practice?.reference.href, concern.key).toMatch(/^https:\/\//);
+      expect(concernPractice(DEFAULT_TEMPLATE.key, concern.key), concern.key).toBe(concern.practice);
+    }
+    expect(concernPractice("another-template", "logging")).toBeUndefined();
   });
 
   it("gives every item a title and short, practical guidance", () => {

@@ -29,12 +29,23 @@ export type ItemDef = {
   sourceLine: string;
 };
 
+/**
+ * The seed routes each review area to a specialist practice. Teams read that as advice: who to ask, and a public
+ * reference on what good looks like. Shown on the concern page; not stored with the template.
+ */
+export type PracticeDef = {
+  /** One or two plain sentences: who can help and with what. */
+  advice: string;
+  reference: { title: string; href: string };
+};
+
 export type ConcernDef = {
   /** Stable kebab-case key. */
   key: string;
   title: string;
   kind: ConcernKind;
   description: string;
+  practice?: PracticeDef;
   items: readonly ItemDef[];
 };
 
@@ -83,8 +94,15 @@ export const DEFAULT_TEMPLATE: TemplateDef = {
       key: "logging",
       title: "Logging & Observability",
       kind: "REVIEW_AREA",
-      description:
-        "Can the service be observed and debugged in production: logs, metrics, traces and alerts. Routed to the logging-observability skill.",
+      description: "Can the service be observed and debugged in production: logs, metrics, traces and alerts.",
+      practice: {
+        advice:
+          "Ask the people who run logging, metrics and tracing in your organisation to look at your dashboards and alerts with you; they know what on-call needs at 3 AM.",
+        reference: {
+          title: "Monitoring distributed systems (Google SRE book)",
+          href: "https://sre.google/sre-book/monitoring-distributed-systems/",
+        },
+      },
       items: [
         {
           key: "logging.structured-logging",
@@ -156,8 +174,15 @@ export const DEFAULT_TEMPLATE: TemplateDef = {
       key: "error-handling",
       title: "Error Handling",
       kind: "REVIEW_AREA",
-      description:
-        "Does the service fail in a controlled, diagnosable way and recover from transient faults. Routed to the error-handling-patterns skill.",
+      description: "Does the service fail in a controlled, diagnosable way and recover from transient faults.",
+      practice: {
+        advice:
+          "Walk through a failing dependency with an engineer experienced in error handling: which errors are retried, which are surfaced, and where failed work ends up.",
+        reference: {
+          title: "Timeouts, retries and backoff with jitter (Amazon Builders' Library)",
+          href: "https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/",
+        },
+      },
       items: [
         {
           key: "error-handling.global-error-boundaries",
@@ -217,7 +242,15 @@ export const DEFAULT_TEMPLATE: TemplateDef = {
       key: "performance",
       title: "Performance",
       kind: "REVIEW_AREA",
-      description: "Has the service been measured under realistic load, and are its hot paths understood. Routed to the performance agent.",
+      description: "Has the service been measured under realistic load, and are its hot paths understood.",
+      practice: {
+        advice:
+          "Ask a performance specialist to review your load test and profiles against the traffic you expect, before the numbers go into this review.",
+        reference: {
+          title: "The USE method for performance analysis (Brendan Gregg)",
+          href: "https://www.brendangregg.com/usemethod.html",
+        },
+      },
       items: [
         {
           key: "performance.load-testing-results",
@@ -278,8 +311,11 @@ export const DEFAULT_TEMPLATE: TemplateDef = {
       key: "security",
       title: "Security",
       kind: "REVIEW_AREA",
-      description:
-        "Is access controlled, input trusted only after validation, and the supply chain and secrets under control. Routed to the security-review meta-skill.",
+      description: "Is access controlled, input trusted only after validation, and the supply chain and secrets under control.",
+      practice: {
+        advice: "Book a review with your security team; bring the dependency audit and a list of the service's inputs and secrets.",
+        reference: { title: "OWASP Top 10", href: "https://owasp.org/www-project-top-ten/" },
+      },
       items: [
         {
           key: "security.auth-authz-verification",
@@ -340,8 +376,12 @@ export const DEFAULT_TEMPLATE: TemplateDef = {
       key: "deployment",
       title: "Deployment",
       kind: "REVIEW_AREA",
-      description:
-        "Can the service be shipped safely, repeatably and reversibly. Routed to the deployment agent and the docker-expert skill.",
+      description: "Can the service be shipped safely, repeatably and reversibly.",
+      practice: {
+        advice:
+          "Ask your platform or release engineers to watch one deployment and one rollback with you, and to look over the container image and pipeline.",
+        reference: { title: "Canarying releases (Google SRE workbook)", href: "https://sre.google/workbook/canarying-releases/" },
+      },
       items: [
         {
           key: "deployment.container-hardening",
@@ -393,8 +433,12 @@ export const DEFAULT_TEMPLATE: TemplateDef = {
       key: "testing",
       title: "Testing",
       kind: "REVIEW_AREA",
-      description:
-        "Do automated tests give confidence that a change works and that failures are survivable. Routed to the testing-workflow meta-skill.",
+      description: "Do automated tests give confidence that a change works and that failures are survivable.",
+      practice: {
+        advice:
+          "Go through the test suites with a colleague who owns test practice: what runs on every change, what runs in staging, and which failures have been rehearsed.",
+        reference: { title: "Testing for reliability (Google SRE book)", href: "https://sre.google/sre-book/testing-reliability/" },
+      },
       items: [
         {
           key: "testing.unit-integration-e2e-coverage",
@@ -445,7 +489,12 @@ export const DEFAULT_TEMPLATE: TemplateDef = {
       key: "documentation",
       title: "Documentation",
       kind: "REVIEW_AREA",
-      description: "Can someone other than the author understand, operate and change the service. Routed to the /generate-docs command.",
+      description: "Can someone other than the author understand, operate and change the service.",
+      practice: {
+        advice:
+          "Have someone outside the team try to operate the service from its runbooks and docs alone; what they miss is what to write next.",
+        reference: { title: "Diátaxis: a systematic approach to technical documentation", href: "https://diataxis.fr/" },
+      },
       items: [
         {
           key: "documentation.api-docs",
@@ -836,4 +885,10 @@ export function flattenTemplateItems(template: TemplateDef): ChecklistItemDef[] 
       tiers: item.tiers,
     })),
   );
+}
+
+/** The specialist practice the default template points a concern to, if any. */
+export function concernPractice(templateKey: string, concernKey: string): PracticeDef | undefined {
+  if (templateKey !== DEFAULT_TEMPLATE.key) return undefined;
+  return DEFAULT_TEMPLATE.concerns.find((concern) => concern.key === concernKey)?.practice;
 }

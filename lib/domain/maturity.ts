@@ -4,7 +4,11 @@
 import { LEVELS, type AchievedLevel, type AnswerStatus, type ChecklistItemDef, type Level, type Tier } from "./types";
 import { summarizeWaivers, type WaiverInput } from "./waivers";
 
-export type AnswerInput = { status: AnswerStatus; naReason?: string | null };
+/**
+ * `awaitsConfirmation`: carried forward from an earlier review and not confirmed yet. Such an answer counts for
+ * nothing (the item is treated as unanswered) until someone confirms it or changes its status.
+ */
+export type AnswerInput = { status: AnswerStatus; naReason?: string | null; awaitsConfirmation?: boolean };
 /** Answers keyed by item key; a missing key means unanswered. */
 export type AnswerMap = Readonly<Record<string, AnswerInput | undefined>>;
 
@@ -44,8 +48,19 @@ export function isJustifiedNa(answer: AnswerInput | undefined): boolean {
   return answer?.status === "NOT_APPLICABLE" && (answer.naReason ?? "").trim() !== "";
 }
 
+/** The answer as the engine counts it: one that waits for confirmation is no answer yet. */
+function countedAnswer(answer: AnswerInput | undefined): AnswerInput | undefined {
+  return answer?.awaitsConfirmation ? undefined : answer;
+}
+
+/** Met or justified N/A as answered, confirmed or not: such an item needs no waiver. */
+export function isAnsweredAsMet(answer: AnswerInput | null | undefined): boolean {
+  return answer?.status === "MET" || isJustifiedNa(answer ?? undefined);
+}
+
 /** A real MET / justified N/A wins over a waiver, so waivers only ever show up where they matter. */
-export function itemOutcome(answer: AnswerInput | undefined, hasActiveWaiver: boolean): ItemOutcome {
+export function itemOutcome(given: AnswerInput | undefined, hasActiveWaiver: boolean): ItemOutcome {
+  const answer = countedAnswer(given);
   if (answer?.status === "MET") return "MET";
   if (isJustifiedNa(answer)) return "NA";
   if (hasActiveWaiver) return "WAIVED";
@@ -112,7 +127,8 @@ export function missingItemsUpTo(
 
 /**
  * `met` is MET + justified N/A; `total = met + waived + partial + notMet + unanswered`.
- * `answered` counts any stored answer (N/A without reason included), so it is independent of outcomes.
+ * `answered` counts any stored answer (N/A without reason included) except carried ones awaiting confirmation,
+ * so it is independent of outcomes.
  */
 export type OutcomeCounts = {
   total: number;
@@ -135,7 +151,7 @@ export function tallyOutcomes(items: readonly ChecklistItemDef[], outcomes: Outc
   const counts: OutcomeCounts = { total: 0, answered: 0, met: 0, waived: 0, partial: 0, notMet: 0, unanswered: 0, score: 0 };
   for (const item of items) {
     counts.total += 1;
-    if (answers[item.key] !== undefined) counts.answered += 1;
+    if (countedAnswer(answers[item.key]) !== undefined) counts.answered += 1;
     const outcome = outcomeOf(outcomes, item.key);
     if (outcome === "MET" || outcome === "NA") counts.met += 1;
     else if (outcome === "WAIVED") counts.waived += 1;
@@ -170,6 +186,8 @@ export type MaturityResult = {
   levels: LevelCounts[];
   /** null when already at L4. */
   nextLevel: NextLevelNeeds | null;
+  /** Applicable items whose carried answer waits for confirmation (template order); they count as unanswered. */
+  awaitingConfirmation: string[];
 };
 
 export function computeMaturity(input: MaturityInput): MaturityResult {
@@ -206,5 +224,6 @@ export function computeMaturity(input: MaturityInput): MaturityResult {
     concerns,
     levels,
     nextLevel: next === null ? null : { level: next, items: missingItemsUpTo(items, outcomes, next) },
+    awaitingConfirmation: items.filter((item) => input.answers[item.key]?.awaitsConfirmation === true).map((item) => item.key),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TierTargets } from "./targets";
-import { TODAY, YESTERDAY, answers, item, ladder, reviewInput, waiver, type Code } from "./test-helpers";
+import { TODAY, YESTERDAY, answer, answers, item, ladder, reviewInput, waiver, type Code } from "./test-helpers";
 import type { ChecklistItemDef, Tier, Verdict } from "./types";
 import { computeVerdict, evaluateReview, isDecisionAllowed, type ReasonCode } from "./verdict";
 import type { WaiverInput } from "./waivers";
@@ -246,5 +246,52 @@ describe("isDecisionAllowed", () => {
     ["NO_GO", "NO_GO", true],
   ])("computed %s, decided %s → %s", (computed, decided, allowed) => {
     expect(isDecisionAllowed(computed, decided)).toBe(allowed);
+  });
+});
+
+describe("answers carried from the previous review", () => {
+  const carried = (code: "M" | "P" | "N" | "NA") => ({ ...answer(code)!, awaitsConfirmation: true });
+  type Row = [string, Record<string, ReturnType<typeof carried> | ReturnType<typeof answer>>, number, Verdict, ReasonCode[]];
+
+  // Tier 3 targets L1; l1..l4 form the ladder.
+  it.each<Row>([
+    [
+      "unconfirmed carried answers count for nothing",
+      { l1: carried("M"), l2: carried("M") },
+      0,
+      "NO_GO",
+      ["BELOW_TARGET", "CARRIED_UNCONFIRMED"],
+    ],
+    ["confirming one lifts the level", { l1: answer("M"), l2: carried("M") }, 1, "GO", ["MEETS_TARGET", "CARRIED_UNCONFIRMED"]],
+    ["confirming all of them lifts it further", { l1: answer("M"), l2: answer("M") }, 2, "GO", ["MEETS_TARGET"]],
+    ["a carried N/A with a reason waits too", { l1: carried("NA") }, 0, "NO_GO", ["BELOW_TARGET", "CARRIED_UNCONFIRMED"]],
+  ])("%s", (_name, given, level, verdict, codes) => {
+    const result = evaluateReview(reviewInput({ tier: 3, answers: given }));
+    expect(result.level).toBe(level);
+    expect(result.verdict).toBe(verdict);
+    expect(result.reasons.map((r) => r.code)).toEqual(codes);
+  });
+
+  it("says how many wait, names them, and does not count them as answered", () => {
+    const result = evaluateReview(reviewInput({ tier: 3, answers: { l1: carried("M"), l2: carried("N"), l3: answer("M") } }));
+    const reason = result.reasons.find((r) => r.code === "CARRIED_UNCONFIRMED");
+    expect(reason).toMatchObject({ severity: "info", itemKeys: ["l1", "l2"] });
+    expect(reason?.message).toMatch(/^2 answers carried from the previous review wait for confirmation/);
+    expect(result.awaitingConfirmation).toEqual(["l1", "l2"]);
+    expect(result.totals).toMatchObject({ answered: 1, unanswered: 3 });
+  });
+
+  it("says so when the one waiting answer is a blocker's", () => {
+    const items = ladder().map((i) => (i.key === "l1" ? { ...i, isBlocker: true } : i));
+    const result = evaluateReview(reviewInput({ items, tier: 3, answers: { l1: carried("M") } }));
+    expect(result.reasons.find((r) => r.code === "BLOCKER_UNMET")?.message).toBe(
+      'Blocker "Title l1" was carried from the previous review and waits for confirmation',
+    );
+    expect(result.reasons.find((r) => r.code === "CARRIED_UNCONFIRMED")?.message).toMatch(/^1 answer carried .* waits for confirmation/);
+  });
+
+  it("a waiver still counts for an item whose carried answer waits", () => {
+    const result = evaluateReview(reviewInput({ tier: 3, answers: { l1: carried("N") }, waivers: [waiver("l1")] }));
+    expect(result.outcomes.l1).toBe("WAIVED");
   });
 });

@@ -18,6 +18,8 @@
 //   - MEETS_TARGET whenever level >= target (also alongside warnings, so the page can say both).
 //   - WAIVER_EXPIRED for each applicable, not-met item whose approved waiver has expired, so users
 //     see why the waiver stopped counting.
+//   - CARRIED_UNCONFIRMED once, naming every applicable item whose answer was carried forward from the
+//     previous review and still waits for confirmation (those items count as unanswered until then).
 // Warnings are emitted even when the verdict is NO_GO: they are still facts the approver must see.
 // Order: blocker → warning → info, then by code (order below), then by template order of the first item.
 
@@ -34,6 +36,7 @@ export const REASON_CODES = [
   "TARGET_NEEDS_PARTIALS",
   "MEETS_TARGET",
   "WAIVER_EXPIRED",
+  "CARRIED_UNCONFIRMED",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 export type ReasonSeverity = "blocker" | "warning" | "info";
@@ -76,6 +79,8 @@ function quoteTitles(items: readonly ChecklistItemDef[]): string {
 
 function blockerUnmetMessage(item: ChecklistItemDef, input: MaturityInput, m: MaturityResult): string {
   const outcome = m.outcomes[item.key];
+  if (input.answers[item.key]?.awaitsConfirmation)
+    return `Blocker "${item.title}" was carried from the previous review and waits for confirmation`;
   if (outcome === "PARTIAL") return `Blocker "${item.title}" is only partially met`;
   if (outcome === "NOT_MET") return `Blocker "${item.title}" is not met`;
   if (input.answers[item.key]?.status === "NOT_APPLICABLE") {
@@ -159,6 +164,19 @@ function buildReasons(input: ReviewInput, m: MaturityResult, target: Level): Rea
       severity: "info",
       message: `The waiver for "${item.title}" expired on ${expiredOn} and no longer counts`,
       itemKeys: [item.key],
+    });
+  }
+
+  const waiting = m.awaitingConfirmation.length;
+  if (waiting > 0) {
+    reasons.push({
+      code: "CARRIED_UNCONFIRMED",
+      severity: "info",
+      message:
+        waiting === 1
+          ? "1 answer carried from the previous review waits for confirmation; it counts once someone confirms it"
+          : `${waiting} answers carried from the previous review wait for confirmation; they count once someone confirms them`,
+      itemKeys: [...m.awaitingConfirmation],
     });
   }
 

@@ -26,7 +26,13 @@ export const createReviewBody = thenForm(
   z.strictObject({
     trigger: z.enum(REVIEW_TRIGGERS).describe("Why the review runs (the six triggers of the readiness document)"),
     targetDate: z.iso.date().optional().describe("YYYY-MM-DD"),
-    reviewerIds: z.array(z.uuid()).max(20).optional(),
+    reviewerIds: z.array(z.uuid()).max(20).optional().describe("Approvers who are not on the team that owns the service"),
+    carryForward: z
+      .boolean()
+      .optional()
+      .describe(
+        "Copy the answers, notes and evidence of the service's last decided review for items the new template still has; they count only once confirmed. Waivers are never carried. Default false.",
+      ),
   }),
   startReviewInput,
 );
@@ -55,6 +61,7 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.record(z.string(), z.array(z.string())).optional(),
-    current: z.unknown().optional().describe("On 412: the answer as it is now"),
+    current: z.unknown().optional().describe("On 412: the answer (or for a concern, its tag and what waits) as it is now"),
+    openReviewId: z.string().optional().describe("On 409 when starting a review: the open review of the service"),
   }),
 });

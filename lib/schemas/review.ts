@@ -39,6 +39,8 @@ export const startReviewInput = z.object({
     (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]),
     z.array(id("Choose reviewers from the list")).max(20, "Choose at most 20 reviewers"),
   ),
+  /** A checkbox posts "on" when ticked and nothing otherwise; the API sends a boolean. */
+  carryForward: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()),
 });
 export type StartReviewInput = z.output<typeof startReviewInput>;
 export const startReviewForm = startReviewInput.extend({ serviceId: formId });
@@ -104,6 +106,9 @@ export const waiverStepInput = z.object({ step: z.enum(WAIVER_STEPS, { error: "U
 export const evidenceRemovalInput = z.object({ evidenceId: formId });
 
 export const versionInput = z.object({ expectedVersion: requiredVersion });
+
+/** The tag of a concern's carried answers the page was rendered with (see lib/domain/carry-forward). */
+export const concernTagInput = z.object({ tag: z.string({ error: STALE_FORM_MESSAGE }).regex(/^v[\d.]{0,2000}$/, STALE_FORM_MESSAGE) });
 
 export const decisionInput = z.object({
   decision: z.enum(VERDICTS, { error: "Choose go, conditional go or no-go" }),

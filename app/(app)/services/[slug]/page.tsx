@@ -43,6 +43,8 @@ export default async function ServicePage({ params, searchParams }: PageProps) {
   const canEdit = can(viewer, { type: "service:update", teamId: service.team.id });
   const canReview = can(viewer, { type: "review:edit", teamId: service.team.id });
   const startReviewHref = newReviewHref(service.slug);
+  // One open review per service: while there is one, the way forward is to continue it, not to start another.
+  const openReview = service.reviews.find((review) => review.status === "DRAFT" || review.status === "SUBMITTED");
 
   return (
     <>
@@ -64,7 +66,11 @@ export default async function ServicePage({ params, searchParams }: PageProps) {
                 Edit service
               </ButtonLink>
             ) : null}
-            {canReview && service.reviews.length > 0 ? <ButtonLink href={startReviewHref}>Start a review</ButtonLink> : null}
+            {openReview ? (
+              <ButtonLink href={reviewHref(openReview.id)}>Continue the open review</ButtonLink>
+            ) : canReview && service.reviews.length > 0 ? (
+              <ButtonLink href={startReviewHref}>Start a review</ButtonLink>
+            ) : null}
           </>
         }
       />

@@ -5,6 +5,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ItemCard } from "@/components/reviews/item-card";
 import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
 import { ReviewHeader } from "@/components/reviews/review-header";
+import { ConcernCarriedAnswers } from "@/components/reviews/concern-carried-answers";
+import { ConcernPractice } from "@/components/reviews/concern-practice";
+import { concernPractice } from "@/lib/domain/default-template";
 import type { ReviewStatus } from "@/lib/domain/types";
 
 type PageProps = { params: Promise<{ id: string; concernKey: string }> };
@@ -50,6 +53,8 @@ export default async function ConcernPage({ params }: PageProps) {
       <ReviewHeader view={view} title={concern.title} current={concern.title} active={{ concernKey: concern.key }} />
       <div className="space-y-6">
         {concern.description ? <p className="max-w-prose text-sm text-ink-muted">{concern.description}</p> : null}
+        <ConcernPractice practice={concernPractice(view.template.key, concern.key)} />
+        <ConcernCarriedAnswers view={view} concernKey={concern.key} concernTitle={concern.title} />
         {!permissions.canEdit ? (
           <Alert tone="info" role={undefined}>
             {readOnlyReason(review.status)}

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/session/viewer";
 import { todayUtc } from "@/lib/db/review-access";
 import { getReviewStartContext, listReviewerOptions } from "@/lib/db/reviews";
+import { formatDate } from "@/lib/format/dates";
 import { newReviewHref, reviewHref, serviceHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Start a review" };
@@ -16,8 +17,9 @@ type PageProps = { params: Promise<{ slug: string }> };
 export default async function StartReviewPage({ params }: PageProps) {
   const { slug } = await params;
   const viewer = await requireViewer(newReviewHref(slug));
-  const [context, reviewers] = await Promise.all([getReviewStartContext(viewer, slug), listReviewerOptions(viewer)]);
+  const context = await getReviewStartContext(viewer, slug);
   if (!context) notFound();
+  const reviewers = context.canStart && !context.openReviewId ? await listReviewerOptions(context.service.team.id) : [];
   const { service } = context;
   const serviceLink = serviceHref(service.slug);
 
@@ -41,7 +43,13 @@ export default async function StartReviewPage({ params }: PageProps) {
           .
         </Alert>
       ) : (
-        <StartReviewForm serviceId={service.id} reviewers={reviewers} cancelHref={serviceLink} today={todayUtc()} />
+        <StartReviewForm
+          serviceId={service.id}
+          reviewers={reviewers}
+          carryFromDecidedOn={context.lastDecided?.decidedAt ? formatDate(context.lastDecided.decidedAt) : null}
+          cancelHref={serviceLink}
+          today={todayUtc()}
+        />
       )}
     </>
   );

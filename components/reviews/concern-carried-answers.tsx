@@ -1,0 +1,20 @@
+import type { ReviewView } from "@/lib/db/review-view";
+import { ConfirmConcern } from "./confirm-concern";
+
+export type ConcernCarriedAnswersProps = { view: ReviewView; concernKey: string; concernTitle: string };
+
+/** The concern-level "confirm all" control, shown while the review is a draft and the concern has carried answers. */
+export function ConcernCarriedAnswers({ view, concernKey, concernTitle }: ConcernCarriedAnswersProps) {
+  const state = view.carryForward.concerns.find((c) => c.concernKey === concernKey);
+  if (!state || state.carried === 0 || view.review.status !== "DRAFT") return null;
+  return (
+    <ConfirmConcern
+      reviewId={view.review.id}
+      concernKey={concernKey}
+      concernTitle={concernTitle}
+      awaiting={state.awaiting.length}
+      tag={state.tag}
+      canEdit={view.permissions.canEdit}
+    />
+  );
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { POST as createReview } from "@/app/api/v1/services/[slug]/reviews/route";
+import { GET as getReview } from "@/app/api/v1/reviews/[id]/route";
+import { PUT as putAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/route";
+import { POST as confirmAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/confirm/route";
+import { POST as confirmConcern } from "@/app/api/v1/reviews/[id]/concerns/[concernKey]/confirm/route";
+import { createApiToken } from "@/lib/db/api-tokens";
+import { todayUtc } from "@/lib/db/review-access";
+import { createDecidedReviewWithAnswers, createService, createTeam, createViewer, ctxOf } from "@/lib/db/review-test-fixtures";
+import { installDefaultTemplate } from "@/lib/db/templates";
+import { defaultTokenExpiry } from "@/lib/domain/api-tokens";
+
+// Carrying answers forward and confirming them, through the real route handlers with API tokens, against Postgres.
+
+const BASE = "http://shipshape.test";
+const ITEM = "health.healthz-endpoint";
+
+type Answer = { itemKey: string; version: number; origin: string; confirmed: boolean; carriedFromReviewId: string | null };
+type Review = {
+  id: string;
+  level: number;
+  items: { key: string; outcome: string | null }[];
+  reasons: { code: string; itemKeys: string[] }[];
+  answers: Answer[];
+  carryForward: { fromReviewId: string | null; awaitingConfirmation: number; concerns: { key: string; awaiting: string[]; tag: string }[] };
+};
+type Json = Record<string, unknown> & {
+  error?: { code: string; fields?: Record<string, string[]>; current?: unknown; openReviewId?: string };
+};
+
+function req(method: string, path: string, token: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(init.headers ?? {}) };
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  return new Request(`${BASE}${path}`, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+}
+const params = <P>(p: P) => ({ params: Promise.resolve(p) });
+const json = async <T = Json>(r: Response) => (await r.json()) as T;
+
+async function world() {
+  await installDefaultTemplate();
+  const team = await createTeam("carry-api");
+  const other = await createTeam("carry-api-other");
+  const editor = await createViewer("EDITOR", [team.id]);
+  const outsider = await createViewer("EDITOR", [other.id]);
+  const service = await createService(team.id, 3);
+  const sourceId = await createDecidedReviewWithAnswers(service.id, editor.id);
+  const token = async (viewer: typeof editor, scope: "READ" | "WRITE" = "WRITE") =>
+    (await createApiToken(ctxOf(viewer), { name: "ci", scope, expiresOn: defaultTokenExpiry(todayUtc()) })).token;
+  return {
+    team,
+    service,
+    sourceId,
+    token: await token(editor),
+    outsiderToken: await token(outsider),
+    readToken: await token(editor, "READ"),
+  };
+}
+
+const start = (slug: string, token: string, body: unknown) =>
+  createReview(req("POST", `/api/v1/services/${slug}/reviews`, token, { body }), params({ slug }));
+const read = async (id: string, token: string) => json<Review>(await getReview(req("GET", `/api/v1/reviews/${id}`, token), params({ id })));
+const confirm = (id: string, token: string, headers: Record<string, string>, itemKey = ITEM) =>
+  confirmAnswer(req("POST", `/api/v1/reviews/${id}/answers/${itemKey}/confirm`, token, { headers }), params({ id, itemKey }));
+const confirmAll = (id: string, token: string, concernKey: string, headers: Record<string, string>) =>
+  confirmConcern(req("POST", `/api/v1/reviews/${id}/concerns/${concernKey}/confirm`, token, { headers }), params({ id, concernKey }));
+
+describe("carry-forward through /api/v1", () => {
+  it("is off by default, and on request copies the last decided review's answers as carried and unconfirmed", async () => {
+    const w = await world();
+    const blank = await start(w.service.slug, w.token, { trigger: "QUARTERLY" });
+    expect(blank.status).toBe(201);
+    const blankReview = await json<Review>(blank);
+    expect(blankReview.answers).toEqual([]);
+    expect(blankReview.carryForward).toEqual({ fromReviewId: null, awaitingConfirmation: 0, concerns: [] });
+
+    // One open review per service: the second start is refused and names the open one.
+    const refused = await start(w.service.slug, w.token, { trigger: "QUARTERLY", carryForward: true });
+    expect(refused.status).toBe(409);
+    expect((await json(refused)).error?.openReviewId).toBe(blankReview.id);
+
+    const fresh = await createService(w.team.id, 3);
+    const nothingToCarry = await start(fresh.slug, w.token, { trigger: "QUARTERLY", carryForward: true });
+    expect(nothingToCarry.status).toBe(422);
+    expect((await json(nothingToCarry)).error?.fields?.carryForward).toBeTruthy();
+    expect((await start(fresh.slug, w.token, { trigger: "QUARTERLY", carryForward: "yes" })).status).toBe(422);
+
+    const other = await createService(w.team.id, 3);
+    await createDecidedReviewWithAnswers(other.id, (await createViewer("EDITOR", [w.team.id])).id);
+    const created = await start(other.slug, w.token, { trigger: "QUARTERLY", carryForward: true });
+    expect(created.status).toBe(201);
+    const review = await json<Review>(created);
+    expect(review.level).toBe(0);
+    expect(review.answers.find((a) => a.itemKey === ITEM)).toMatchObject({ origin: "CARRIED", confirmed: false, version: 1 });
+    expect(review.carryForward.awaitingConfirmation).toBe(review.reasons.find((r) => r.code === "CARRIED_UNCONFIRMED")?.itemKeys.length);
+  });
+
+  it("confirms one answer with the same If-Match discipline as answer writes", async () => {
+    const w = await world();
+    const { id } = await json<Review>(await start(w.service.slug, w.token, { trigger: "QUARTERLY", carryForward: true }));
+
+    expect((await confirm(id, w.token, {})).status).toBe(428);
+    expect((await confirm(id, w.token, { "if-none-match": "*" })).status).toBe(428);
+    expect((await confirm(id, w.token, { "if-match": "banana" })).status).toBe(400);
+    const stale = await confirm(id, w.token, { "if-match": '"5"' });
+    expect(stale.status).toBe(412);
+    expect((await json(stale)).error?.current).toMatchObject({ version: 1, confirmed: false });
+    expect((await confirm(id, w.readToken, { "if-match": '"1"' })).status).toBe(403);
+    expect((await confirm(id, w.outsiderToken, { "if-match": '"1"' })).status).toBe(403);
+
+    const done = await confirm(id, w.token, { "if-match": '"1"' });
+    expect(done.status).toBe(200);
+    expect(done.headers.get("etag")).toBe('"2"');
+    expect(await json(done)).toMatchObject({
+      itemKey: ITEM,
+      origin: "CARRIED",
+      confirmed: true,
+      confirmedBy: { name: expect.any(String) },
+    });
+    expect((await confirm(id, w.token, { "if-match": '"2"' })).status).toBe(409);
+    expect((await confirm(id, w.token, { "if-match": '"1"' }, "no.such-item")).status).toBe(404);
+
+    // Changing a carried answer's status through PUT confirms it as well.
+    const put = await putAnswer(
+      req("PUT", `/api/v1/reviews/${id}/answers/health.readiness-probe`, w.token, {
+        body: { status: "PARTIAL" },
+        headers: { "if-match": '"1"' },
+      }),
+      params({ id, itemKey: "health.readiness-probe" }),
+    );
+    expect(await json(put)).toMatchObject({ status: "PARTIAL", confirmed: true });
+  });
+
+  it("confirms a whole concern with its tag, and the level follows", async () => {
+    const w = await world();
+    const { id } = await json<Review>(await start(w.service.slug, w.token, { trigger: "QUARTERLY", carryForward: true }));
+    let review = await read(id, w.token);
+    const health = review.carryForward.concerns.find((c) => c.key === "health")!;
+    expect(health.awaiting).toContain(ITEM);
+
+    expect((await confirmAll(id, w.token, "health", {})).status).toBe(428);
+    expect((await confirmAll(id, w.token, "health", { "if-match": '"1"' })).status).toBe(400);
+    await confirm(id, w.token, { "if-match": '"1"' });
+    const stale = await confirmAll(id, w.token, "health", { "if-match": `"${health.tag}"` });
+    expect(stale.status).toBe(412);
+    const current = (await json(stale)).error?.current as { tag: string; awaiting: string[] };
+    expect(current.awaiting).not.toContain(ITEM);
+
+    const done = await confirmAll(id, w.token, "health", { "if-match": `"${current.tag}"` });
+    expect(done.status).toBe(200);
+    const result = await json<{ tag: string; confirmed: Answer[] }>(done);
+    expect(result.confirmed.map((a) => a.itemKey)).toEqual(current.awaiting);
+    expect(done.headers.get("etag")).toBe(`"${result.tag}"`);
+    expect((await confirmAll(id, w.token, "health", { "if-match": `"${result.tag}"` })).status).toBe(409);
+
+    review = await read(id, w.token);
+    for (const concern of review.carryForward.concerns.filter((c) => c.awaiting.length > 0)) {
+      expect((await confirmAll(id, w.token, concern.key, { "if-match": `"${concern.tag}"` })).status).toBe(200);
+    }
+    review = await read(id, w.token);
+    expect(review.carryForward.awaitingConfirmation).toBe(0);
+    expect(review.level).toBe(4);
+    expect(review.answers.every((a) => a.carriedFromReviewId === w.sourceId)).toBe(true);
+    // What still waits is only answers to items that do not apply to a tier 3 service (the engine ignores them).
+    const outcomes = new Map(review.items.map((i) => [i.key, i.outcome]));
+    const waiting = review.answers.filter((a) => !a.confirmed);
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const answer of waiting) expect(outcomes.get(answer.itemKey), answer.itemKey).toBeNull();
+  });
+});
