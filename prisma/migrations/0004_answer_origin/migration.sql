@@ -7,6 +7,7 @@ ALTER TABLE answers
   ADD COLUMN confirmed_at timestamptz(6);
 
 -- Who confirmed is only ever recorded together with when.
+-- compat-reviewed: the check reads only the columns added above, which the previous release never writes (both stay NULL).
 ALTER TABLE answers ADD CONSTRAINT answers_confirmation_check CHECK (confirmed_by_id IS NULL OR confirmed_at IS NOT NULL);
 
 -- The default checklist named internal tools ("Routed to the logging-observability skill") in its concern
