@@ -48,7 +48,7 @@ export const SHIPSHAPE_ANSWERS: Record<string, OwnAnswer> = {
   },
   "logging.correlation-ids": {
     status: "MET",
-    note: "X-Request-Id is accepted from a proxy or generated, returned on every response and on every log line; e2e/health.spec.ts checks both. Postgres is the only downstream; it gets no id (tracing will carry it).",
+    note: "X-Request-Id is accepted from a proxy or generated, returned on every response and on every log line; e2e/health.spec.ts checks both. While tracing is on, log lines also carry trace_id and span_id, and traceparent reaches outbound calls.",
     evidence: [operating],
   },
   "logging.metrics-endpoints": {
@@ -57,9 +57,9 @@ export const SHIPSHAPE_ANSWERS: Record<string, OwnAnswer> = {
     evidence: [operating, slo],
   },
   "logging.distributed-tracing": {
-    status: "PARTIAL",
-    note: `OpenTelemetry traces for requests, actions and queries. ${inProgress} Today only the request id ties log lines together.`,
-    evidence: [operating],
+    status: "MET",
+    note: "OpenTelemetry traces (off by default, OTLP configured by the standard OTEL_* variables, sampling by OTEL_TRACES_SAMPLER) with a span per request and spans for actions, queries and outbound calls; W3C traceparent continues a proxy's trace. e2e/tracing.spec.ts receives a page's trace down to its database spans.",
+    evidence: [operating, readme("tracing-overhead", "README: Tracing overhead")],
   },
   "logging.alerting-rules": {
     status: "PARTIAL",
