@@ -64,10 +64,15 @@ test("promtool check metrics accepts the real /metrics output", async () => {
   const base = server?.baseURL ?? "";
   // Traffic of several kinds first, so the histogram, refusals-free 4xx and database series are all present.
   for (const path of ["/livez", "/readyz", "/signin", "/services", "/api/v1/services", "/no-such-page"]) {
-    await fetch(`${base}${path}`, { redirect: "manual", headers: { Authorization: "Bearer ss_not_a_real_token" } });
+    const response = await fetch(`${base}${path}`, {
+      redirect: "manual",
+      headers: { Authorization: "Bearer ss_not_a_real_token" },
+    });
+    await response.arrayBuffer();
   }
-  const exposition = await scrape();
-  expect(exposition).toContain('route="/api/v1/services"');
+  // A request is observed when its response closes, which may come a moment after the client has read it.
+  let exposition = "";
+  await expect.poll(async () => (exposition = await scrape()), { timeout: 10_000 }).toContain('route="/api/v1/services"');
   const result = spawnSync("promtool", ["check", "metrics"], { input: exposition, encoding: "utf8" });
   expect(result.error, "promtool is needed (Debian: apt-get install prometheus)").toBeUndefined();
   expect(`${result.stdout}${result.stderr}`).toBe("");
