@@ -38,6 +38,21 @@ async function expectServes(stack: Stack, cookie: string, times: number): Promis
   return statuses;
 }
 
+async function waitReady(replica: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    const status = await fetch(`${replica}/readyz`).then(
+      async (response) => (await response.text(), response.status),
+      () => 0,
+    );
+    if (status === 200) return;
+    last = status ? `HTTP ${status}` : "no answer";
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new StackError(`${replica}/readyz did not answer 200 within ${timeoutMs / 1000} s (${last})`);
+}
+
 /** How many requests nginx answered from the second upstream after the first failed, from its access log. */
 function retriedByNginx(log: string): number {
   return log.split("\n").filter((line) => /upstream_status=\S+, /.test(line)).length;
@@ -76,10 +91,19 @@ async function main(): Promise<number> {
     await timed("replicas and nginx healthy", async () => {
       await stack.compose(["up", "-d", "app-a", "app-b", "nginx"]);
       await Promise.all([stack.waitHealthy("app-a", 120_000), stack.waitHealthy("app-b", 120_000)]);
+      // Live is not ready: a replica answers 503 until its first database probe, and nginx retries no POST.
+      await Promise.all([
+        waitReady(`http://${await stack.address("app-a")}:3000`),
+        waitReady(`http://${await stack.address("app-b")}:3000`),
+      ]);
     });
 
     const cookies = await timed("sign in through nginx", () => signIn(stack.baseUrl, DEMO_USER, stack.settings.demoPassword));
     await expectServes(stack, cookies.header(), 4);
+    const runbooks = await fetch(`${stack.baseUrl}/docs/runbooks`, { headers: { cookie: cookies.header() }, redirect: "manual" });
+    if (runbooks.status !== 200 || !/Shipshape runbooks/i.test(await runbooks.text())) {
+      throw new StackError(`GET /docs/runbooks through nginx: ${runbooks.status}`);
+    }
 
     const victim = stack.container("app-a");
     const load = await timed(`load through nginx, SIGKILL app-a after ${LOAD.faultAtS} s`, () =>
