@@ -1,4 +1,4 @@
-import { createService, createTeam, createUser, uniq } from "./support/db";
+import { createApiToken, createService, createTeam, createUser, uniq } from "./support/db";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 
 test.describe("services", () => {
@@ -66,5 +66,34 @@ test.describe("services", () => {
     const response = await page.goto("/services/does-not-exist-anywhere");
     expect(response?.status()).toBe(404);
     await expectAccessible(page);
+  });
+  test("the service page shows what the deploy gate tells a pipeline, which can fail on the status alone", async ({ page, request }) => {
+    const team = await createTeam();
+    const editor = await createUser("EDITOR", [team]);
+    const service = await createService(team, { name: uniq("Gatekeeper"), tier: 2 });
+    await signIn(page, editor);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`/services/${service.slug}`);
+      const card = page.getByRole("heading", { name: "Deploy gate" }).locator("xpath=ancestor::div[contains(@class,'rounded-lg')][1]");
+      await expect(card.getByText("No-go", { exact: true })).toBeVisible();
+      await expect(card.getByText(`${service.name} has no decided readiness review`)).toBeVisible();
+      await card.getByText("Ask it from a pipeline").click();
+      await expect(card.locator("code")).toContainText(`/api/v1/services/${service.slug}/gate?strict=true`);
+      await expectAccessible(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `horizontal overflow at ${width} px`).toBeLessThanOrEqual(0);
+    }
+
+    const token = await createApiToken(editor.id);
+    const headers = { Authorization: `Bearer ${token}` };
+    const open = await request.get(`/api/v1/services/${service.slug}/gate`, { headers });
+    expect(open.status()).toBe(200);
+    expect(await open.json()).toMatchObject({ verdict: "NO_GO", pass: false, decision: null });
+    const strict = await request.get(`/api/v1/services/${service.slug}/gate?strict=true`, { headers });
+    expect(strict.status()).toBe(409);
+    const bad = await request.get(`/api/v1/services/${service.slug}/gate?strict=maybe`, { headers });
+    expect(bad.status()).toBe(422);
+    expect((await bad.json()).error.fields).toHaveProperty("strict");
   });
 });

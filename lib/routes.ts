@@ -127,3 +127,7 @@ export function quarterlyHref(quarter: string, view: QuarterlyView, params: { te
 export function apiReviewHref(reviewId: string): string {
   return `/api/v1/reviews/${segment(reviewId)}`;
 }
+
+export function apiServiceGateHref(slug: string): string {
+  return `/api/v1/services/${segment(slug)}/gate`;
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { answerBody, createReviewBody, errorBody, evidenceBody, servicesQuery } from "@/lib/schemas/api";
+import { answerBody, createReviewBody, errorBody, evidenceBody, gateQuery, gateResponse, servicesQuery } from "@/lib/schemas/api";
 import packageJson from "@/package.json";
 
 // The API's contract, generated from the same zod schemas the handlers parse with. A test checks that every
@@ -66,6 +66,19 @@ export function openApiDocument() {
           summary: "Get a service and its reviews",
           parameters: [pathParam("slug", "Service slug")],
           responses: { "200": json("The service"), ...errors },
+        },
+      },
+      "/api/v1/services/{slug}/gate": {
+        get: {
+          summary: "The deploy gate: may this service ship today?",
+          description:
+            "The verdict of the service's latest decided review, with its answers evaluated again today (an approved waiver that has expired or was revoked since no longer counts) and the stricter of that and the approver's decision; a decision older than 90 days or a changed tier makes it conditional. A service never decided is no-go. With `strict=true` a no-go answers 409 (with `strict=conditional` a conditional go too), so a pipeline can fail on the status alone.",
+          parameters: [pathParam("slug", "Service slug"), ...queryParams(gateQuery)],
+          responses: {
+            "200": json("The verdict with its reasons and the decision it rests on", gateResponse),
+            "409": json("Strict mode: the verdict does not pass; the body is the same as for 200", gateResponse),
+            ...errors,
+          },
         },
       },
       "/api/v1/services/{slug}/reviews": {

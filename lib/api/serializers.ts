@@ -4,6 +4,10 @@ import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
 import type { ReviewView } from "@/lib/db/review-view";
 import type { ServiceDetail } from "@/lib/db/services";
 import type { ServicesTableRow } from "@/lib/db/services-table";
+import type { ServiceGate } from "@/lib/db/gate";
+import { reviewReportHref } from "@/lib/routes";
+import type { z } from "zod";
+import type { gateResponse } from "@/lib/schemas/api";
 
 // The API's JSON: stable field names, ISO dates, people by name (and e-mail for admins) rather than internal user ids.
 
@@ -128,5 +132,34 @@ export function reviewJson(viewer: Viewer, view: ReviewView) {
         .map((c) => ({ key: c.concernKey, awaiting: c.awaiting, tag: c.tag })),
     },
     waivers: view.waivers.map((waiver) => waiverJson(viewer, waiver)),
+  };
+}
+
+export type GateStrictness = "true" | "false" | "conditional";
+
+/** Whether a pipeline may go on: no-go never passes; conditional go passes unless the caller is strict about it too. */
+export function gatePasses(gate: Pick<ServiceGate, "verdict">, strict: GateStrictness): boolean {
+  return gate.verdict === "GO" || (gate.verdict === "CONDITIONAL_GO" && strict !== "conditional");
+}
+
+export function gateJson(gate: ServiceGate, strict: GateStrictness): z.input<typeof gateResponse> {
+  return {
+    service: gate.service,
+    verdict: gate.verdict,
+    pass: gatePasses(gate, strict),
+    evaluatedOn: gate.evaluatedOn,
+    level: gate.level,
+    targetLevel: gate.target,
+    reasons: gate.reasons.map((r) => ({ code: r.code, severity: r.severity, message: r.message, itemKeys: r.itemKeys })),
+    decision: gate.decision
+      ? {
+          reviewId: gate.decision.reviewId,
+          decidedAt: gate.decision.decidedAt.toISOString(),
+          decidedBy: gate.decision.decidedBy,
+          outcome: gate.decision.outcome,
+          href: reviewReportHref(gate.decision.reviewId),
+        }
+      : null,
+    openReview: gate.openReview,
   };
 }

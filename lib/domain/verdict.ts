@@ -66,8 +66,8 @@ export type VerdictResult = {
 
 export type ReviewEvaluation = MaturityResult & VerdictResult;
 
-const SEVERITY_RANK: Record<ReasonSeverity, number> = { blocker: 0, warning: 1, info: 2 };
-const VERDICT_FOR_SEVERITY: Record<ReasonSeverity, Verdict> = {
+export const SEVERITY_RANK: Record<ReasonSeverity, number> = { blocker: 0, warning: 1, info: 2 };
+export const VERDICT_FOR_SEVERITY: Record<ReasonSeverity, Verdict> = {
   blocker: "NO_GO",
   warning: "CONDITIONAL_GO",
   info: "GO",

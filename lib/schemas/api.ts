@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { ANSWER_STATUSES, EVIDENCE_KINDS, REVIEW_TRIGGERS, TIERS } from "@/lib/domain/types";
+import { GATE_REASON_CODES } from "@/lib/domain/gate";
+import { ANSWER_STATUSES, EVIDENCE_KINDS, REVIEW_TRIGGERS, TIERS, VERDICTS } from "@/lib/domain/types";
+import { REASON_CODES } from "@/lib/domain/verdict";
 import { answerInput, evidenceInput, startReviewInput } from "@/lib/schemas/review";
 
 // Request shapes of the /api/v1 review API. Each body is the strict JSON contract piped into the form's own
@@ -64,4 +66,41 @@ export const errorBody = z.object({
     current: z.unknown().optional().describe("On 412: the answer (or for a concern, its tag and what waits) as it is now"),
     openReviewId: z.string().optional().describe("On 409 when starting a review: the open review of the service"),
   }),
+});
+
+export const gateQuery = z.strictObject({
+  strict: z
+    .enum(["true", "false", "conditional"])
+    .default("false")
+    .describe("`true`: answer 409 when the verdict is no-go; `conditional`: also on conditional go. Default: always 200"),
+});
+
+const verdict = z.enum(VERDICTS);
+
+export const gateResponse = z.object({
+  service: z.object({ slug: z.string(), name: z.string(), tier: z.literal(TIERS) }),
+  verdict: verdict.describe("Today's verdict: the stricter of the decision and its answers evaluated again today"),
+  pass: z.boolean().describe("false when the verdict is no-go, or with strict=conditional also when it is conditional go"),
+  evaluatedOn: z.iso.date(),
+  level: z.number().int().nullable().describe("Level the decided answers reach today; null without a decision"),
+  targetLevel: z.number().int().nullable(),
+  reasons: z.array(
+    z.object({
+      code: z.enum([...REASON_CODES, ...GATE_REASON_CODES]),
+      severity: z.enum(["blocker", "warning", "info"]),
+      message: z.string(),
+      itemKeys: z.array(z.string()),
+    }),
+  ),
+  decision: z
+    .object({
+      reviewId: z.uuid(),
+      decidedAt: z.iso.datetime(),
+      decidedBy: z.string().nullable(),
+      outcome: verdict,
+      href: z.string().describe("The decided review's report"),
+    })
+    .nullable()
+    .describe("The decision the verdict rests on; null when the service was never decided"),
+  openReview: z.object({ id: z.uuid(), status: z.enum(["DRAFT", "SUBMITTED"]) }).nullable(),
 });

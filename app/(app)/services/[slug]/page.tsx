@@ -19,6 +19,9 @@ import { LIFECYCLE_WORDS, TIER_WORDS, TRIGGER_WORDS } from "@/lib/domain/words";
 import { DateText } from "@/components/ui/date-text";
 import { editServiceHref, newReviewHref, reviewHref, serviceHref } from "@/lib/routes";
 import { TextLink } from "@/components/ui/text-link";
+import { DeployGateCard } from "@/components/services/deploy-gate-card";
+import { getServiceGate } from "@/lib/db/gate";
+import { env } from "@/lib/env";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -45,6 +48,7 @@ export default async function ServicePage({ params, searchParams }: PageProps) {
   const startReviewHref = newReviewHref(service.slug);
   // One open review per service: while there is one, the way forward is to continue it, not to start another.
   const openReview = service.reviews.find((review) => review.status === "DRAFT" || review.status === "SUBMITTED");
+  const gate = await getServiceGate(service.slug);
 
   return (
     <>
@@ -75,7 +79,10 @@ export default async function ServicePage({ params, searchParams }: PageProps) {
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <ServiceDetails service={service} />
+        <div className="space-y-6">
+          <ServiceDetails service={service} />
+          <DeployGateCard gate={gate} origin={env().NEXTAUTH_URL ?? ""} />
+        </div>
         <section aria-labelledby="reviews-heading" className="space-y-4 lg:col-span-2">
           <h2 id="reviews-heading" className="text-lg font-semibold text-ink">
             Reviews
