@@ -1,6 +1,6 @@
-import { createService, createTeam, createUser, sql } from "./support/db";
+import { createTeam, createUser, sql } from "./support/db";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
-import { draftReviewWithAnswers } from "./support/review-data";
+import { markSubmitted, teamWithDraftReview } from "./support/review-data";
 
 const HEALTH_ITEM = "health.healthz-endpoint";
 const HEALTH_TITLE = "Health check endpoint (/healthz or /health) returns dependency status";
@@ -10,12 +10,9 @@ test.describe("a readiness review from no-go to go", () => {
     page: team,
     browser,
   }, testInfo) => {
-    const owners = await createTeam();
+    const { editor, reviewId } = await teamWithDraftReview([HEALTH_ITEM]);
     const platform = await createTeam();
-    const editor = await createUser("EDITOR", [owners]);
     const approver = await createUser("APPROVER", [platform]);
-    const service = await createService(owners, { tier: 3 });
-    const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3, [HEALTH_ITEM]);
 
     await signIn(team, editor, `/reviews/${reviewId}`);
     await expect(team.getByText("Computed verdict")).toBeVisible();
@@ -67,36 +64,24 @@ test.describe("a readiness review from no-go to go", () => {
   });
 
   test("an approver on the owning team is not offered the decision", async ({ page }) => {
-    const owners = await createTeam();
-    const editor = await createUser("EDITOR", [owners]);
+    const { owners, editor, reviewId } = await teamWithDraftReview();
     const insider = await createUser("APPROVER", [owners]);
-    const service = await createService(owners, { tier: 3 });
-    const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3);
-    await sql().query("UPDATE reviews SET status = 'SUBMITTED', submitted_by_id = $2, submitted_at = now() WHERE id = $1", [
-      reviewId,
-      editor.id,
-    ]);
+    await markSubmitted(reviewId, editor.id);
     await signIn(page, insider, `/reviews/${reviewId}`);
     await expect(page.getByText("Computed verdict")).toBeVisible();
     await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
   });
 
   test("an admin from another team who answered an item is told why someone else must decide", async ({ page }) => {
-    const owners = await createTeam();
-    const editor = await createUser("EDITOR", [owners]);
+    const { editor, reviewId } = await teamWithDraftReview();
     const admin = await createUser("ADMIN");
-    const service = await createService(owners, { tier: 3 });
-    const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3);
     // The audit log is where the four-eyes rule learns who answered: the answers keep only their last answerer.
     await sql().query(
       `INSERT INTO audit_events (actor_id, actor_email, action, entity_type, entity_id, review_id)
        SELECT $2, $3, 'answer.update', 'answer', a.id::text, $1 FROM answers a WHERE a.review_id = $1 LIMIT 1`,
       [reviewId, admin.id, admin.email],
     );
-    await sql().query("UPDATE reviews SET status = 'SUBMITTED', submitted_by_id = $2, submitted_at = now() WHERE id = $1", [
-      reviewId,
-      editor.id,
-    ]);
+    await markSubmitted(reviewId, editor.id);
     await signIn(page, admin, `/reviews/${reviewId}`);
     await expect(page.getByText("You answered items in this review, so someone else must decide it.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
@@ -106,12 +91,9 @@ test.describe("a readiness review from no-go to go", () => {
 
 test.describe("another team's review", () => {
   test("an editor of another team sees no edit controls and cannot change answers through the API", async ({ page }) => {
-    const owners = await createTeam();
+    const { reviewId } = await teamWithDraftReview([HEALTH_ITEM]);
     const others = await createTeam();
-    const editor = await createUser("EDITOR", [owners]);
     const outsider = await createUser("EDITOR", [others]);
-    const service = await createService(owners, { tier: 3 });
-    const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3, [HEALTH_ITEM]);
 
     await signIn(page, outsider, `/reviews/${reviewId}/concerns/health`);
     await expect(page.getByText(HEALTH_TITLE).first()).toBeVisible();
@@ -133,10 +115,7 @@ test.describe("another team's review", () => {
 
 test.describe("answering an item", () => {
   test("the server's field errors show on the answer and evidence forms, and the fixed entries are saved", async ({ page }) => {
-    const owners = await createTeam();
-    const editor = await createUser("EDITOR", [owners]);
-    const service = await createService(owners, { tier: 3 });
-    const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3, [HEALTH_ITEM]);
+    const { editor, reviewId } = await teamWithDraftReview([HEALTH_ITEM]);
 
     await signIn(page, editor, `/reviews/${reviewId}/concerns/health`);
     const item = page.getByRole("article", { name: HEALTH_TITLE });

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
 import { createService, createTeam, createUser, sql } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
-import { draftReviewWithAnswers } from "./support/review-data";
+import { teamWithDraftReview } from "./support/review-data";
 
 // What an attacker tries from the browser: writes from another origin riding on the session cookie, redirects
 // off-site after sign-in, addresses that used to crash the server, and scripts the CSP must stop.
@@ -199,10 +199,7 @@ test.describe("content security policy", () => {
   });
 
   test("the main pages hydrate with no CSP violation", async ({ page }) => {
-    const team = await createTeam();
-    const editor = await createUser("EDITOR", [team]);
-    const service = await createService(team, { tier: 3 });
-    const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3);
+    const { editor, service, reviewId } = await teamWithDraftReview();
     const violations = await watchCsp(page);
     await signIn(page, editor);
     for (const path of [

@@ -3,32 +3,22 @@
 // 200 ms. Prints the figures next to their targets: no 500 at all, readiness 200 throughout, and the
 // refused requests answered 503 with Retry-After within 100 ms. Needs a seeded DATABASE_URL
 // (npm run db:seed:demo, or the scale seed) and a build (made when missing). Exit 0 when every target holds.
-import { parseArgs } from "node:util";
-import { createPool } from "@/lib/db/pool";
 import { startTracked } from "./lib/autocannon-tracker";
+import { benchDatabase, benchOptions, runBench } from "./lib/bench-cli";
 import { prepareFixtures, removeBenchDrafts } from "./lib/bench-fixtures";
-import { BenchError, getPage, signIn, startServer } from "./lib/bench-server";
+import { getPage, signIn, startServer } from "./lib/bench-server";
 import { ms, summarize } from "./lib/bench-stats";
 
 function options() {
-  const { values } = parseArgs({
-    options: {
-      port: { type: "string", default: "3201" },
-      connections: { type: "string", default: "200" },
-      duration: { type: "string", default: "20" },
-      path: { type: "string", default: "/portfolio" },
-    },
-  });
-  return { port: Number(values.port), connections: Number(values.connections), durationS: Number(values.duration), path: values.path };
+  const { duration, ...rest } = benchOptions({ port: 3201, connections: 200, duration: 20 }, { path: "/portfolio" });
+  return { ...rest, durationS: duration };
 }
 
 type Poll = { status: number; ms: number };
 
 async function main(): Promise<number> {
   const opts = options();
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new BenchError("DATABASE_URL is not set: point it at a seeded database (npm run db:seed:demo).");
-  const pool = createPool({ connectionString: url, max: 2, statementTimeoutMs: 60_000, applicationName: "shipshape-bench" });
+  const { url, pool } = benchDatabase("a seeded database (npm run db:seed:demo)");
   const fixtures = await prepareFixtures(pool, 1);
   const server = await startServer(url, opts.port);
   try {
@@ -111,10 +101,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(error instanceof BenchError ? 2 : 1);
-  },
-);
+runBench(main);

@@ -5,26 +5,11 @@
 // (npm run db:seed:demo) and a build (made when missing).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { parseArgs } from "node:util";
-import { createPool } from "@/lib/db/pool";
+import { startTracked } from "./lib/autocannon-tracker";
+import { benchDatabase, benchOptions, runBench } from "./lib/bench-cli";
 import { prepareFixtures, removeBenchDrafts } from "./lib/bench-fixtures";
-import { BenchError, getPage, signIn, startServer } from "./lib/bench-server";
+import { getPage, signIn, startServer } from "./lib/bench-server";
 import { ms, summarize, type Summary } from "./lib/bench-stats";
-
-// autocannon ships no types; these are the parts of its documented API used here.
-type Tracker = PromiseLike<{ duration: number; errors: number; non2xx: number }> & {
-  on: (event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void) => void;
-};
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  amount: number;
-  headers: Record<string, string>;
-  timeout: number;
-}) => Tracker;
-const load = createRequire(path.join(process.cwd(), "package.json"));
 
 type Run = { label: string; latency: Summary; perSecond: number; failed: number; exports: number; exportedKiB: number };
 
@@ -59,12 +44,11 @@ async function measure(
     const cookies = await signIn(server.baseUrl, login.email, login.password);
     for (let i = 0; i < opts.warm; i++) await getPage(server.baseUrl, opts.path, cookies);
     const latencies: number[] = [];
-    const tracker = (load("autocannon") as Autocannon)({
+    const tracker = startTracked({
       url: `${server.baseUrl}${opts.path}`,
       connections: opts.connections,
       amount: opts.requests,
       headers: { cookie: cookies.header(), accept: "text/html" },
-      timeout: 30,
     });
     let failed = 0;
     tracker.on("response", (_client, status, _bytes, latency) => {
@@ -80,29 +64,12 @@ async function measure(
 }
 
 function options() {
-  const { values } = parseArgs({
-    options: {
-      port: { type: "string", default: "3202" },
-      connections: { type: "string", default: "4" },
-      requests: { type: "string", default: "400" },
-      warm: { type: "string", default: "50" },
-      path: { type: "string", default: "/services" },
-    },
-  });
-  return {
-    port: Number(values.port),
-    connections: Number(values.connections),
-    requests: Number(values.requests),
-    warm: Number(values.warm),
-    path: values.path,
-  };
+  return benchOptions({ port: 3202, connections: 4, requests: 400, warm: 50 }, { path: "/services" });
 }
 
 async function main(): Promise<number> {
   const opts = options();
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new BenchError("DATABASE_URL is not set: point it at a seeded database (npm run db:seed:demo).");
-  const pool = createPool({ connectionString: url, max: 2, statementTimeoutMs: 60_000, applicationName: "shipshape-bench" });
+  const { url, pool } = benchDatabase("a seeded database (npm run db:seed:demo)");
   // The fixtures' one draft is not used here: only the signed-in bench user is.
   const login = await prepareFixtures(pool, 1);
   await removeBenchDrafts(pool, login.userId);
@@ -140,10 +107,4 @@ async function main(): Promise<number> {
   return runs.some((r) => r.failed > 0) ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof BenchError ? error.message : error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -4,10 +4,9 @@
 // bench-results/latest.md. Exit 0 when every target holds, 1 when one does not, 2 on bad setup.
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
-import { parseArgs } from "node:util";
-import { Client } from "pg";
+import { Client, type Pool } from "pg";
 import { benchFloorQueries, type FloorSet } from "@/lib/db/bench-floor";
-import { createPool } from "@/lib/db/pool";
+import { benchDatabase, benchOptions, errorText, runBench } from "./lib/bench-cli";
 import { countSavedAnswers, prepareFixtures, removeBenchDrafts, type BenchFixtures } from "./lib/bench-fixtures";
 import { pageVerdict, renderReport, saveVerdict, type BenchReport, type PageFigure, type SaveFigure } from "./lib/bench-report";
 import { probeSaveApi, runSaveBench } from "./lib/bench-save";
@@ -17,34 +16,17 @@ import { ms, sample, type Summary } from "./lib/bench-stats";
 const MIN_SERVICES = 1000;
 
 function options() {
-  const { values } = parseArgs({
-    options: {
-      port: { type: "string", default: "3200" },
-      warm: { type: "string", default: "50" },
-      runs: { type: "string", default: "200" },
-      drafts: { type: "string", default: "50" },
-      rate: { type: "string", default: "30" },
-      connections: { type: "string", default: "50" },
-      duration: { type: "string", default: "20" },
-    },
+  const { runs, duration, ...rest } = benchOptions({
+    port: 3200,
+    warm: 50,
+    runs: 200,
+    drafts: 50,
+    rate: 30,
+    connections: 50,
+    duration: 20,
   });
-  const int = (name: keyof typeof values) => {
-    const n = Number(values[name]);
-    if (!Number.isInteger(n) || n < 0) throw new BenchError(`--${name} must be a whole number, got "${values[name]}"`);
-    return n;
-  };
-  return {
-    port: int("port"),
-    warm: int("warm"),
-    runs: Math.max(1, int("runs")),
-    drafts: int("drafts"),
-    rate: int("rate"),
-    connections: int("connections"),
-    durationS: int("duration"),
-  };
+  return { ...rest, runs: Math.max(1, runs), durationS: duration };
 }
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function measureFloor(url: string, set: FloorSet, warm: number, runs: number): Promise<Summary> {
   // As many connections as the widest step, opened up front so connecting is never timed.
@@ -62,7 +44,7 @@ async function measureFloor(url: string, set: FloorSet, warm: number, runs: numb
   }
 }
 
-async function describeDataset(pool: ReturnType<typeof createPool>): Promise<{ services: number; text: string }> {
+async function describeDataset(pool: Pool): Promise<{ services: number; text: string }> {
   const r = await pool.query<{ services: string; decided: string; answers: string; pg: string }>(
     `SELECT (SELECT count(*) FROM services) AS services, (SELECT count(*) FROM reviews WHERE status = 'DECIDED') AS decided,
        (SELECT reltuples::bigint FROM pg_class WHERE oid = 'answers'::regclass) AS answers, current_setting('server_version') AS pg`,
@@ -77,9 +59,7 @@ async function describeDataset(pool: ReturnType<typeof createPool>): Promise<{ s
 
 async function main(): Promise<number> {
   const opts = options();
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new BenchError("DATABASE_URL is not set: point it at a scale-seeded database.");
-  const pool = createPool({ connectionString: url, max: 2, statementTimeoutMs: 120_000, applicationName: "shipshape-bench" });
+  const { url, pool } = benchDatabase("a scale-seeded database", 120_000);
   let server: BenchServer | undefined;
   let fixtures: BenchFixtures | undefined;
   const onSignal = () => void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
@@ -163,10 +143,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(errorText(error));
-    process.exit(error instanceof BenchError ? 2 : 1);
-  },
-);
+runBench(main);

@@ -150,6 +150,11 @@ export const bodyAttacks: fc.Arbitrary<Attack>[] = [
   ),
 ];
 
+/** Every body attack for an endpoint whose body is a JSON object with these fields; `extra` adds the endpoint's own. */
+export function objectBodyAttacks(fields: FieldSpec[], ...extra: fc.Arbitrary<Attack>[]): fc.Arbitrary<Attack>[] {
+  return [...fieldAttacks(fields), ...extra, ...bodyAttacks];
+}
+
 /** Hostile replacements for one path segment whose valid value is `valid`. */
 export function hostileSegment(valid: string): fc.Arbitrary<{ cls: string; segment: string }> {
   const as = (cls: string, segments: fc.Arbitrary<string>) => segments.map((segment) => ({ cls, segment }));

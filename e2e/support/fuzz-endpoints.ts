@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { EVIDENCE_KINDS, REVIEW_TRIGGERS } from "../../lib/domain/types";
 import {
   bodyAttacks,
-  fieldAttacks,
   hostileUrlAttack,
+  objectBodyAttacks,
   slug,
   transportAttacks,
   weighted,
@@ -15,6 +15,7 @@ import {
   type Target,
 } from "./fuzz-attacks";
 import { unknownPaths } from "./fuzz-unknown-paths";
+import type { FuzzWorld } from "./fuzz-world";
 
 // Every mutating /api/v1 endpoint (and, in fuzz-unknown-paths.ts, every other path and method under /api/v1), each with valid requests (aimed at things the token's owner may or may not
 // change) that the hostile classes of fuzz-attacks.ts are mixed into. A test compares this list with the
@@ -43,14 +44,11 @@ const startReview: FuzzEndpoint = {
         { requiredKeys: ["trigger"] },
       ),
       {
-        body: [
-          ...fieldAttacks([
-            { name: "trigger", required: true, text: true },
-            { name: "targetDate", required: false, text: true },
-            { name: "reviewerIds", required: false, text: false },
-          ]),
-          ...bodyAttacks,
-        ],
+        body: objectBodyAttacks([
+          { name: "trigger", required: true, text: true },
+          { name: "targetDate", required: false, text: true },
+          { name: "reviewerIds", required: false, text: false },
+        ]),
         transport: transportAttacks([{ index: 1, valid: world.serviceSlug }]),
       },
     ),
@@ -73,27 +71,71 @@ const preconditionAttacks: fc.Arbitrary<Attack>[] = [
     })),
 ];
 
+type Aim = [weight: number, targets: fc.Arbitrary<Target>];
+
+/**
+ * Requests at one thing of a review (an item or a concern, `/reviews/{id}/…/{key}`): mostly at the token owner's
+ * draft, then at a decided review, another team's review and unknown review ids, plus the endpoint's own aims.
+ * The transport attacks take the review id (segment 1) and the key (segment 3).
+ */
+function reviewScoped(
+  world: FuzzWorld,
+  method: string,
+  spec: {
+    target: (cls: string, reviewId: string, key: string) => Target;
+    /** The keys a valid request may name, and `keys[0]` the one a hostile path segment replaces. */
+    keys: string[];
+    validWeight: number;
+    /** Aims of the endpoint's own that are refused, e.g. an item with no answer yet. */
+    refused?: Aim[];
+    /** Keys the draft does not have, on top of unknown review ids. */
+    unknownKeys?: fc.Arbitrary<string>;
+    bodies: fc.Arbitrary<unknown>;
+    bodyAttacks: fc.Arbitrary<Attack>[];
+    preconditions?: fc.Arbitrary<Attack>[];
+  },
+): fc.Arbitrary<FuzzRequest> {
+  const { target } = spec;
+  const keys = fc.constantFrom(...spec.keys);
+  return withAttacks(
+    world,
+    method,
+    weighted<Target>(
+      [spec.validWeight, keys.map((key) => target("valid", world.draftReviewId, key))],
+      ...(spec.refused ?? []),
+      [1, keys.map((key) => target("decided", world.decidedReviewId, key))],
+      [1, keys.map((key) => target("other-team", world.otherReviewId, key))],
+      [1, fc.tuple(fc.uuid(), keys).map(([id, key]) => target("unknown-id", id, key))],
+      ...(spec.unknownKeys ? [[1, spec.unknownKeys.map((key) => target("unknown-id", world.draftReviewId, key))] as Aim] : []),
+    ),
+    spec.bodies,
+    {
+      body: spec.bodyAttacks,
+      transport: transportAttacks(
+        [
+          { index: 1, valid: world.draftReviewId },
+          { index: 3, valid: spec.keys[0]! },
+        ],
+        spec.preconditions,
+      ),
+    },
+  );
+}
+
 const setAnswer: FuzzEndpoint = {
   method: "PUT",
   template: "/api/v1/reviews/{id}/answers/{itemKey}",
-  requests: (world) => {
-    const target = (cls: string, reviewId: string, itemKey: string): Target => ({
-      cls,
-      segments: ["reviews", reviewId, "answers", itemKey],
-      setup: { kind: "version", reviewId, itemKey, offset: 0 },
-    });
-    const anyKey = fc.constantFrom(...world.answeredKeys, ...world.unansweredKeys);
-    return withAttacks(
-      world,
-      "PUT",
-      weighted<Target>(
-        [6, anyKey.map((key) => target("valid", world.draftReviewId, key))],
-        [1, anyKey.map((key) => target("decided", world.decidedReviewId, key))],
-        [1, anyKey.map((key) => target("other-team", world.otherReviewId, key))],
-        [1, fc.tuple(fc.uuid(), anyKey).map(([id, key]) => target("unknown-id", id, key))],
-        [1, fc.stringMatching(/^[a-z]{1,10}\.[a-z-]{1,20}$/).map((key) => target("unknown-id", world.draftReviewId, key))],
-      ),
-      fc.oneof(
+  requests: (world) =>
+    reviewScoped(world, "PUT", {
+      target: (cls, reviewId, itemKey) => ({
+        cls,
+        segments: ["reviews", reviewId, "answers", itemKey],
+        setup: { kind: "version", reviewId, itemKey, offset: 0 },
+      }),
+      keys: [...world.answeredKeys, ...world.unansweredKeys],
+      validWeight: 6,
+      unknownKeys: fc.stringMatching(/^[a-z]{1,10}\.[a-z-]{1,20}$/),
+      bodies: fc.oneof(
         fc.record(
           { status: fc.constantFrom("MET", "PARTIAL", "NOT_MET"), note: fc.string({ maxLength: 200 }) },
           { requiredKeys: ["status"] },
@@ -103,67 +145,55 @@ const setAnswer: FuzzEndpoint = {
           { requiredKeys: ["status", "naReason"] },
         ),
       ),
-      {
-        body: [
-          ...fieldAttacks([
-            { name: "status", required: true, text: true },
-            { name: "note", required: false, text: true },
-            { name: "naReason", required: false, text: true },
-          ]),
-          ...bodyAttacks,
-        ],
-        transport: transportAttacks(
-          [
-            { index: 1, valid: world.draftReviewId },
-            { index: 3, valid: world.answeredKeys[0]! },
-          ],
-          preconditionAttacks,
-        ),
-      },
-    );
-  },
+      bodyAttacks: objectBodyAttacks([
+        { name: "status", required: true, text: true },
+        { name: "note", required: false, text: true },
+        { name: "naReason", required: false, text: true },
+      ]),
+      preconditions: preconditionAttacks,
+    }),
 };
+
+/** reviewScoped at an answered item, `/reviews/{id}/answers/{itemKey}/{action}`; an item with no answer yet is refused. */
+function answeredItemScoped(
+  world: FuzzWorld,
+  action: string,
+  spec: { versioned: boolean; bodies: fc.Arbitrary<unknown>; bodyAttacks: fc.Arbitrary<Attack>[]; preconditions?: fc.Arbitrary<Attack>[] },
+): fc.Arbitrary<FuzzRequest> {
+  const target = (cls: string, reviewId: string, itemKey: string): Target => ({
+    cls,
+    segments: ["reviews", reviewId, "answers", itemKey, action],
+    setup: spec.versioned ? { kind: "version", reviewId, itemKey, offset: 0 } : undefined,
+  });
+  return reviewScoped(world, "POST", {
+    ...spec,
+    target,
+    keys: world.answeredKeys,
+    validWeight: 5,
+    refused: [[1, fc.constantFrom(...world.unansweredKeys).map((key) => target("unanswered", world.draftReviewId, key))]],
+  });
+}
 
 const addEvidence: FuzzEndpoint = {
   method: "POST",
   template: "/api/v1/reviews/{id}/answers/{itemKey}/evidence",
-  requests: (world) => {
-    const target = (cls: string, reviewId: string, itemKey: string): Target => ({
-      cls,
-      segments: ["reviews", reviewId, "answers", itemKey, "evidence"],
-    });
-    return withAttacks(
-      world,
-      "POST",
-      weighted<Target>(
-        [5, fc.constantFrom(...world.answeredKeys).map((key) => target("valid", world.draftReviewId, key))],
-        [1, fc.constantFrom(...world.unansweredKeys).map((key) => target("unanswered", world.draftReviewId, key))],
-        [1, fc.constantFrom(...world.answeredKeys).map((key) => target("decided", world.decidedReviewId, key))],
-        [1, fc.constantFrom(...world.answeredKeys).map((key) => target("other-team", world.otherReviewId, key))],
-        [1, fc.uuid().map((id) => target("unknown-id", id, world.answeredKeys[0]!))],
-      ),
-      fc.record(
+  requests: (world) =>
+    answeredItemScoped(world, "evidence", {
+      versioned: false,
+      bodies: fc.record(
         { url: fc.webUrl({ validSchemes: ["http", "https"] }), title: text(80), kind: fc.constantFrom(...EVIDENCE_KINDS) },
         { requiredKeys: ["url", "title"] },
       ),
-      {
-        body: [
-          ...fieldAttacks([
-            { name: "url", required: true, text: true },
-            { name: "title", required: true, text: true },
-            { name: "kind", required: false, text: true },
-          ]),
-          hostileUrlAttack("url"),
-          hostileUrlAttack("url"),
-          ...bodyAttacks,
+      bodyAttacks: objectBodyAttacks(
+        [
+          { name: "url", required: true, text: true },
+          { name: "title", required: true, text: true },
+          { name: "kind", required: false, text: true },
         ],
-        transport: transportAttacks([
-          { index: 1, valid: world.draftReviewId },
-          { index: 3, valid: world.answeredKeys[0]! },
-        ]),
-      },
-    );
-  },
+        hostileUrlAttack("url"),
+        hostileUrlAttack("url"),
+      ),
+    }),
 };
 
 const removeEvidence: FuzzEndpoint = {
@@ -215,36 +245,13 @@ const removeEvidence: FuzzEndpoint = {
 const confirmAnswer: FuzzEndpoint = {
   method: "POST",
   template: "/api/v1/reviews/{id}/answers/{itemKey}/confirm",
-  requests: (world) => {
-    const target = (cls: string, reviewId: string, itemKey: string): Target => ({
-      cls,
-      segments: ["reviews", reviewId, "answers", itemKey, "confirm"],
-      setup: { kind: "version", reviewId, itemKey, offset: 0 },
-    });
-    const answered = fc.constantFrom(...world.answeredKeys);
-    return withAttacks(
-      world,
-      "POST",
-      weighted<Target>(
-        [5, answered.map((key) => target("valid", world.draftReviewId, key))],
-        [1, fc.constantFrom(...world.unansweredKeys).map((key) => target("unanswered", world.draftReviewId, key))],
-        [1, answered.map((key) => target("decided", world.decidedReviewId, key))],
-        [1, answered.map((key) => target("other-team", world.otherReviewId, key))],
-        [1, fc.uuid().map((id) => target("unknown-id", id, world.answeredKeys[0]!))],
-      ),
-      fc.constant(undefined),
-      {
-        body: bodyAttacks,
-        transport: transportAttacks(
-          [
-            { index: 1, valid: world.draftReviewId },
-            { index: 3, valid: world.answeredKeys[0]! },
-          ],
-          preconditionAttacks,
-        ),
-      },
-    );
-  },
+  requests: (world) =>
+    answeredItemScoped(world, "confirm", {
+      versioned: true,
+      bodies: fc.constant(undefined),
+      bodyAttacks,
+      preconditions: preconditionAttacks,
+    }),
 };
 
 const GARBAGE_TAGS = ['"v1.1"', '"v"', '"1.2"', "v1", '"v1;2"', '"v1.1", "v2"', "*", '"v' + "1.".repeat(2000) + '"'];
@@ -258,36 +265,22 @@ const confirmConcern: FuzzEndpoint = {
       segments: ["reviews", reviewId, "concerns", concernKey, "confirm"],
       setup: { kind: "concern-tag", reviewId, concernKey, stale },
     });
-    const concern = fc.constantFrom(...world.concernKeys);
-    return withAttacks(
-      world,
-      "POST",
-      weighted<Target>(
-        [5, concern.map((key) => target("valid", world.draftReviewId, key))],
-        [1, concern.map((key) => target("stale-tag", world.draftReviewId, key, true))],
-        [1, concern.map((key) => target("decided", world.decidedReviewId, key))],
-        [1, concern.map((key) => target("other-team", world.otherReviewId, key))],
-        [1, slug.map((key) => target("unknown-id", world.draftReviewId, key))],
-        [1, fc.uuid().map((id) => target("unknown-id", id, world.concernKeys[0]!))],
-      ),
-      fc.constant(undefined),
-      {
-        body: bodyAttacks,
-        transport: transportAttacks(
-          [
-            { index: 1, valid: world.draftReviewId },
-            { index: 3, valid: world.concernKeys[0]! },
-          ],
-          [
-            fc.constant({ cls: "precondition", apply: (r: FuzzRequest) => ({ ...r, setup: undefined }) }),
-            fc.constantFrom(...GARBAGE_TAGS).map((value) => ({
-              cls: "precondition",
-              apply: (r: FuzzRequest) => ({ ...r, headers: { ...r.headers, "if-match": value }, setup: undefined }),
-            })),
-          ],
-        ),
-      },
-    );
+    return reviewScoped(world, "POST", {
+      target,
+      keys: world.concernKeys,
+      validWeight: 5,
+      refused: [[1, fc.constantFrom(...world.concernKeys).map((key) => target("stale-tag", world.draftReviewId, key, true))]],
+      unknownKeys: slug,
+      bodies: fc.constant(undefined),
+      bodyAttacks,
+      preconditions: [
+        fc.constant({ cls: "precondition", apply: (r: FuzzRequest) => ({ ...r, setup: undefined }) }),
+        fc.constantFrom(...GARBAGE_TAGS).map((value) => ({
+          cls: "precondition",
+          apply: (r: FuzzRequest) => ({ ...r, headers: { ...r.headers, "if-match": value }, setup: undefined }),
+        })),
+      ],
+    });
   },
 };
 

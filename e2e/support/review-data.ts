@@ -1,4 +1,4 @@
-import { sql } from "./db";
+import { createService, createTeam, createUser, sql } from "./db";
 
 /** Starts a DRAFT review of the service on the default template and answers every applicable item MET, except `skip`. */
 export async function draftReviewWithAnswers(serviceId: string, startedBy: string, tier: 1 | 2 | 3, skip: string[] = []): Promise<string> {
@@ -18,4 +18,21 @@ export async function draftReviewWithAnswers(serviceId: string, startedBy: strin
     [reviewId, startedBy, templateId, tier, skip],
   );
   return reviewId;
+}
+
+/** Moves a draft to SUBMITTED, as submitting it would, so a test can start at the decision. */
+export async function markSubmitted(reviewId: string, submittedBy: string): Promise<void> {
+  await sql().query("UPDATE reviews SET status = 'SUBMITTED', submitted_by_id = $2, submitted_at = now() WHERE id = $1", [
+    reviewId,
+    submittedBy,
+  ]);
+}
+
+/** A new team with an editor and a tier-3 service, and a draft review of it the editor started and answered (draftReviewWithAnswers). */
+export async function teamWithDraftReview(skip: string[] = []) {
+  const owners = await createTeam();
+  const editor = await createUser("EDITOR", [owners]);
+  const service = await createService(owners, { tier: 3 });
+  const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3, skip);
+  return { owners, editor, service, reviewId };
 }

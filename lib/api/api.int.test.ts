@@ -8,9 +8,10 @@ import { PUT as putAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/ro
 import { POST as addEvidence } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/evidence/route";
 import { DELETE as removeEvidence } from "@/app/api/v1/reviews/[id]/evidence/[evidenceId]/route";
 import { Pool } from "pg";
+import { API_TEST_BASE, apiRequest as req, apiTokenFor, createApiWorld, readJson, routeParams as params } from "@/lib/api/api-test-support";
 import { toApiResponse } from "@/lib/api/handler";
 import { setAnswer } from "@/lib/db/answers";
-import { createApiToken, hashApiToken } from "@/lib/db/api-tokens";
+import { hashApiToken } from "@/lib/db/api-tokens";
 import { decideReview, submitReview } from "@/lib/db/decisions";
 import { approveWaiver, requestWaiver } from "@/lib/db/waivers";
 import { addDays } from "@/lib/domain/days";
@@ -20,47 +21,20 @@ import { createAppLimiters } from "@/lib/db/rate-limits";
 import { todayUtc } from "@/lib/db/review-access";
 import { queryServicesTable } from "@/lib/db/services-table";
 import { installDefaultTemplate } from "@/lib/db/templates";
-import { defaultTokenExpiry } from "@/lib/domain/api-tokens";
 import { limitSettings } from "@/lib/env";
 import { decisionInput, setAnswerInput, waiverRequestInput } from "@/lib/schemas/review";
 import { DEFAULT_STATE } from "@/lib/schemas/services-table";
 
 // The review API exercised through its real route handlers with personal API tokens, against Postgres.
 
-const BASE = "http://shipshape.test";
 const ITEM = "health.healthz-endpoint";
 
 type Json = Record<string, unknown> & { error?: { code: string; fields?: Record<string, string[]>; current?: { version: number } } };
 
-function req(
-  method: string,
-  path: string,
-  token: string | null,
-  init: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
-) {
-  const headers: Record<string, string> = { ...(init.headers ?? {}) };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (init.body !== undefined || init.raw !== undefined) headers["content-type"] = "application/json";
-  return new Request(`${BASE}${path}`, {
-    method,
-    headers,
-    body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
-  });
-}
-
-const tokenInput = (scope: "READ" | "WRITE" = "WRITE") => ({ name: "ci", scope, expiresOn: defaultTokenExpiry(todayUtc()) });
-const params = <P>(p: P) => ({ params: Promise.resolve(p) });
-const body = async (r: Response) => (await r.json()) as Json;
+const body = (r: Response) => readJson<Json>(r);
 
 async function world() {
-  await installDefaultTemplate();
-  const team = await createTeam("api");
-  const other = await createTeam("api-other");
-  const editor = await createViewer("EDITOR", [team.id]);
-  const outsider = await createViewer("EDITOR", [other.id]);
-  const service = await createService(team.id, 3);
-  const { token } = await createApiToken(ctxOf(editor), tokenInput());
-  const { token: outsiderToken } = await createApiToken(ctxOf(outsider), tokenInput());
+  const { service, editor, token, outsiderToken } = await createApiWorld("api");
   const created = await createReview(
     req("POST", `/api/v1/services/${service.slug}/reviews`, token, { body: { trigger: "FIRST_DEPLOY" } }),
     params({ slug: service.slug }),
@@ -221,7 +195,7 @@ describe("/api/v1", () => {
     const nested = `{"status":"MET","note":${"[".repeat(depth)}${"]".repeat(depth)}}`;
     const started = performance.now();
     const refused = await putAnswer(
-      new Request(`${BASE}/api/v1/reviews/${reviewId}/answers/${ITEM}`, {
+      new Request(`${API_TEST_BASE}/api/v1/reviews/${reviewId}/answers/${ITEM}`, {
         method: "PUT",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "if-none-match": "*" },
         body: nested,
@@ -239,7 +213,7 @@ describe("/api/v1", () => {
     const { token, reviewId } = await world();
     const put = (headers: Record<string, string>) =>
       putAnswer(
-        new Request(`${BASE}/api/v1/reviews/${reviewId}/answers/${ITEM}`, {
+        new Request(`${API_TEST_BASE}/api/v1/reviews/${reviewId}/answers/${ITEM}`, {
           method: "PUT",
           headers: { "if-none-match": "*", ...headers },
           body: JSON.stringify({ status: "MET" }),
@@ -257,7 +231,7 @@ describe("/api/v1", () => {
       { origin: "http://evil.example" },
       { origin: "http://shipshape.test:8080" },
       { origin: "null" },
-      { origin: `${BASE}`, "sec-fetch-site": "same-site" },
+      { origin: `${API_TEST_BASE}`, "sec-fetch-site": "same-site" },
       { "sec-fetch-site": "cross-site" },
       {},
     ];
@@ -285,7 +259,7 @@ describe("/api/v1", () => {
 
   it("lets a read-only token read but refuses every change with 403, and stores nothing", async () => {
     const { reviewId, editor } = await world();
-    const { token: readOnly } = await createApiToken(ctxOf(editor), tokenInput("READ"));
+    const readOnly = await apiTokenFor(editor, "READ");
     expect((await getReview(req("GET", `/api/v1/reviews/${reviewId}`, readOnly), params({ id: reviewId }))).status).toBe(200);
     const refused = await answer(reviewId, readOnly, { status: "MET" }, { "if-none-match": "*" });
     expect(refused.status).toBe(403);
@@ -332,7 +306,7 @@ describe("/api/v1", () => {
     const team = await createTeam("api-level");
     const editor = await createViewer("EDITOR", [team.id]);
     const service = await createService(team.id, 2);
-    const { token } = await createApiToken(ctxOf(editor), tokenInput());
+    const token = await apiTokenFor(editor);
     const decidedAt = new Date("2026-01-15T10:00:00.000Z");
     await createDecidedReview({
       serviceId: service.id,
@@ -386,8 +360,8 @@ describe("/api/v1 privacy and four eyes", () => {
       const review = await body(await getReview(req("GET", `/api/v1/reviews/${reviewId}`, viewerToken), params({ id: reviewId })));
       return (review.answers as { answeredBy: unknown }[])[0]?.answeredBy;
     };
-    expect(await answeredBy((await createApiToken(ctxOf(reader), tokenInput())).token)).toEqual({ name: editor.name, email: null });
-    expect(await answeredBy((await createApiToken(ctxOf(admin), tokenInput())).token)).toEqual({ name: editor.name, email: editor.email });
+    expect(await answeredBy(await apiTokenFor(reader))).toEqual({ name: editor.name, email: null });
+    expect(await answeredBy(await apiTokenFor(admin))).toEqual({ name: editor.name, email: editor.email });
   });
 
   it("gives a viewer and an editor the review JSON without any e-mail address, and an admin with them", async () => {
@@ -414,7 +388,7 @@ describe("/api/v1 privacy and four eyes", () => {
 
     const reviewText = async (viewer: Viewer) => {
       const response = await getReview(
-        req("GET", `/api/v1/reviews/${reviewId}`, (await createApiToken(ctxOf(viewer), tokenInput("READ"))).token),
+        req("GET", `/api/v1/reviews/${reviewId}`, await apiTokenFor(viewer, "READ")),
         params({ id: reviewId }),
       );
       expect(response.status).toBe(200);

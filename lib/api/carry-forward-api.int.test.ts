@@ -4,15 +4,11 @@ import { GET as getReview } from "@/app/api/v1/reviews/[id]/route";
 import { PUT as putAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/route";
 import { POST as confirmAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/confirm/route";
 import { POST as confirmConcern } from "@/app/api/v1/reviews/[id]/concerns/[concernKey]/confirm/route";
-import { createApiToken } from "@/lib/db/api-tokens";
-import { todayUtc } from "@/lib/db/review-access";
-import { createDecidedReviewWithAnswers, createService, createTeam, createViewer, ctxOf } from "@/lib/db/review-test-fixtures";
-import { installDefaultTemplate } from "@/lib/db/templates";
-import { defaultTokenExpiry } from "@/lib/domain/api-tokens";
+import { apiRequest as req, apiTokenFor, createApiWorld, readJson, routeParams as params } from "@/lib/api/api-test-support";
+import { createDecidedReviewWithAnswers, createService, createViewer } from "@/lib/db/review-test-fixtures";
 
 // Carrying answers forward and confirming them, through the real route handlers with API tokens, against Postgres.
 
-const BASE = "http://shipshape.test";
 const ITEM = "health.healthz-endpoint";
 
 type Answer = { itemKey: string; version: number; origin: string; confirmed: boolean; carriedFromReviewId: string | null };
@@ -28,32 +24,12 @@ type Json = Record<string, unknown> & {
   error?: { code: string; fields?: Record<string, string[]>; current?: unknown; openReviewId?: string };
 };
 
-function req(method: string, path: string, token: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(init.headers ?? {}) };
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  return new Request(`${BASE}${path}`, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-}
-const params = <P>(p: P) => ({ params: Promise.resolve(p) });
-const json = async <T = Json>(r: Response) => (await r.json()) as T;
+const json = <T = Json>(r: Response) => readJson<T>(r);
 
 async function world() {
-  await installDefaultTemplate();
-  const team = await createTeam("carry-api");
-  const other = await createTeam("carry-api-other");
-  const editor = await createViewer("EDITOR", [team.id]);
-  const outsider = await createViewer("EDITOR", [other.id]);
-  const service = await createService(team.id, 3);
+  const { team, service, editor, token, outsiderToken } = await createApiWorld("carry-api");
   const sourceId = await createDecidedReviewWithAnswers(service.id, editor.id);
-  const token = async (viewer: typeof editor, scope: "READ" | "WRITE" = "WRITE") =>
-    (await createApiToken(ctxOf(viewer), { name: "ci", scope, expiresOn: defaultTokenExpiry(todayUtc()) })).token;
-  return {
-    team,
-    service,
-    sourceId,
-    token: await token(editor),
-    outsiderToken: await token(outsider),
-    readToken: await token(editor, "READ"),
-  };
+  return { team, service, sourceId, token, outsiderToken, readToken: await apiTokenFor(editor, "READ") };
 }
 
 const start = (slug: string, token: string, body: unknown) =>

@@ -45,33 +45,36 @@ export function parseChecklistSections(markdown: string): SeedChecklistSection[]
   return groups.filter((group) => group.lines.length > 0);
 }
 
-/** The numbered "Step Details" lines: title before the em dash, details split on ", ". */
-export function parseStepDetails(markdown: string): SeedStepDetail[] {
-  const steps: SeedStepDetail[] = [];
-  for (const line of linesAfterHeading(markdown, "Step Details")) {
+/**
+ * The numbered list right under `heading`, each line as `take` reads it. Blank lines before its first line are
+ * layout; after it, a blank line or a line `take` refuses (undefined) ends the list.
+ */
+function numberedList<T>(markdown: string, heading: string, take: (line: string) => T | undefined): T[] {
+  const items: T[] = [];
+  for (const line of linesAfterHeading(markdown, heading)) {
     if (line.trim() === "") {
-      // Blank lines before the first step are layout; after the steps they end the list.
-      if (steps.length > 0) break;
+      if (items.length > 0) break;
       continue;
     }
-    const match = STEP.exec(line);
-    if (match?.[1] === undefined || match[2] === undefined) break;
-    steps.push({ title: match[1], details: match[2].split(", ") });
+    const item = take(line);
+    if (item === undefined) break;
+    items.push(item);
   }
-  return steps;
+  return items;
+}
+
+/** The numbered "Step Details" lines: title before the em dash, details split on ", ". */
+export function parseStepDetails(markdown: string): SeedStepDetail[] {
+  return numberedList(markdown, "Step Details", (line) => {
+    const match = STEP.exec(line);
+    return match?.[1] === undefined || match[2] === undefined ? undefined : { title: match[1], details: match[2].split(", ") };
+  });
 }
 
 /** The numbered rules under "NEVER Do", full text after the number. */
 export function parseNeverRules(markdown: string): string[] {
-  const rules: string[] = [];
-  for (const line of linesAfterHeading(markdown, "NEVER Do")) {
-    if (line.trim() === "") {
-      if (rules.length > 0) break;
-      continue;
-    }
-    const match = NUMBERED.exec(line);
-    if (match?.[1] === undefined || !match[1].startsWith("NEVER ")) break;
-    rules.push(match[1]);
-  }
-  return rules;
+  return numberedList(markdown, "NEVER Do", (line) => {
+    const rule = NUMBERED.exec(line)?.[1];
+    return rule?.startsWith("NEVER ") ? rule : undefined;
+  });
 }

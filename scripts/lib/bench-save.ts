@@ -2,37 +2,9 @@
 // `PUT /api/v1/reviews/{reviewId}/answers/{itemKey}` with `If-None-Match: *` (create only). Every
 // request targets its own (review, item) that has no answer yet, so no request can conflict with
 // another and any non-2xx is a real failure.
-import { createRequire } from "node:module";
-import path from "node:path";
+import { autocannon } from "./autocannon-tracker";
 import type { SavePair } from "./bench-fixtures";
 import { BenchError } from "./bench-server";
-
-// autocannon ships no types; these are the parts of its documented API used here.
-type RawRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
-type AutocannonOptions = {
-  url: string;
-  connections: number;
-  overallRate: number;
-  duration: number;
-  method: string;
-  headers: Record<string, string>;
-  body: string;
-  timeout: number;
-  requests: { setupRequest: (request: RawRequest) => RawRequest }[];
-};
-type Histogram = { p50: number; p90: number; p99: number; max: number; average: number };
-type AutocannonResult = {
-  latency: Histogram;
-  requests: { total: number; average: number };
-  duration: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  statusCodeStats?: Record<string, { count: number }>;
-};
-type Autocannon = (options: AutocannonOptions) => Promise<AutocannonResult>;
-
-const load = createRequire(path.join(process.cwd(), "package.json"));
 
 export type SaveOptions = { rate: number; connections: number; durationS: number };
 export type SaveResult = {
@@ -73,7 +45,6 @@ export async function runSaveBench(baseUrl: string, token: string, pairs: readon
   if (pairs.length < needed) {
     throw new BenchError(`Only ${pairs.length} unanswered (review, item) pairs for ~${needed} requests: use more drafts (--drafts).`);
   }
-  const autocannon = load("autocannon") as Autocannon;
   let next = 0;
   const result = await autocannon({
     url: baseUrl,
