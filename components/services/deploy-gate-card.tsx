@@ -26,7 +26,10 @@ export function DeployGateCard({ gate, origin }: { gate: ServiceGate; origin: st
           <p className="text-ink-muted">
             Rests on the decision of <DateText value={gate.decision.decidedAt} />
             {gate.decision.decidedBy ? ` by ${gate.decision.decidedBy}` : ""}:{" "}
-            <TextLink href={reviewReportHref(gate.decision.reviewId)}>read the report</TextLink>.
+            <TextLink href={reviewReportHref(gate.decision.reviewId)} className="underline">
+              read the report
+            </TextLink>
+            .
           </p>
         ) : null}
         {concerns.length > 0 ? (
@@ -46,7 +49,11 @@ export function DeployGateCard({ gate, origin }: { gate: ServiceGate; origin: st
         <details className="rounded-md border border-line p-3">
           <summary className="cursor-pointer font-medium text-brand-700">Ask it from a pipeline</summary>
           <p className="mt-2 text-ink-muted">
-            With an <TextLink href={API_TOKENS_PATH}>API token</TextLink>, this fails the job on no-go (HTTP 409):
+            With an{" "}
+            <TextLink href={API_TOKENS_PATH} className="underline">
+              API token
+            </TextLink>
+            , this fails the job on no-go (HTTP 409):
           </p>
           <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-2 text-xs break-all whitespace-pre-wrap text-ink">
             <code>{command}</code>
