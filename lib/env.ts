@@ -98,6 +98,8 @@ const envSchema = z
     HTTP_MAX_CONCURRENCY: positiveInt(20),
     HTTP_MAX_QUEUE: z.coerce.number().int().min(0).default(20),
     HTTP_QUEUE_TIMEOUT_MS: positiveInt(1000),
+    /** Comma-separated hosts, addresses and CIDR ranges that checks and webhooks may reach although they are private. */
+    OUTBOUND_ALLOWLIST: optionalString,
     ...tracingFields,
   })
   .superRefine((env, ctx) => {

@@ -40,6 +40,7 @@ const FIELD_ORDER: ServiceFormField[] = [
   "repositoryUrl",
   "runbookUrl",
   "dashboardUrl",
+  "healthUrl",
 ];
 
 export function ServiceForm({ mode, teams, initialValues, cancelHref, reloadHref }: ServiceFormProps) {
@@ -117,6 +118,15 @@ export function ServiceForm({ mode, teams, initialValues, cancelHref, reloadHref
         </Field>
         <Field label="Dashboard link" name="dashboardUrl" error={errors.dashboardUrl}>
           <Input type="url" inputMode="url" defaultValue={value("dashboardUrl")} placeholder="https://" />
+        </Field>
+        <Field
+          label="Health check URL"
+          name="healthUrl"
+          error={errors.healthUrl}
+          description="Probed by the automated checks an admin binds to checklist items, e.g. https://payments.example.com/healthz"
+          className="md:col-span-2"
+        >
+          <Input type="url" inputMode="url" defaultValue={value("healthUrl")} placeholder="https://" />
         </Field>
       </div>
 

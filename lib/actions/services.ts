@@ -24,6 +24,7 @@ const FORM_FIELDS = [
   "repositoryUrl",
   "runbookUrl",
   "dashboardUrl",
+  "healthUrl",
   "onCall",
 ] as const;
 

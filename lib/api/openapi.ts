@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkResultsBody } from "@/lib/schemas/checks";
 import { answerBody, createReviewBody, errorBody, evidenceBody, gateQuery, gateResponse, servicesQuery } from "@/lib/schemas/api";
 import packageJson from "@/package.json";
 
@@ -66,6 +67,24 @@ export function openApiDocument() {
           summary: "Get a service and its reviews",
           parameters: [pathParam("slug", "Service slug")],
           responses: { "200": json("The service"), ...errors },
+        },
+      },
+      "/api/v1/services/{slug}/checks": {
+        get: {
+          summary: "The latest automated check result of each checklist item of a service",
+          description:
+            "Each result has its source (`HTTP_PROBE` or `CI`), when it was observed, until when it counts, and whether it is still `fresh`.",
+          parameters: [pathParam("slug", "Service slug")],
+          responses: { "200": json("The latest result per item"), ...errors },
+        },
+        post: {
+          summary: "Record check results from CI (editors of the owning team)",
+          security: writeSecurity,
+          description:
+            "Many item results at once, all or none: a result naming an unknown item key is a 422 naming `results.<n>.itemKey`. A result suggests an answer (passing: met, warning: partially met, failing: not met) until it expires; a person still confirms it in the review.",
+          parameters: [pathParam("slug", "Service slug")],
+          requestBody: { required: true, ...json("The results", checkResultsBody) },
+          responses: { "201": json("Recorded; `recorded` counts the results"), ...errors },
         },
       },
       "/api/v1/services/{slug}/gate": {

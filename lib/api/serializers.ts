@@ -5,6 +5,7 @@ import type { ReviewView } from "@/lib/db/review-view";
 import type { ServiceDetail } from "@/lib/db/services";
 import type { ServicesTableRow } from "@/lib/db/services-table";
 import type { ServiceGate } from "@/lib/db/gate";
+import type { CheckResultDto } from "@/lib/db/checks";
 import { reviewReportHref } from "@/lib/routes";
 import type { z } from "zod";
 import type { gateResponse } from "@/lib/schemas/api";
@@ -33,7 +34,7 @@ export function serviceDetailJson(s: ServiceDetail) {
     team: { slug: s.team.slug, name: s.team.name },
     tier: s.tier,
     lifecycle: s.lifecycle,
-    links: { repository: s.repositoryUrl, runbook: s.runbookUrl, dashboard: s.dashboardUrl, onCall: s.onCall },
+    links: { repository: s.repositoryUrl, runbook: s.runbookUrl, dashboard: s.dashboardUrl, health: s.healthUrl, onCall: s.onCall },
     reviews: s.reviews.map((r) => ({
       id: r.id,
       trigger: r.trigger,
@@ -161,5 +162,19 @@ export function gateJson(gate: ServiceGate, strict: GateStrictness): z.input<typ
         }
       : null,
     openReview: gate.openReview,
+  };
+}
+
+export function checkResultJson(r: CheckResultDto) {
+  return {
+    itemKey: r.itemKey,
+    source: r.source,
+    status: r.status,
+    summary: r.summary,
+    detailsUrl: r.detailsUrl,
+    observedAt: r.observedAt.toISOString(),
+    validUntil: r.validUntil.toISOString(),
+    recordedBy: r.recordedBy,
+    fresh: r.isFresh,
   };
 }

@@ -33,6 +33,8 @@ export type Action =
   | { type: "meeting:record-outcome"; teamId: string }
   /** E-mail addresses of the people behind answers and sign-offs; everyone else sees their names. */
   | { type: "people:read-email" }
+  /** Automated check results for a service, pushed by its team's pipeline (with a team member's token). */
+  | { type: "checks:record"; teamId: string }
   | { type: "admin" };
 
 /**
@@ -79,6 +81,7 @@ export function can(viewer: Viewer, action: Action): boolean {
     case "service:create":
     case "service:update":
     case "review:edit":
+    case "checks:record":
       return hasRole(viewer, "ADMIN") || (hasRole(viewer, "EDITOR") && isOnTeam(viewer, action.teamId));
     case "review:decide":
     case "waiver:approve":

@@ -47,7 +47,7 @@ describe("changes made on a replica whose clock runs behind", () => {
     const slug = `clock-${randomUUID().slice(0, 8)}`;
     const input: ServiceInput = {
       ...{ name: `Clock ${slug}`, slug, description: "", teamId: w.teamId, tier: 2, lifecycle: "DEVELOPMENT" },
-      ...{ repositoryUrl: null, runbookUrl: null, dashboardUrl: null, onCall: null },
+      ...{ repositoryUrl: null, runbookUrl: null, dashboardUrl: null, healthUrl: null, onCall: null },
     };
     const { id } = await createService(ctxOf(w.editor), input);
     const before = await portfolioChangeToken();

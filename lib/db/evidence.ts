@@ -61,3 +61,18 @@ export async function removeEvidence(ctx: AuditContext, reviewId: string, eviden
     });
   });
 }
+
+/** Evidence links the scheduled check visits next: never checked first, then the longest unchecked. */
+export async function evidenceDueForLinkCheck(limit: number, checkedBefore: Date): Promise<{ id: string; url: string }[]> {
+  return db().evidence.findMany({
+    where: { OR: [{ linkCheckedAt: null }, { linkCheckedAt: { lt: checkedBefore } }] },
+    orderBy: [{ linkCheckedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
+    take: limit,
+    select: { id: true, url: true },
+  });
+}
+
+/** What the link check found; `health` null means it could not judge (e.g. a private address it may not visit). */
+export async function recordLinkHealth(id: string, health: "OK" | "DEAD" | null, problem: string | null, checkedAt: Date): Promise<void> {
+  await db().evidence.updateMany({ where: { id }, data: { linkHealth: health, linkProblem: problem, linkCheckedAt: checkedAt } });
+}

@@ -45,6 +45,7 @@ function serviceFor(teamId: string, overrides: Partial<ServiceInput> = {}): Serv
     repositoryUrl: "https://git.example.com/service",
     runbookUrl: null,
     dashboardUrl: null,
+    healthUrl: null,
     onCall: null,
     ...overrides,
   };

@@ -42,6 +42,7 @@ export type ServiceDetail = {
   repositoryUrl: string | null;
   runbookUrl: string | null;
   dashboardUrl: string | null;
+  healthUrl: string | null;
   onCall: string | null;
   version: number;
   createdAt: Date;
@@ -67,7 +68,7 @@ const RECENT_REVIEWS = 10;
 export function serviceBySlugSql(slug: string): Prisma.Sql {
   return Prisma.sql`
     SELECT s.id::text AS id, s.slug, s.name, s.description, s.tier, s.lifecycle::text AS lifecycle, s.repository_url,
-           s.runbook_url, s.dashboard_url, s.on_call, s.version, s.created_at, s.updated_at,
+           s.runbook_url, s.dashboard_url, s.health_url, s.on_call, s.version, s.created_at, s.updated_at,
            t.id::text AS team_id, t.name AS team_name, t.slug AS team_slug, r.*
     FROM services s JOIN teams t ON t.id = s.team_id
     LEFT JOIN LATERAL (
@@ -89,6 +90,7 @@ type ServiceReviewRow = {
   repository_url: string | null;
   runbook_url: string | null;
   dashboard_url: string | null;
+  health_url: string | null;
   on_call: string | null;
   version: number;
   created_at: Date;
@@ -137,6 +139,7 @@ export async function getServiceBySlug(slug: string): Promise<ServiceDetail | nu
     repositoryUrl: row.repository_url,
     runbookUrl: row.runbook_url,
     dashboardUrl: row.dashboard_url,
+    healthUrl: row.health_url,
     onCall: row.on_call,
     version: row.version,
     createdAt: row.created_at,
@@ -157,6 +160,7 @@ const snapshotSelect = {
   repositoryUrl: true,
   runbookUrl: true,
   dashboardUrl: true,
+  healthUrl: true,
   onCall: true,
   version: true,
 } as const;
@@ -172,6 +176,7 @@ function toData(input: ServiceInput) {
     repositoryUrl: input.repositoryUrl,
     runbookUrl: input.runbookUrl,
     dashboardUrl: input.dashboardUrl,
+    healthUrl: input.healthUrl,
     onCall: input.onCall,
   };
 }

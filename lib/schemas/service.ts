@@ -57,17 +57,19 @@ const serviceFields = z.object({
   repositoryUrl: optionalLink,
   runbookUrl: optionalLink,
   dashboardUrl: optionalLink,
+  healthUrl: optionalLink,
   onCall: z.preprocess(blankToUndefined, z.string().trim().max(200, "Keep the on-call contact under 200 characters").optional()),
 });
 
 type ServiceFields = z.output<typeof serviceFields>;
 
 /** What lib/db stores: the slug is always present, and a blank optional field is stored as null. */
-export type ServiceInput = Omit<ServiceFields, "slug" | "repositoryUrl" | "runbookUrl" | "dashboardUrl" | "onCall"> & {
+export type ServiceInput = Omit<ServiceFields, "slug" | "repositoryUrl" | "runbookUrl" | "dashboardUrl" | "healthUrl" | "onCall"> & {
   slug: string;
   repositoryUrl: string | null;
   runbookUrl: string | null;
   dashboardUrl: string | null;
+  healthUrl: string | null;
   onCall: string | null;
 };
 
@@ -90,6 +92,7 @@ function finish(fields: ServiceFields, ctx: z.RefinementCtx, deriveSlug: boolean
     repositoryUrl: fields.repositoryUrl ?? null,
     runbookUrl: fields.runbookUrl ?? null,
     dashboardUrl: fields.dashboardUrl ?? null,
+    healthUrl: fields.healthUrl ?? null,
     onCall: fields.onCall ?? null,
   };
 }

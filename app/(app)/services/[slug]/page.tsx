@@ -124,6 +124,7 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
     { term: "Repository", detail: <SafeLink href={service.repositoryUrl} label="Open repository" /> },
     { term: "Runbook", detail: <SafeLink href={service.runbookUrl} label="Open runbook" /> },
     { term: "Dashboard", detail: <SafeLink href={service.dashboardUrl} label="Open dashboard" /> },
+    { term: "Health check", detail: <SafeLink href={service.healthUrl} label="Open health check" /> },
     { term: "Last changed", detail: <DateText value={service.updatedAt} /> },
   ];
   return (

@@ -62,6 +62,7 @@ export default async function EditServicePage({ params }: PageProps) {
               repositoryUrl: service.repositoryUrl ?? "",
               runbookUrl: service.runbookUrl ?? "",
               dashboardUrl: service.dashboardUrl ?? "",
+              healthUrl: service.healthUrl ?? "",
               onCall: service.onCall ?? "",
             }}
           />
