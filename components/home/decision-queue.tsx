@@ -13,7 +13,9 @@ const SHOWN = 10;
 function ServiceLine({ service }: { service: QueuedService }) {
   return (
     <>
-      <TextLink href={serviceHref(service.slug)}>{service.name}</TextLink>
+      <TextLink href={serviceHref(service.slug)} className="underline">
+        {service.name}
+      </TextLink>
       <span className="text-ink-muted">
         {" "}
         · {service.team.name} · {TIER_WORDS[service.tier]}
@@ -55,7 +57,8 @@ function WaiverRow({ waiver }: { waiver: QueuedWaiver }) {
         <ButtonLink href={reviewPendingWaiversHref(waiver.reviewId)} size="sm">
           Review waiver
           <span className="sr-only">
-            : {waiver.itemTitle} in {waiver.service.name}
+            {" "}
+            for {waiver.itemTitle} in {waiver.service.name}
           </span>
         </ButtonLink>
       }

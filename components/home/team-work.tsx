@@ -76,7 +76,11 @@ function TeamReviewCard({ review }: { review: TeamReview }) {
               </p>
             ) : review.nextConcern ? (
               <ButtonLink href={concernHref(review.id, review.nextConcern.key)} size="sm">
-                Continue<span className="sr-only"> {service.name}:</span> {review.nextConcern.title}
+                {/* One span, so the button's gap does not split the words; the service name tells the cards apart. */}
+                <span>
+                  Continue: {review.nextConcern.title}
+                  <span className="sr-only"> in {service.name}</span>
+                </span>
               </ButtonLink>
             ) : (
               <ButtonLink href={reviewHref(review.id)} size="sm">
@@ -151,7 +155,7 @@ export function TeamWorkSections({ work }: { work: TeamWork }) {
           shown={DUE_SHOWN}
           empty={{
             title: "Nothing is due",
-            description: `Every service of ${teams} has a decided review from the last 90 days. Come back when one falls due.`,
+            description: `No service of ${teams} is due: none is without a decided review from the last 90 days, and no trigger waits. New services appear here until their first review is decided.`,
           }}
           row={(service) => <DueServiceRow key={service.id} service={service} />}
           more={(hidden) => (
