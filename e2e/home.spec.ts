@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { createService, createTeam, createUser, sql, type TestUser } from "./support/db";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
-import { draftReviewWithAnswers } from "./support/review-data";
+import { markSubmitted, teamWithDraftReview } from "./support/review-data";
 import { latestTemplate, type Template } from "./support/reviews";
 
 // The signed-in home for each role. Every test makes its own teams, people and services; the approver's queue holds
@@ -20,13 +20,9 @@ async function concernTitle(key: string): Promise<string> {
   return rows[0]!.title;
 }
 
-/** A review signed by `editor` that names `reviewer`, with a pending waiver on `itemId` that the editor asked for. */
-async function submittedReviewWithWaiver(serviceId: string, editor: TestUser, reviewer: TestUser, itemKey: string, itemId: string) {
-  const reviewId = await draftReviewWithAnswers(serviceId, editor.id, 3, [itemKey]);
-  await sql().query("UPDATE reviews SET status = 'SUBMITTED', submitted_by_id = $2, submitted_at = now() WHERE id = $1", [
-    reviewId,
-    editor.id,
-  ]);
+/** Signs the review as `editor`, names `reviewer` and adds a pending waiver on `itemId` that the editor asked for. */
+async function submitWithWaiver(reviewId: string, editor: TestUser, reviewer: TestUser, itemId: string) {
+  await markSubmitted(reviewId, editor.id);
   await sql().query("INSERT INTO review_reviewers (review_id, user_id) VALUES ($1, $2)", [reviewId, reviewer.id]);
   const { rows } = await sql().query<{ id: string }>(
     `INSERT INTO waivers (review_id, item_id, reason, compensating_control, risk_owner, expires_on, requested_by_id)
@@ -34,7 +30,7 @@ async function submittedReviewWithWaiver(serviceId: string, editor: TestUser, re
        current_date + 30, $3) RETURNING id`,
     [reviewId, itemId, editor.id],
   );
-  return { reviewId, waiverId: rows[0]!.id };
+  return rows[0]!.id;
 }
 
 async function expectNoSideways(page: Page) {
@@ -45,17 +41,10 @@ async function expectNoSideways(page: Page) {
 test.describe("the home", () => {
   test("an editor sees the team's open review with its progress, continues where it stops, and can start a due one", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    const team = await createTeam();
-    const other = await createTeam();
-    const editor = await createUser("EDITOR", [team]);
-    const otherEditor = await createUser("EDITOR", [other]);
-    const template = await latestTemplate();
-    const { item, applicable } = itemOfThirdConcern(template);
-    const underway = await createService(team, { tier: 3 });
-    const reviewId = await draftReviewWithAnswers(underway.id, editor.id, 3, [item.key]);
+    const { item, applicable } = itemOfThirdConcern(await latestTemplate());
+    const { owners: team, editor, service: underway, reviewId } = await teamWithDraftReview([item.key]);
     const due = await createService(team, { tier: 2 });
-    const theirs = await createService(other, { tier: 3 });
-    await draftReviewWithAnswers(theirs.id, otherEditor.id, 3);
+    const { service: theirs } = await teamWithDraftReview();
     const title = await concernTitle(item.concernKey);
 
     await signIn(page, editor, "/");
@@ -84,10 +73,7 @@ test.describe("the home", () => {
 
   test("on a phone the editor's home fits the screen and Continue is in reach", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    const team = await createTeam();
-    const editor = await createUser("EDITOR", [team]);
-    const service = await createService(team, { tier: 3 });
-    await draftReviewWithAnswers(service.id, editor.id, 3, [itemOfThirdConcern(await latestTemplate()).item.key]);
+    const { editor, service } = await teamWithDraftReview([itemOfThirdConcern(await latestTemplate()).item.key]);
 
     await signIn(page, editor, "/");
     const card = page.getByRole("article", { name: service.name });
@@ -99,15 +85,11 @@ test.describe("the home", () => {
   test("an approver sees the count in the navigation, opens the pending waiver where the decision is made and approves it there", async ({
     page,
   }) => {
-    const owners = await createTeam();
-    const platform = await createTeam();
-    const editor = await createUser("EDITOR", [owners]);
-    const approver = await createUser("APPROVER", [platform]);
+    const { item } = itemOfThirdConcern(await latestTemplate());
+    const { owners, editor, service, reviewId } = await teamWithDraftReview([item.key]);
+    const approver = await createUser("APPROVER", [await createTeam()]);
     const insideApprover = await createUser("APPROVER", [owners]);
-    const service = await createService(owners, { tier: 3 });
-    const template = await latestTemplate();
-    const { item } = itemOfThirdConcern(template);
-    const { reviewId, waiverId } = await submittedReviewWithWaiver(service.id, editor, approver, item.key, item.id);
+    const waiverId = await submitWithWaiver(reviewId, editor, approver, item.id);
 
     await signIn(page, approver, "/");
     const home = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Home \(\d+\+? awaiting your decision\)$/ });
