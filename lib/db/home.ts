@@ -101,9 +101,9 @@ async function listTeamReviews(teams: readonly TeamDto[], today: string): Promis
 }
 
 /** The teams' services due for review by the quarterly meeting's rule (its agenda, as of now). */
-async function listTeamDueServices(teams: readonly TeamDto[], quarter: string, now: Date, reviews: readonly TeamReview[]) {
-  const openByService = new Map(reviews.map((review) => [review.service.id, review.id]));
+async function listTeamDueServices(teams: readonly TeamDto[], quarter: string, now: Date, reviews: Promise<readonly TeamReview[]>) {
   const agendas = await Promise.all(teams.map((team) => listDueServices(quarter, { team: team.slug, now })));
+  const openByService = new Map((await reviews).map((review) => [review.service.id, review.id]));
   return agendas.flatMap((agenda) =>
     agenda.rows.flatMap((row): TeamDueService[] =>
       row.dueReason === null
@@ -129,8 +129,9 @@ export async function getTeamWork(viewer: Viewer, now: Date = new Date()): Promi
   const quarter = currentQuarter(now);
   const teams = await teamsEditedBy(viewer);
   if (teams.length === 0) return { quarter, teams, reviews: [], due: [] };
-  const reviews = await listTeamReviews(teams, todayUtc(now));
-  const due = await listTeamDueServices(teams, quarter, now, reviews);
+  // Both reads start together; the due list only waits for the reviews to say which services have one open.
+  const reviewsRead = listTeamReviews(teams, todayUtc(now));
+  const [reviews, due] = await Promise.all([reviewsRead, listTeamDueServices(teams, quarter, now, reviewsRead)]);
   return { quarter, teams, reviews, due };
 }
 
