@@ -45,7 +45,8 @@ test.describe.serial("single sign-on through OIDC", () => {
     expect(response.status()).toBe(204);
     await page.goto("/signin");
     await page.getByRole("button", { name: "Sign in with Test SSO" }).click();
-    await page.waitForURL(/\/services/);
+    // Home, which is the portfolio for a new account (a viewer).
+    await page.waitForURL(/\/portfolio$/);
     await expect(page.getByText(name, { exact: true })).toBeVisible();
     const { rows } = await sql().query<{ role: string; oidc_subject: string | null }>(
       "SELECT role, oidc_subject FROM users WHERE email = $1",

@@ -105,7 +105,8 @@ test.describe("sign-in redirects", () => {
       );
       await page.goto(`/signin?callbackUrl=${callback}`);
       expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
-      await expect(page).toHaveURL(/\/services$/);
+      // Home, which is the portfolio for a viewer.
+      await expect(page).toHaveURL(/\/portfolio$/);
       await expect(page).not.toHaveTitle("phished");
     });
   }

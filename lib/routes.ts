@@ -20,6 +20,8 @@ function pageParam(page: number): number | undefined {
   return page > 1 ? page : undefined;
 }
 
+/** The signed-in home: what waits for each person. */
+export const HOME_PATH = "/";
 export const SERVICES_PATH = "/services";
 export const REVIEWS_PATH = "/reviews";
 export const PORTFOLIO_PATH = "/portfolio";
@@ -130,4 +132,9 @@ export function apiReviewHref(reviewId: string): string {
 
 export function apiServiceGateHref(slug: string): string {
   return `/api/v1/services/${segment(slug)}/gate`;
+}
+
+/** The review overview at its pending waivers, beside the decision panel. */
+export function reviewPendingWaiversHref(reviewId: string): string {
+  return `${reviewHref(reviewId)}#pending-waivers`;
 }

@@ -3,6 +3,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ReviewView } from "@/lib/db/reviews";
 import { DecisionForm } from "./decision-form";
+import { pendingWaiversOf } from "./pending-waivers";
 import { SignOffControls } from "./sign-off-controls";
 import { formatDateTime } from "@/lib/format/dates";
 
@@ -10,6 +11,7 @@ import { formatDateTime } from "@/lib/format/dates";
 export function DecisionPanel({ view }: { view: ReviewView }) {
   const { review, permissions, evaluation, service } = view;
   const unanswered = evaluation.concerns.reduce((sum, c) => sum + (c.total - c.answered), 0);
+  const pendingWaivers = pendingWaiversOf(view).length;
 
   if (review.status === "DECIDED") {
     return (
@@ -56,6 +58,21 @@ export function DecisionPanel({ view }: { view: ReviewView }) {
             mode="submit"
             unanswered={unanswered}
           />
+        ) : null}
+        {permissions.canDecide && pendingWaivers > 0 ? (
+          // Deciding freezes the review: a waiver still pending stays pending in the record and can no longer be approved.
+          <Alert
+            tone="warning"
+            role={undefined}
+            title={`${pendingWaivers} ${pendingWaivers === 1 ? "waiver waits" : "waivers wait"} for approval`}
+          >
+            Recording the decision now leaves {pendingWaivers === 1 ? "it" : "them"} pending: pending waivers do not count toward the level
+            or the verdict, and once the review is decided they can no longer be approved.{" "}
+            <a href="#pending-waivers" className="font-medium underline">
+              Approve or reject {pendingWaivers === 1 ? "it" : "them"} first
+            </a>
+            .
+          </Alert>
         ) : null}
         {permissions.canDecide ? <DecisionForm reviewId={review.id} version={review.version} computedVerdict={evaluation.verdict} /> : null}
         {permissions.canReopen ? (

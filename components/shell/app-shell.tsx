@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { can, type Viewer } from "@/lib/auth/permissions";
 import { ROLE_WORDS } from "@/lib/domain/words";
-import { ADMIN_PATH, DOCS_PATH, PORTFOLIO_PATH, QUARTERLY_PATH, REVIEWS_PATH, SERVICES_PATH } from "@/lib/routes";
+import { ADMIN_PATH, DOCS_PATH, HOME_PATH, PORTFOLIO_PATH, QUARTERLY_PATH, REVIEWS_PATH, SERVICES_PATH } from "@/lib/routes";
 import { Logo } from "./logo";
-import { NavLink } from "./nav-link";
+import { NavLink, type NavBadge } from "./nav-link";
 import { SessionKeepAlive } from "./session-keep-alive";
 import { SignOutButton } from "./sign-out-button";
 
@@ -14,13 +14,17 @@ export type AppShellProps = {
   user: ShellUser;
   /** How often activity renews the session (seconds); a fraction of the idle timeout. */
   renewSessionEverySeconds: number;
+  /** What waits for this person's decision, shown beside Home; null when nothing does or they decide nothing. */
+  homeBadge?: NavBadge | null;
   children: ReactNode;
 };
 
-type NavItem = { href: string; label: string };
+type NavItem = { href: string; label: string; exact?: boolean; badge?: NavBadge | null };
 
-function navItems(user: ShellUser): NavItem[] {
+function navItems(user: ShellUser, homeBadge: NavBadge | null): NavItem[] {
   const items: NavItem[] = [
+    // Every path is under "/", so Home is current only on itself.
+    { href: HOME_PATH, label: "Home", exact: true, badge: homeBadge },
     { href: SERVICES_PATH, label: "Services" },
     { href: REVIEWS_PATH, label: "Reviews" },
     { href: PORTFOLIO_PATH, label: "Portfolio" },
@@ -31,7 +35,7 @@ function navItems(user: ShellUser): NavItem[] {
   return items;
 }
 
-export function AppShell({ user, renewSessionEverySeconds, children }: AppShellProps) {
+export function AppShell({ user, renewSessionEverySeconds, homeBadge = null, children }: AppShellProps) {
   return (
     <div className="flex min-h-screen flex-col">
       <SessionKeepAlive everySeconds={renewSessionEverySeconds} />
@@ -45,16 +49,18 @@ export function AppShell({ user, renewSessionEverySeconds, children }: AppShellP
 
       <header data-print="hide" className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 lg:px-8">
-          <Link href="/services" className="flex items-center gap-2 rounded-md text-lg font-semibold text-ink">
+          <Link href={HOME_PATH} className="flex items-center gap-2 rounded-md text-lg font-semibold text-ink">
             <Logo />
             Shipshape
           </Link>
 
           <nav aria-label="Main" className="order-last w-full md:order-none md:w-auto">
             <ul className="flex flex-wrap items-center gap-1">
-              {navItems(user).map((item) => (
+              {navItems(user, homeBadge).map((item) => (
                 <li key={item.href}>
-                  <NavLink href={item.href}>{item.label}</NavLink>
+                  <NavLink href={item.href} exact={item.exact} badge={item.badge}>
+                    {item.label}
+                  </NavLink>
                 </li>
               ))}
             </ul>

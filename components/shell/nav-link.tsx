@@ -5,15 +5,19 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
+/** A count beside a link's text; `label` is what a screen reader hears instead of the bare number. */
+export type NavBadge = { count: string; label: string };
+
 export type NavLinkProps = {
   href: string;
   children: ReactNode;
   className?: string;
   /** Only match the exact path, not its sub-pages. */
   exact?: boolean;
+  badge?: NavBadge | null;
 };
 
-export function NavLink({ href, children, className, exact = false }: NavLinkProps) {
+export function NavLink({ href, children, className, exact = false, badge }: NavLinkProps) {
   const pathname = usePathname() ?? "";
   const isCurrentPage = pathname === href;
   const isActive = isCurrentPage || (!exact && pathname.startsWith(`${href}/`));
@@ -32,6 +36,14 @@ export function NavLink({ href, children, className, exact = false }: NavLinkPro
       )}
     >
       {children}
+      {badge ? (
+        <>
+          <span aria-hidden="true" className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs leading-none font-semibold text-white">
+            {badge.count}
+          </span>
+          <span className="sr-only"> ({badge.label})</span>
+        </>
+      ) : null}
     </Link>
   );
 }

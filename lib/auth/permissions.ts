@@ -35,7 +35,9 @@ export type Action =
   | { type: "people:read-email" }
   /** Automated check results for a service, pushed by its team's pipeline (with a team member's token). */
   | { type: "checks:record"; teamId: string }
-  | { type: "admin" };
+  | { type: "admin" }
+  /** Decisions waiting for someone outside the owning team: the home's queue and its count in the navigation. */
+  | { type: "decisions:list" };
 
 /**
  * What a person did in one review. Answers keep only their last answerer and a reopened review forgets who
@@ -97,6 +99,9 @@ export function can(viewer: Viewer, action: Action): boolean {
     case "meeting:record-outcome":
       // The meeting judges the team's work, so the team never records its own outcome, not even a follow-up.
       return hasRole(viewer, "APPROVER") && !isOnTeam(viewer, action.teamId);
+    case "decisions:list":
+      // Who may decide some of them; each review and waiver in the queue is still asked about on its own.
+      return hasRole(viewer, "APPROVER");
     case "people:read-email":
     case "admin":
       return hasRole(viewer, "ADMIN");

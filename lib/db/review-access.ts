@@ -128,8 +128,8 @@ export async function lockDraftItemForEdit(
 }
 
 // The audit actions that make someone a contributor to a review: anything that shaped what gets decided.
-const ANSWERING_ACTIONS = ["answer.create", "answer.update", "answer.confirm", "evidence.add", "evidence.remove", "waiver.request"];
-const INVOLVING_ACTIONS = ["review.start", "review.submit", ...ANSWERING_ACTIONS];
+export const ANSWERING_ACTIONS = ["answer.create", "answer.update", "answer.confirm", "evidence.add", "evidence.remove", "waiver.request"];
+export const INVOLVING_ACTIONS = ["review.start", "review.submit", ...ANSWERING_ACTIONS];
 
 /** What this user did in the review, from the audit log (inside the deciding transaction, so it is current). */
 export async function loadInvolvement(client: Pick<Tx, "auditEvent">, reviewId: string, userId: string): Promise<ReviewInvolvement> {

@@ -136,3 +136,8 @@ export const DUE_REASON_WORDS: Record<ReviewDueReason, string> = {
   stale: "No decided review in 90 days",
   trigger: "Trigger pending",
 };
+
+/** The home's count in the navigation, as a screen reader hears it ("3 awaiting your decision"). */
+export function awaitingDecisionWords(count: string): string {
+  return `${count} awaiting your decision`;
+}

@@ -9,6 +9,7 @@ import { isCredentialsEnabled } from "@/lib/session/options";
 import { getViewer } from "@/lib/session/viewer";
 import { sameOriginPath } from "@/lib/domain/links";
 import { env, isOidcConfigured } from "@/lib/env";
+import { HOME_PATH } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -25,7 +26,7 @@ const ERRORS: Record<string, string> = {
 function safeCallback(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
   // Any base does: only whether the target leaves it matters, and the result is a path.
-  return (v && sameOriginPath(v, "http://shipshape.invalid")) || "/services";
+  return (v && sameOriginPath(v, "http://shipshape.invalid")) || HOME_PATH;
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConcernProgress } from "@/components/reviews/concern-progress";
 import { DecisionPanel } from "@/components/reviews/decision-panel";
+import { PendingWaivers } from "@/components/reviews/pending-waivers";
 import { LevelSummary, NextLevel } from "@/components/reviews/level-summary";
 import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
 import { ReviewHeader } from "@/components/reviews/review-header";
@@ -34,7 +35,10 @@ export default async function ReviewOverviewPage({ params }: PageProps) {
         </section>
         <div className="grid gap-6 lg:grid-cols-2">
           <NextLevel reviewId={review.id} evaluation={evaluation} items={template.items} />
-          <DecisionPanel view={view} />
+          <div className="space-y-6">
+            <PendingWaivers view={view} />
+            <DecisionPanel view={view} />
+          </div>
         </div>
         <section aria-labelledby="people-heading" className="text-sm text-ink-muted">
           <h2 id="people-heading" className="sr-only">
