@@ -31,6 +31,7 @@ export const API_TOKENS_PATH = "/settings/tokens";
 export const SIGN_IN_PATH = "/signin";
 export const ADMIN_PATH = "/admin";
 export const ADMIN_SETTINGS_PATH = `${ADMIN_PATH}/settings`;
+export const ADMIN_CHECKS_PATH = `${ADMIN_PATH}/checks`;
 export const ADMIN_TEMPLATES_PATH = `${ADMIN_PATH}/templates`;
 export const ADMIN_USERS_PATH = `${ADMIN_PATH}/users`;
 export const ADMIN_TEAMS_PATH = `${ADMIN_PATH}/teams`;

@@ -6,6 +6,7 @@ const ITEMS = [
   { href: "/admin/teams", label: "Teams", exact: false },
   { href: "/admin/settings", label: "Tier targets", exact: false },
   { href: "/admin/templates", label: "Templates", exact: false },
+  { href: "/admin/checks", label: "Automated checks", exact: false },
 ] as const;
 
 /** The admin area's own sections, under the main navigation. */

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
+import { z } from "zod";
 import type { ActionContext } from "@/lib/actions/action-client";
 import { defineAction } from "@/lib/actions/define-action";
 import { formList, formText } from "@/lib/actions/form-data";
@@ -10,9 +10,12 @@ import { can, type Viewer } from "@/lib/auth/permissions";
 import { createTeamAsAdmin, renameTeamAsAdmin } from "@/lib/db/admin-teams";
 import { ADMIN_ONLY_MESSAGE, createUserAsAdmin, updateUserAsAdmin, type AdminUser } from "@/lib/db/admin-users";
 import { saveTierTargets } from "@/lib/db/settings";
+import { removeCheckBinding, saveCheckBinding } from "@/lib/db/checks";
+import { checkBindingInput } from "@/lib/schemas/checks";
+import { itemKeyInput } from "@/lib/schemas/review";
 import { TIERS } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
-import { ADMIN_PATH } from "@/lib/routes";
+import { ADMIN_CHECKS_PATH, ADMIN_PATH } from "@/lib/routes";
 import {
   teamCreateInput,
   teamRenameInput,
@@ -160,4 +163,34 @@ export const saveTierTargetsAction = adminFormAction({
   // Targets feed every list, review and portfolio figure that is not frozen in a decision.
   revalidate: "/",
   saved: (_targets, typed) => ({ message: "Saved. Open reviews and lists now use these targets.", values: typed }),
+});
+
+export type CheckBindingFormValues = { itemKey?: string; kind?: string; validForMinutes?: string; timeoutMs?: string };
+export type CheckBindingFormState = AdminFormState<CheckBindingFormValues>;
+
+function readCheckBindingValues(formData: FormData): CheckBindingFormValues {
+  return {
+    itemKey: formText(formData, "itemKey"),
+    kind: formText(formData, "kind"),
+    validForMinutes: formText(formData, "validForMinutes"),
+    timeoutMs: formText(formData, "timeoutMs"),
+  };
+}
+
+export const saveCheckBindingAction = adminFormAction({
+  name: "saveCheckBinding",
+  read: readCheckBindingValues,
+  schema: checkBindingInput,
+  save: saveCheckBinding,
+  revalidate: ADMIN_CHECKS_PATH,
+  saved: (binding) => ({ message: `Saved. "${binding.itemKey}" is now checked automatically.`, values: {} }),
+});
+
+export const removeCheckBindingAction = adminFormAction({
+  name: "removeCheckBinding",
+  read: (formData): CheckBindingFormValues => ({ itemKey: formText(formData, "itemKey") }),
+  schema: z.object({ itemKey: itemKeyInput }),
+  save: (ctx, { itemKey }) => removeCheckBinding(ctx, itemKey).then(() => itemKey),
+  revalidate: ADMIN_CHECKS_PATH,
+  saved: (itemKey) => ({ message: `Removed. "${itemKey}" is answered by hand only.`, values: {} }),
 });

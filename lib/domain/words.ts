@@ -1,3 +1,4 @@
+import type { CheckKind, CheckStatus } from "./checks";
 import type { ItemOutcome } from "./maturity";
 import type { ReviewDueReason } from "./quarters";
 import type { ReasonSeverity } from "./verdict";
@@ -141,3 +142,10 @@ export const DUE_REASON_WORDS: Record<ReviewDueReason, string> = {
 export function awaitingDecisionWords(count: string): string {
   return `${count} awaiting your decision`;
 }
+
+export const CHECK_KIND_WORDS: Record<CheckKind, string> = {
+  HTTP_PROBE: "HTTP probe of the health check URL",
+  CI: "Results pushed from CI",
+};
+
+export const CHECK_STATUS_WORDS: Record<CheckStatus, string> = { PASSING: "passing", WARNING: "warning", FAILING: "failing" };
