@@ -38,6 +38,12 @@ export function EvidenceList({ reviewId, evidence, canEdit }: EvidenceListProps)
                   {item.title} ({item.url})
                 </span>
               )}
+              {item.linkHealth === "DEAD" ? (
+                <Badge tone="danger" title={item.linkProblem ?? undefined}>
+                  Dead link{item.linkCheckedAt ? `, checked ${formatDateTime(item.linkCheckedAt)}` : ""}
+                  {item.linkProblem ? <span className="sr-only">: {item.linkProblem}</span> : null}
+                </Badge>
+              ) : null}
               <span className="text-ink-muted">
                 added by {item.createdBy ? personText(item.createdBy) : "unknown"}, {formatDateTime(item.createdAt)}
               </span>

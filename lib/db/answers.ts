@@ -64,6 +64,9 @@ type EvidenceSqlRow = {
   created_by_id: string | null;
   created_by_name: string | null;
   created_by_email: string | null;
+  link_health: "OK" | "DEAD" | null;
+  link_problem: string | null;
+  link_checked_at: Date | null;
 };
 
 /**
@@ -147,7 +150,7 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
         ? []
         : (
             await client.query<EvidenceSqlRow>(
-              `SELECT e.id::text, e.url, e.title, e.kind::text AS kind, e.created_at, u.id::text AS created_by_id, u.name AS created_by_name, u.email AS created_by_email
+              `SELECT e.id::text, e.url, e.title, e.kind::text AS kind, e.created_at, e.link_health::text AS link_health, e.link_problem, e.link_checked_at, u.id::text AS created_by_id, u.name AS created_by_name, u.email AS created_by_email
                FROM evidence e LEFT JOIN users u ON u.id = e.created_by_id
                WHERE e.answer_id = $1::uuid ORDER BY e.created_at, e.id`,
               [written.id],
@@ -162,6 +165,9 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
                 ? { id: e.created_by_id, name: e.created_by_name, email: e.created_by_email }
                 : null,
             createdAt: e.created_at,
+            linkHealth: e.link_health,
+            linkProblem: e.link_problem,
+            linkCheckedAt: e.link_checked_at,
           }));
     const viewerRef = { id: ctx.viewer.id, name: ctx.viewer.name, email: ctx.viewer.email };
     const previousConfirmer =

@@ -33,6 +33,10 @@ export type EvidenceDto = {
   kind: EvidenceKind;
   createdBy: PersonRef | null;
   createdAt: Date;
+  /** The scheduled link check's finding: null until checked, or when it could not judge (see linkProblem). */
+  linkHealth: "OK" | "DEAD" | null;
+  linkProblem: string | null;
+  linkCheckedAt: Date | null;
 };
 
 export type AnswerDto = {
@@ -76,6 +80,9 @@ export const evidenceSelect = {
   kind: true,
   createdById: true,
   createdAt: true,
+  linkHealth: true,
+  linkProblem: true,
+  linkCheckedAt: true,
 } as const;
 
 export const answerSelect = {
@@ -107,7 +114,17 @@ export const waiverSelect = {
   item: { select: { key: true } },
 } as const;
 
-type EvidenceRow = { id: string; url: string; title: string; kind: EvidenceKind; createdById: string | null; createdAt: Date };
+type EvidenceRow = {
+  id: string;
+  url: string;
+  title: string;
+  kind: EvidenceKind;
+  createdById: string | null;
+  createdAt: Date;
+  linkHealth: "OK" | "DEAD" | null;
+  linkProblem: string | null;
+  linkCheckedAt: Date | null;
+};
 export type AnswerRow = {
   id: string;
   status: AnswerStatus;
@@ -144,6 +161,9 @@ export function toEvidenceDto(row: EvidenceRow, people: People): EvidenceDto {
     kind: row.kind,
     createdBy: row.createdById ? (people.get(row.createdById) ?? null) : null,
     createdAt: row.createdAt,
+    linkHealth: row.linkHealth,
+    linkProblem: row.linkProblem,
+    linkCheckedAt: row.linkCheckedAt,
   };
 }
 
