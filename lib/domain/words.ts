@@ -72,14 +72,24 @@ export const ITEM_OUTCOME_WORDS: Record<ItemOutcome, string> = {
   UNANSWERED: "Unanswered",
 };
 
-/** Column headings of the per-concern outcome counts, in the report page and the Markdown export. */
+/** The outcome counts as every table and export heads them (see OutcomeCounts for how they are counted). */
+export const OUTCOME_COUNT_WORDS = {
+  met: ITEM_OUTCOME_WORDS.MET,
+  na: "N/A",
+  waived: ITEM_OUTCOME_WORDS.WAIVED,
+  partial: ITEM_OUTCOME_WORDS.PARTIAL,
+  notMet: ITEM_OUTCOME_WORDS.NOT_MET,
+  unanswered: ITEM_OUTCOME_WORDS.UNANSWERED,
+} as const;
+
+/** Column headings of the per-concern outcome counts, on the overview, the report, the Markdown export and the CSV. */
 export const CONCERN_COUNT_HEADINGS = [
   "Answered",
-  ITEM_OUTCOME_WORDS.MET,
-  ITEM_OUTCOME_WORDS.PARTIAL,
-  ITEM_OUTCOME_WORDS.NOT_MET,
-  "N/A",
-  ITEM_OUTCOME_WORDS.WAIVED,
+  OUTCOME_COUNT_WORDS.met,
+  OUTCOME_COUNT_WORDS.na,
+  OUTCOME_COUNT_WORDS.waived,
+  OUTCOME_COUNT_WORDS.partial,
+  OUTCOME_COUNT_WORDS.notMet,
 ] as const;
 
 export const ROLE_WORDS: Record<Role, string> = {
