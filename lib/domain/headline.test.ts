@@ -24,7 +24,9 @@ function evaluate(c: Case) {
   const [l1, l2, l3, l4] = c.codes;
   const given = answers({ l1, l2, l3, l4 });
   const withCarried: AnswerMap = Object.fromEntries(
-    Object.entries(given).flatMap(([key, value]) => (value ? [[key, { ...value, awaitsConfirmation: c.carried?.includes(key) ?? false }]] : [])),
+    Object.entries(given).flatMap(([key, value]) =>
+      value ? [[key, { ...value, awaitsConfirmation: c.carried?.includes(key) ?? false }]] : [],
+    ),
   );
   return evaluateReview(reviewInput({ items, tier: c.tier, answers: withCarried, waivers: c.waivers ?? [] }));
 }

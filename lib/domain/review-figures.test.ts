@@ -68,25 +68,35 @@ type Figures = Record<"answered" | "total" | (typeof OUTCOME_COUNT_KEYS)[number]
 
 function figuresFromCells(answeredOfTotal: string, outcomeCells: readonly string[]): Figures {
   const [answered, total] = answeredOfTotal.split("/").map(Number);
-  return { answered: answered!, total: total!, ...Object.fromEntries(OUTCOME_COUNT_KEYS.map((key, i) => [key, Number(outcomeCells[i])])) } as Figures;
+  return {
+    answered: answered!,
+    total: total!,
+    ...Object.fromEntries(OUTCOME_COUNT_KEYS.map((key, i) => [key, Number(outcomeCells[i])])),
+  } as Figures;
 }
 
-const pick = (counts: Figures): Figures => ({
-  answered: counts.answered,
-  total: counts.total,
-  ...Object.fromEntries(OUTCOME_COUNT_KEYS.map((key) => [key, counts[key]])),
-}) as Figures;
+const pick = (counts: Figures): Figures =>
+  ({
+    answered: counts.answered,
+    total: counts.total,
+    ...Object.fromEntries(OUTCOME_COUNT_KEYS.map((key) => [key, counts[key]])),
+  }) as Figures;
 
 function fromMarkdown(title: string): Figures {
   const markdown = reviewToMarkdown(report);
   expect(markdown).toContain(`| Concern | ${CONCERN_COUNT_HEADINGS.join(" | ")} |`);
   const line = markdown.split("\n").find((l) => l.startsWith(`| ${title} | `) && /\d+\/\d+/.test(l));
-  const cells = (line ?? "").split("|").map((c) => c.trim()).slice(2, -1);
+  const cells = (line ?? "")
+    .split("|")
+    .map((c) => c.trim())
+    .slice(2, -1);
   return figuresFromCells(cells[0]!, cells.slice(1));
 }
 
 function fromCsv(title: string): Figures {
-  const rows = reviewCountsCsv(report).split("\r\n").map((line) => line.split(","));
+  const rows = reviewCountsCsv(report)
+    .split("\r\n")
+    .map((line) => line.split(","));
   expect(rows[0]).toEqual([...REVIEW_CSV_HEADERS]);
   const cells = rows.find((r) => r[0] === title) ?? [];
   const [, total, answered, ...rest] = cells;

@@ -18,17 +18,16 @@ import {
   VERDICT_WORDS,
   WAIVER_STATUS_WORDS,
 } from "./words";
-import {
-  LEVEL_NAMES,
-  type AchievedLevel,
-  type AnswerStatus,
-  type ChecklistItemDef,
-  type EvidenceKind,
-  type Level,
-  type ReviewStatus,
-  type ReviewTrigger,
-  type Tier,
-  type Verdict,
+import type {
+  AchievedLevel,
+  AnswerStatus,
+  ChecklistItemDef,
+  EvidenceKind,
+  Level,
+  ReviewStatus,
+  ReviewTrigger,
+  Tier,
+  Verdict,
 } from "./types";
 import type { ReasonCode, ReasonSeverity } from "./verdict";
 import type { WaiverStatus } from "./waivers";
@@ -102,7 +101,6 @@ export type ReviewReport = {
   concerns: ReportConcern[];
   waivers: ReportWaiver[];
 };
-
 
 /** What a reader should take from an item's row: the stored answer, and whether a waiver is what makes it count. */
 export function answerText(item: Pick<ReportItem, "answer" | "outcome">): string {

@@ -122,22 +122,6 @@ export const TIER_WORDS: Record<Tier, string> = {
   3: "Tier 3 (least critical)",
 };
 
-/** The audit trail's actions as the review history tells them; an unknown action shows its key. */
-export const AUDIT_ACTION_WORDS: Record<string, string> = {
-  "review.start": "Started the review",
-  "answer.create": "Answered an item",
-  "answer.update": "Changed an answer",
-  "evidence.add": "Added evidence",
-  "evidence.remove": "Removed evidence",
-  "waiver.request": "Requested a waiver",
-  "waiver.approve": "Approved a waiver",
-  "waiver.reject": "Rejected a waiver",
-  "waiver.revoke": "Revoked a waiver",
-  "review.submit": "Signed and submitted for decision",
-  "review.reopen": "Reopened the review",
-  "review.decide": "Recorded the decision",
-};
-
 /** What the quarterly meeting recorded for a service. */
 export const MEETING_OUTCOME_WORDS = { REVIEWED: "Reviewed", FOLLOW_UP: "Follow-up" } as const;
 
