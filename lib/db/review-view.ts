@@ -8,7 +8,7 @@ import { visibleAnswer, visibleWaiver, type AnswerDto, type WaiverDto } from "@/
 import type { TemplateDto } from "@/lib/db/templates";
 import type { ConcernScore, NextLevelNeeds, OutcomeMap } from "@/lib/domain/maturity";
 import { concernConfirmation, type ConcernConfirmation } from "@/lib/domain/carry-forward";
-import { isReviewSnapshot } from "@/lib/domain/snapshot";
+import { isReviewSnapshot, snapshotConcerns } from "@/lib/domain/snapshot";
 import type { ReviewStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
 import { targetStanding, type VerdictResult } from "@/lib/domain/verdict";
 import { AppError } from "@/lib/errors";
@@ -97,8 +97,7 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
   let evaluation: ReviewEvaluationView;
   if (snapshot) {
     // Outcomes depend only on answers, waivers, tier and day, all frozen, so recomputing them for
-    // the decision day reproduces what the approver saw; the headline values come from the snapshot. The
-    // per-concern counts are recounted from those outcomes, so older snapshots count N/A like every other page.
+    // the decision day reproduces what the approver saw; the headline values and counts come from the snapshot.
     const frozen = evaluateRows(template, snapshot.tier, rows, snapshot.today, tierTargets);
     evaluation = {
       verdict: snapshot.computedVerdict,
@@ -108,7 +107,7 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
       target: snapshot.target,
       level: snapshot.level,
       levelWithoutWaivers: snapshot.levelWithoutWaivers,
-      concerns: frozen.concerns,
+      concerns: snapshotConcerns(snapshot, template.items),
       nextLevel: snapshot.nextLevel,
       outcomes: frozen.outcomes,
       evaluatedOn: snapshot.today,
