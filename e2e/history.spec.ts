@@ -93,6 +93,23 @@ test.describe("service history and review reports", () => {
 
     const response = await page.request.get(`/exports/reviews/${second}`);
     expect(response.headers()["content-type"]).toBe("text/markdown; charset=utf-8");
+
+    // The CSV counts what the report's concern table counts, N/A as its own column.
+    await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", `/exports/reviews/${second}/counts.csv`);
+    const csv = await page.request.get(`/exports/reviews/${second}/counts.csv`);
+    expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    const csvRows = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(csvRows[0]).toBe("Concern,Items,Answered,Met,N/A,Waived,Partially met,Not met,Unanswered");
+    const table = page.getByRole("table", { name: "Outcomes per concern" });
+    const firstConcern = table.getByRole("row").nth(1);
+    const cells = (await firstConcern.getByRole("cell").allTextContents()).map((cell) => cell.trim());
+    const [answered, total] = cells[0]!.split("/");
+    // The eight counts close the row, whatever the concern's title holds.
+    const [items, csvAnswered, ...outcomes] = csvRows[1]!.split(",").slice(-8);
+    expect([items, csvAnswered, ...outcomes.slice(0, 5)]).toEqual([total, answered, ...cells.slice(1)]);
     const missing = await page.request.get("/exports/reviews/00000000-0000-4000-8000-000000000000");
     expect(missing.status()).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: "NOT_FOUND" } });

@@ -59,7 +59,8 @@ test.describe("a readiness review from no-go to go", () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["answer.create", "review.submit", "review.decide"]));
 
     await outside.goto(`/reviews/${reviewId}/history`);
-    await expect(outside.getByRole("table", { name: "Review history" })).toBeVisible();
+    await expect(outside.getByText(`${approver.name} decided: go`, { exact: true })).toBeVisible();
+    await expect(outside.getByText(`${editor.name} signed the review as the service owner and submitted it for decision`)).toBeVisible();
     await outsideContext.close();
   });
 

@@ -77,6 +77,11 @@ export function reviewExportHref(reviewId: string): string {
   return `/exports/reviews/${segment(reviewId)}`;
 }
 
+/** The review's per-concern counts as a CSV download. */
+export function reviewCsvHref(reviewId: string): string {
+  return `${reviewExportHref(reviewId)}/counts.csv`;
+}
+
 /** Item keys contain dots; anchors keep letters, digits and dashes only. */
 export function itemAnchor(itemKey: string): string {
   return `item-${itemKey.replace(/[^A-Za-z0-9-]/g, "-")}`;

@@ -1,7 +1,7 @@
 import { Caption, HeaderRow, Table, TBody, TD, TH, TR } from "@/components/ui/table";
 import type { TemplateConcernDto } from "@/lib/db/templates";
 import type { ConcernScore } from "@/lib/domain/maturity";
-import { ITEM_OUTCOME_WORDS } from "@/lib/domain/words";
+import { ITEM_OUTCOME_WORDS, OUTCOME_COUNT_WORDS } from "@/lib/domain/words";
 import { concernHref } from "@/lib/routes";
 import { TextLink } from "@/components/ui/text-link";
 
@@ -31,6 +31,7 @@ export function ConcernProgress({ reviewId, concerns, scores }: ConcernProgressP
           "Concern",
           "Answered",
           ITEM_OUTCOME_WORDS.MET,
+          OUTCOME_COUNT_WORDS.na,
           ITEM_OUTCOME_WORDS.WAIVED,
           ITEM_OUTCOME_WORDS.PARTIAL,
           ITEM_OUTCOME_WORDS.NOT_MET,
@@ -60,6 +61,7 @@ export function ConcernProgress({ reviewId, concerns, scores }: ConcernProgressP
                 </div>
               </TD>
               <TD className="tabular-nums">{score.met}</TD>
+              <TD className="tabular-nums">{score.na}</TD>
               <TD className="tabular-nums">{score.waived}</TD>
               <TD className="tabular-nums">{score.partial}</TD>
               <TD className="tabular-nums">{score.notMet}</TD>

@@ -1,86 +1,72 @@
-import { Caption, HeaderRow, Table, TBody, TD, TR } from "@/components/ui/table";
 import type { AuditEventDto } from "@/lib/db/audit";
+import { changesOf, groupByDay, historySentence } from "@/lib/domain/history";
 import { personText } from "@/lib/domain/people";
-import { AUDIT_ACTION_WORDS } from "@/lib/domain/words";
-import { DateText } from "@/components/ui/date-text";
-
-type Change = { field: string; before: string; after: string };
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function show(value: unknown): string {
-  if (value === undefined || value === null || value === "") return "—";
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}
-
-/** "levelWithoutWaivers" → "level without waivers". */
-function fieldLabel(field: string): string {
-  return field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-}
-
-/** Fields whose value differs between before and after; the item key is context, shown separately. */
-export function changesOf(before: unknown, after: unknown): Change[] {
-  const a = asRecord(before);
-  const b = asRecord(after);
-  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((field) => field !== "itemKey");
-  return fields
-    .filter((field) => JSON.stringify(a[field]) !== JSON.stringify(b[field]))
-    .map((field) => ({ field: fieldLabel(field), before: show(a[field]), after: show(b[field]) }));
-}
+import { formatDateTime, formatRelativeDay, formatTime } from "@/lib/format/dates";
 
 export type HistoryListProps = {
   events: readonly AuditEventDto[];
-  /** Item key → title, so rows name the item rather than its key. */
+  /** Item key → title, so sentences name the item rather than its key. */
   itemTitles: ReadonlyMap<string, string>;
+  /** The moment the page is rendered for: "Today" and "Yesterday" are relative to it. */
+  now: Date;
 };
 
-/** The audit trail: who, when, what, and each changed field before → after. */
-export function HistoryList({ events, itemTitles }: HistoryListProps) {
+function Details({ event }: { event: AuditEventDto }) {
+  const changes = changesOf(event.before, event.after);
   return (
-    <Table label="Review history">
-      <Caption srOnly>Review history, newest first</Caption>
-      <HeaderRow columns={["When", "Who", "What", "Before → after"]} />
-      <TBody>
-        {events.map((event) => {
-          const itemKey = asRecord(event.after).itemKey ?? asRecord(event.before).itemKey;
-          const item = typeof itemKey === "string" ? (itemTitles.get(itemKey) ?? itemKey) : null;
-          const changes = changesOf(event.before, event.after);
-          return (
-            <TR key={event.id} className="align-top">
-              <TD className="whitespace-nowrap">
-                <DateText value={event.at} withTime />
-              </TD>
-              <TD className="break-all">{event.actor ? personText(event.actor) : "system"}</TD>
-              <TD>
-                <p>{AUDIT_ACTION_WORDS[event.action] ?? event.action}</p>
-                {item ? <p className="text-ink-muted">{item}</p> : null}
-              </TD>
-              <TD>
-                {changes.length === 0 ? (
-                  <span className="text-ink-muted">No field changes</span>
-                ) : (
-                  <dl className="space-y-1">
-                    {changes.map((change) => (
-                      <div key={change.field} className="flex flex-wrap gap-x-2">
-                        <dt className="font-medium">{change.field}:</dt>
-                        <dd className="break-all whitespace-pre-wrap">
-                          <del className="text-ink-muted">{change.before}</del>
-                          <span aria-hidden="true"> → </span>
-                          <span className="sr-only"> changed to </span>
-                          <ins className="no-underline">{change.after}</ins>
-                        </dd>
-                      </div>
-                    ))}
-                  </dl>
-                )}
-              </TD>
-            </TR>
-          );
-        })}
-      </TBody>
-    </Table>
+    <details className="mt-1 text-sm">
+      <summary className="cursor-pointer text-ink-muted hover:text-ink">Show details</summary>
+      <div className="mt-2 space-y-2 rounded-md border border-line bg-canvas p-3">
+        <p className="text-ink-muted">
+          {/* The person as the viewer may see them: admins get the address, everyone else the name only. */}
+          {formatDateTime(event.at)} · {event.actor ? personText(event.actor) : "Shipshape"} · <code>{event.action}</code>
+        </p>
+        {changes.length === 0 ? (
+          <p className="text-ink-muted">No field changes</p>
+        ) : (
+          <dl className="space-y-1">
+            {changes.map((change) => (
+              <div key={change.field} className="flex flex-wrap gap-x-2">
+                <dt className="font-medium">{change.field}:</dt>
+                <dd className="break-all whitespace-pre-wrap">
+                  <del className="text-ink-muted">{change.before}</del>
+                  <span aria-hidden="true"> → </span>
+                  <span className="sr-only"> changed to </span>
+                  <ins className="no-underline">{change.after}</ins>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </div>
+    </details>
+  );
+}
+
+/** The audit trail as sentences grouped by day, newest first; each keeps its exact before → after behind "Show details". */
+export function HistoryList({ events, itemTitles, now }: HistoryListProps) {
+  return (
+    <div className="space-y-6">
+      {groupByDay(events).map((group) => (
+        <section key={group.day} aria-labelledby={`history-${group.day}`} className="space-y-2">
+          <h2 id={`history-${group.day}`} className="text-base font-semibold text-ink">
+            <time dateTime={group.day}>{formatRelativeDay(group.day, now)}</time>
+          </h2>
+          <ol className="divide-y divide-line rounded-lg border border-line bg-surface">
+            {group.events.map((event) => (
+              <li key={event.id} className="flex gap-4 px-4 py-3">
+                <time dateTime={event.at.toISOString()} className="w-20 shrink-0 pt-0.5 text-sm text-ink-muted tabular-nums">
+                  {formatTime(event.at)}
+                </time>
+                <div className="min-w-0 flex-1">
+                  <p className="text-ink">{historySentence({ ...event, actorName: event.actor?.name ?? null }, itemTitles)}</p>
+                  <Details event={event} />
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
   );
 }

@@ -4,22 +4,24 @@ import { LevelBadge } from "@/components/readiness/level-badge";
 import type { ReviewEvaluationView } from "@/lib/db/reviews";
 import type { TemplateItemDto } from "@/lib/db/templates";
 import { OUTCOME_BADGES } from "./labels";
+import { ItemDisclosure } from "@/components/reviews/item-disclosure";
+import { evaluationHeadline } from "@/lib/domain/headline";
+import { itemCountSentence } from "@/lib/domain/reason-items";
 import { concernHref } from "@/lib/routes";
 
 export type LevelSummaryProps = { evaluation: ReviewEvaluationView };
 
-/** Level with waivers, without waivers and the tier's target, side by side. */
+/**
+ * Level with waivers, without waivers and the tier's target, side by side, under the standing sentence the
+ * verdict headline states too (both from evaluationHeadline, so the two cards cannot disagree).
+ */
 export function LevelSummary({ evaluation }: LevelSummaryProps) {
-  const reachesTarget = evaluation.level >= evaluation.target;
   return (
     <Card>
       <CardHeader>
         <div>
           <CardTitle>Maturity level</CardTitle>
-          <CardDescription>
-            Tier {evaluation.tier} services must reach L{evaluation.target}.{" "}
-            {reachesTarget ? "This review reaches the target." : "This review is below the target."}
-          </CardDescription>
+          <CardDescription>{evaluationHeadline(evaluation).standing}</CardDescription>
         </div>
       </CardHeader>
       <CardContent>
@@ -63,21 +65,23 @@ export function NextLevel({ reviewId, evaluation, items }: NextLevelProps) {
       </CardHeader>
       {next && next.items.length > 0 ? (
         <CardContent>
-          <ul className="divide-y divide-line text-sm">
-            {next.items.map((item) => (
-              <li key={item.key} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <Link
-                  href={concernHref(reviewId, item.concernKey, item.key)}
-                  className="text-brand-700 underline underline-offset-2 hover:text-brand-900"
-                >
-                  {titles.get(item.key) ?? item.title}
-                </Link>
-                <span className="text-ink-muted">
-                  L{item.level} · {OUTCOME_BADGES[item.outcome].label}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <ItemDisclosure count={next.items.length} summary={itemCountSentence(next.items.map((item) => item.outcome))}>
+            <ul className="divide-y divide-line text-sm">
+              {next.items.map((item) => (
+                <li key={item.key} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <Link
+                    href={concernHref(reviewId, item.concernKey, item.key)}
+                    className="text-brand-700 underline underline-offset-2 hover:text-brand-900"
+                  >
+                    {titles.get(item.key) ?? item.title}
+                  </Link>
+                  <span className="text-ink-muted">
+                    L{item.level} · {OUTCOME_BADGES[item.outcome].label}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </ItemDisclosure>
         </CardContent>
       ) : null}
     </Card>

@@ -2,17 +2,17 @@ import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
+import { ItemDisclosure } from "@/components/reviews/item-disclosure";
 import type { ReviewEvaluationView } from "@/lib/db/reviews";
 import type { TemplateItemDto } from "@/lib/db/templates";
-import type { ReasonSeverity } from "@/lib/domain/verdict";
+import { evaluationHeadline } from "@/lib/domain/headline";
+import { itemCountSentence } from "@/lib/domain/reason-items";
+import type { Reason, ReasonSeverity } from "@/lib/domain/verdict";
+import { SEVERITY_WORDS } from "@/lib/domain/words";
 import { formatDate } from "@/lib/format/dates";
 import { concernHref } from "@/lib/routes";
 
-const SEVERITY: Record<ReasonSeverity, { label: string; tone: BadgeTone }> = {
-  blocker: { label: "Blocks go", tone: "danger" },
-  warning: { label: "Condition", tone: "warning" },
-  info: { label: "Note", tone: "info" },
-};
+const SEVERITY_TONES: Record<ReasonSeverity, BadgeTone> = { blocker: "danger", warning: "warning", info: "info" };
 
 export type VerdictPanelProps = {
   reviewId: string;
@@ -20,9 +20,48 @@ export type VerdictPanelProps = {
   items: readonly TemplateItemDto[];
 };
 
-/** The computed verdict and every reason behind it; each item named links to where it is answered. */
+function ReasonItems({
+  reviewId,
+  reason,
+  evaluation,
+  byKey,
+}: {
+  reviewId: string;
+  reason: Reason;
+  evaluation: ReviewEvaluationView;
+  byKey: ReadonlyMap<string, TemplateItemDto>;
+}) {
+  const named = reason.itemKeys.flatMap((key) => {
+    const item = byKey.get(key);
+    return item ? [item] : [];
+  });
+  if (named.length === 0) return null;
+  const summary = itemCountSentence(
+    named.map((item) => evaluation.outcomes[item.key] ?? "UNANSWERED"),
+    reason.code,
+  );
+  return (
+    <ItemDisclosure count={named.length} summary={summary} className="mt-1">
+      <ul className="flex flex-wrap gap-x-3 gap-y-1">
+        {named.map((item) => (
+          <li key={item.key}>
+            <Link
+              href={concernHref(reviewId, item.concernKey, item.key)}
+              className="text-brand-700 underline underline-offset-2 hover:text-brand-900"
+            >
+              {item.title}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </ItemDisclosure>
+  );
+}
+
+/** The computed verdict in one sentence, and every reason behind it; each item named links to where it is answered. */
 export function VerdictPanel({ reviewId, evaluation, items }: VerdictPanelProps) {
   const byKey = new Map(items.map((item) => [item.key, item]));
+  const headline = evaluationHeadline(evaluation);
   return (
     <Card>
       <CardHeader>
@@ -36,36 +75,21 @@ export function VerdictPanel({ reviewId, evaluation, items }: VerdictPanelProps)
         </div>
         <VerdictBadge verdict={evaluation.verdict} size="md" />
       </CardHeader>
-      <CardContent>
+      <CardContent className="space-y-4">
+        <p className="font-medium text-ink">{headline.verdict}</p>
+        {headline.waiting ? <p className="text-sm text-ink-muted">{headline.waiting}</p> : null}
         {evaluation.reasons.length === 0 ? (
           <p className="text-sm text-ink-muted">Nothing stands in the way.</p>
         ) : (
           <ul aria-labelledby="verdict-heading" className="space-y-3">
             {evaluation.reasons.map((reason, index) => (
               <li key={`${reason.code}-${index}`} className="flex flex-col gap-1.5 sm:flex-row sm:items-start sm:gap-3">
-                <Badge tone={SEVERITY[reason.severity].tone} className="self-start">
-                  {SEVERITY[reason.severity].label}
+                <Badge tone={SEVERITY_TONES[reason.severity]} className="self-start">
+                  {SEVERITY_WORDS[reason.severity]}
                 </Badge>
                 <div className="min-w-0 text-sm">
                   <p className="text-ink">{reason.message}</p>
-                  {reason.itemKeys.length > 0 ? (
-                    <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
-                      {reason.itemKeys.map((key) => {
-                        const item = byKey.get(key);
-                        if (!item) return null;
-                        return (
-                          <li key={key}>
-                            <Link
-                              href={concernHref(reviewId, item.concernKey, key)}
-                              className="text-brand-700 underline underline-offset-2 hover:text-brand-900"
-                            >
-                              {item.title}
-                            </Link>
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  ) : null}
+                  <ReasonItems reviewId={reviewId} reason={reason} evaluation={evaluation} byKey={byKey} />
                 </div>
               </li>
             ))}

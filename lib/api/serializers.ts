@@ -4,6 +4,7 @@ import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
 import type { ReviewView } from "@/lib/db/review-view";
 import type { ServiceDetail } from "@/lib/db/services";
 import type { ServicesTableRow } from "@/lib/db/services-table";
+import { evaluationHeadline } from "@/lib/domain/headline";
 import type { ServiceGate } from "@/lib/db/gate";
 import type { CheckResultDto } from "@/lib/db/checks";
 import { reviewReportHref } from "@/lib/routes";
@@ -96,6 +97,7 @@ function waiverJson(viewer: Viewer, w: WaiverDto) {
 
 export function reviewJson(viewer: Viewer, view: ReviewView) {
   const { review, service, evaluation } = view;
+  const headline = evaluationHeadline(evaluation);
   return {
     id: review.id,
     status: review.status,
@@ -111,6 +113,9 @@ export function reviewJson(viewer: Viewer, view: ReviewView) {
     levelWithoutWaivers: evaluation.levelWithoutWaivers,
     targetLevel: evaluation.target,
     verdict: evaluation.verdict,
+    /** Where the review stands against its target, and the same words the pages print. */
+    standing: evaluation.standing,
+    headline: { verdict: headline.verdict, standing: headline.standing },
     reasons: evaluation.reasons,
     evaluatedOn: evaluation.evaluatedOn,
     frozen: evaluation.isFrozen,

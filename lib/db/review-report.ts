@@ -5,6 +5,7 @@ import { getReviewView } from "@/lib/db/review-view";
 import { computeOutcomes, applicableItems } from "@/lib/domain/maturity";
 import { buildReportConcerns, type ReportAnswer, type ReportWaiver, type ReviewReport } from "@/lib/domain/review-markdown";
 import { isReviewSnapshot, snapshotEvaluationInputs } from "@/lib/domain/snapshot";
+import { evaluationHeadline } from "@/lib/domain/headline";
 import { personText } from "@/lib/domain/people";
 import { isWaiverActive } from "@/lib/domain/waivers";
 
@@ -88,11 +89,17 @@ export async function getReviewReport(viewer: Viewer, reviewId: string): Promise
     isFrozen: evaluation.isFrozen,
     evaluatedOn: evaluation.evaluatedOn,
     verdict: evaluation.verdict,
-    reasons: evaluation.reasons.map((reason) => ({ severity: reason.severity, message: reason.message })),
+    headline: evaluationHeadline(evaluation),
+    reasons: evaluation.reasons.map((reason) => ({
+      severity: reason.severity,
+      code: reason.code,
+      message: reason.message,
+      items: reason.itemKeys.map((key) => ({ key, title: titles.get(key) ?? key, outcome: outcomes[key] ?? "UNANSWERED" })),
+    })),
     level: evaluation.level,
     levelWithoutWaivers: evaluation.levelWithoutWaivers,
     target: evaluation.target,
-    concerns: buildReportConcerns(template.concerns, items, answers, outcomes),
+    concerns: buildReportConcerns(template.concerns, items, answers, outcomes, evaluation.concerns),
     waivers,
   };
 }

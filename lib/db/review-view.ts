@@ -8,9 +8,9 @@ import { visibleAnswer, visibleWaiver, type AnswerDto, type WaiverDto } from "@/
 import type { TemplateDto } from "@/lib/db/templates";
 import type { ConcernScore, NextLevelNeeds, OutcomeMap } from "@/lib/domain/maturity";
 import { concernConfirmation, type ConcernConfirmation } from "@/lib/domain/carry-forward";
-import { isReviewSnapshot } from "@/lib/domain/snapshot";
+import { isReviewSnapshot, snapshotConcerns } from "@/lib/domain/snapshot";
 import type { ReviewStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
-import type { VerdictResult } from "@/lib/domain/verdict";
+import { targetStanding, type VerdictResult } from "@/lib/domain/verdict";
 import { AppError } from "@/lib/errors";
 
 /** The engine's verdict, as computed today or as frozen at the decision, with what the pages show beside it. */
@@ -97,16 +97,17 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
   let evaluation: ReviewEvaluationView;
   if (snapshot) {
     // Outcomes depend only on answers, waivers, tier and day, all frozen, so recomputing them for
-    // the decision day reproduces what the approver saw; the headline values come from the snapshot.
+    // the decision day reproduces what the approver saw; the headline values and counts come from the snapshot.
     const frozen = evaluateRows(template, snapshot.tier, rows, snapshot.today, tierTargets);
     evaluation = {
       verdict: snapshot.computedVerdict,
       reasons: snapshot.reasons,
+      standing: targetStanding(snapshot),
       tier: snapshot.tier,
       target: snapshot.target,
       level: snapshot.level,
       levelWithoutWaivers: snapshot.levelWithoutWaivers,
-      concerns: snapshot.concerns,
+      concerns: snapshotConcerns(snapshot, template.items),
       nextLevel: snapshot.nextLevel,
       outcomes: frozen.outcomes,
       evaluatedOn: snapshot.today,
@@ -117,6 +118,7 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
     evaluation = {
       verdict: live.verdict,
       reasons: live.reasons,
+      standing: live.standing,
       tier: live.tier,
       target: live.target,
       level: live.level,

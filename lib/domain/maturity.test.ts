@@ -117,11 +117,12 @@ describe("concern and level tallies", () => {
   ];
   const codes: Record<string, Code> = { o1: "M", d1: "M", o2: "NA", o3: "P", o4: "N", o5: "NA!", d2: "N", o6: "-" };
   const result = maturityOf(items, codes, [waiver("o4")]);
-  const none = { total: 0, answered: 0, met: 0, waived: 0, partial: 0, notMet: 0, unanswered: 0 };
+  const none = { total: 0, answered: 0, met: 0, na: 0, waived: 0, partial: 0, notMet: 0, unanswered: 0 };
 
   it.each<[string, Record<string, number>]>([
-    // o1 met, o2 N/A, o3 partial, o4 waived, o5 N/A without reason (answered, but unanswered outcome), o6 blank
-    ["obs", { ...none, total: 6, answered: 5, met: 2, waived: 1, partial: 1, unanswered: 2, score: 3 / 6 }],
+    // o1 met, o2 N/A (its own count, still in the total), o3 partial, o4 waived, o5 N/A without reason
+    // (answered, but unanswered outcome), o6 blank
+    ["obs", { ...none, total: 6, answered: 5, met: 1, na: 1, waived: 1, partial: 1, unanswered: 2, score: 3 / 6 }],
     ["data", { ...none, total: 2, answered: 2, met: 1, notMet: 1, score: 1 / 2 }],
   ])("concern %s", (concernKey, expected) => {
     expect(result.concerns.find((c) => c.concernKey === concernKey)).toEqual({ concernKey, ...expected });
@@ -132,7 +133,7 @@ describe("concern and level tallies", () => {
   });
 
   it.each<[number, Record<string, number>]>([
-    [1, { ...none, total: 3, answered: 3, met: 3, score: 1 }],
+    [1, { ...none, total: 3, answered: 3, met: 2, na: 1, score: 1 }],
     [2, { ...none, total: 2, answered: 2, partial: 1, waived: 1, score: 1 / 2 }],
     [3, { ...none, total: 2, answered: 2, notMet: 1, unanswered: 1, score: 0 }],
     [4, { ...none, total: 1, unanswered: 1, score: 0 }],

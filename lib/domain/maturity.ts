@@ -126,19 +126,24 @@ export function missingItemsUpTo(
 }
 
 /**
- * `met` is MET + justified N/A; `total = met + waived + partial + notMet + unanswered`.
- * `answered` counts any stored answer (N/A without reason included) except carried ones awaiting confirmation,
- * so it is independent of outcomes.
+ * How every page, report and export counts a set of items (one rule, so the overview, the report, the Markdown
+ * export and the CSV never disagree):
+ * - `total` is every applicable item; a justified N/A is applicable and stays in it.
+ * - `met` is MET answers only; `na` is justified N/A, shown as its own count. Both count toward the level.
+ * - `total = met + na + waived + partial + notMet + unanswered`; an N/A without a reason is unanswered.
+ * - `answered` counts any stored answer (N/A without reason included) except carried ones awaiting confirmation,
+ *   so it is independent of outcomes.
  */
 export type OutcomeCounts = {
   total: number;
   answered: number;
   met: number;
+  na: number;
   waived: number;
   partial: number;
   notMet: number;
   unanswered: number;
-  /** (met + waived) / total, 0 when total is 0. */
+  /** (met + na + waived) / total: the share that counts toward the level; 0 when total is 0. */
   score: number;
 };
 
@@ -148,18 +153,19 @@ export type LevelCounts = { level: Level } & OutcomeCounts;
 export type NextLevelNeeds = { level: Level; items: MissingItem[] };
 
 export function tallyOutcomes(items: readonly ChecklistItemDef[], outcomes: OutcomeMap, answers: AnswerMap): OutcomeCounts {
-  const counts: OutcomeCounts = { total: 0, answered: 0, met: 0, waived: 0, partial: 0, notMet: 0, unanswered: 0, score: 0 };
+  const counts: OutcomeCounts = { total: 0, answered: 0, met: 0, na: 0, waived: 0, partial: 0, notMet: 0, unanswered: 0, score: 0 };
   for (const item of items) {
     counts.total += 1;
     if (countedAnswer(answers[item.key]) !== undefined) counts.answered += 1;
     const outcome = outcomeOf(outcomes, item.key);
-    if (outcome === "MET" || outcome === "NA") counts.met += 1;
+    if (outcome === "MET") counts.met += 1;
+    else if (outcome === "NA") counts.na += 1;
     else if (outcome === "WAIVED") counts.waived += 1;
     else if (outcome === "PARTIAL") counts.partial += 1;
     else if (outcome === "NOT_MET") counts.notMet += 1;
     else counts.unanswered += 1;
   }
-  counts.score = counts.total === 0 ? 0 : (counts.met + counts.waived) / counts.total;
+  counts.score = counts.total === 0 ? 0 : (counts.met + counts.na + counts.waived) / counts.total;
   return counts;
 }
 

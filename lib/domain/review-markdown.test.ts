@@ -11,7 +11,9 @@ import {
   type ReportAnswer,
   type ReviewReport,
 } from "./review-markdown";
+import { evaluationHeadline } from "./headline";
 import { item } from "./test-helpers";
+import { evaluateReview } from "./verdict";
 
 const items = [
   item("ops.health", { title: "Health endpoint", concernKey: "ops", isBlocker: true }),
@@ -32,10 +34,20 @@ const answers: Record<string, ReportAnswer> = {
   "ops.db": { status: "NOT_APPLICABLE", note: "", naReason: "Stateless: no database", evidence: [] },
 };
 
+// Tier 1 targets L3: "Image scanning" counts only by its waiver, so the target is reached only thanks to it.
+const evaluation = evaluateReview({
+  items,
+  tier: 1,
+  answers: Object.fromEntries(Object.entries(answers).map(([key, a]) => [key, { status: a.status, naReason: a.naReason }])),
+  waivers: [{ itemKey: "sec.scan", expiresOn: "2025-06-01", status: "APPROVED" }],
+  today: "2025-03-03",
+});
+const titles = new Map(items.map((i) => [i.key, i.title]));
+
 function report(overrides: Partial<ReviewReport> = {}): ReviewReport {
   return {
     reviewId: "r-1",
-    service: { name: "Payments <API>", slug: "payments-api", tier: 2, teamName: "Team | Money" },
+    service: { name: "Payments <API>", slug: "payments-api", tier: 1, teamName: "Team | Money" },
     template: { name: "Default", version: 1 },
     trigger: "QUARTERLY",
     status: "DECIDED",
@@ -50,11 +62,17 @@ function report(overrides: Partial<ReviewReport> = {}): ReviewReport {
     decisionNote: "Ship it\nbut watch",
     isFrozen: true,
     evaluatedOn: "2025-03-03",
-    verdict: "CONDITIONAL_GO",
-    reasons: [{ severity: "warning", message: 'Target L2 is reached only thanks to waivers on "Image scanning"' }],
-    level: 2,
-    levelWithoutWaivers: 1,
-    target: 2,
+    verdict: evaluation.verdict,
+    headline: evaluationHeadline(evaluation),
+    reasons: evaluation.reasons.map((r) => ({
+      severity: r.severity,
+      code: r.code,
+      message: r.message,
+      items: r.itemKeys.map((key) => ({ key, title: titles.get(key) ?? key, outcome: evaluation.outcomes[key] ?? "UNANSWERED" })),
+    })),
+    level: evaluation.level,
+    levelWithoutWaivers: evaluation.levelWithoutWaivers,
+    target: evaluation.target,
     concerns: buildReportConcerns(
       [
         { key: "ops", title: "Operations" },
@@ -63,7 +81,8 @@ function report(overrides: Partial<ReviewReport> = {}): ReviewReport {
       ],
       items,
       answers,
-      { "ops.health": "MET", "ops.db": "NA", "sec.scan": "WAIVED" },
+      evaluation.outcomes,
+      evaluation.concerns,
     ),
     waivers: [
       {
@@ -140,8 +159,8 @@ describe("buildReportConcerns", () => {
   it("groups applicable items by concern, counts outcomes and drops concerns without items", () => {
     const concerns = report().concerns;
     expect(concerns.map((c) => c.key)).toEqual(["ops", "sec"]);
-    expect(concerns[0]?.counts).toEqual({ total: 2, answered: 2, met: 1, partial: 0, notMet: 0, na: 1, waived: 0 });
-    expect(concerns[1]?.counts).toEqual({ total: 1, answered: 0, met: 0, partial: 0, notMet: 0, na: 0, waived: 1 });
+    expect(concerns[0]?.counts).toEqual({ total: 2, answered: 2, met: 1, na: 1, waived: 0, partial: 0, notMet: 0, unanswered: 0 });
+    expect(concerns[1]?.counts).toEqual({ total: 1, answered: 0, met: 0, na: 0, waived: 1, partial: 0, notMet: 0, unanswered: 0 });
   });
 });
 
@@ -153,10 +172,14 @@ describe("reviewToMarkdown", () => {
     expect(markdown).toContain("| Team | Team \\| Money |");
     expect(markdown).toContain("| Decided | 3 Mar 2025, 11:30 UTC by Ann Prover (ann@example.com) |");
     expect(markdown).toContain("| Decision note | Ship it<br>but watch |");
-    expect(markdown).toContain("**Computed verdict: Conditional go.** Frozen when the review was decided; evaluated for 3 Mar 2025.");
-    expect(markdown).toContain('- **Condition:** Target L2 is reached only thanks to waivers on "Image scanning"');
-    expect(markdown).toContain("| Without waivers | L1 MVP |");
-    expect(markdown).toContain("| Operations | 2/2 | 1 | 0 | 0 | 1 | 0 |");
+    expect(markdown).toContain(
+      "**Computed verdict:** Conditional go: target L3 reached only thanks to waivers. Frozen when the review was decided; evaluated for 3 Mar 2025.",
+    );
+    expect(markdown).toContain("Reaches the target L3 only thanks to waivers (L2 Stable without them).");
+    expect(markdown).toContain('- **Condition:** Target L3 is reached only thanks to waivers on "Image scanning"');
+    expect(markdown).toContain("| Without waivers | L2 Stable |");
+    expect(markdown).toContain("| Concern | Answered | Met | N/A | Waived | Partially met | Not met |");
+    expect(markdown).toContain("| Operations | 2/2 | 1 | 1 | 0 | 0 | 0 |");
     expect(markdown).toContain("### Operations");
     expect(markdown).toContain("| Item | Level | Answer | Note | Evidence |");
     expect(markdown).toContain("| Image scanning | L3 | Unanswered (waived) |   |   |");

@@ -3,7 +3,9 @@
 // same bytes — a reviewer can diff two exports, and a test can pin the output.
 
 import { normalizeHttpUrl } from "./links";
-import type { ItemOutcome, OutcomeMap } from "./maturity";
+import { levelName, type EvaluationHeadline } from "./headline";
+import type { ConcernScore, ItemOutcome, OutcomeCounts, OutcomeMap } from "./maturity";
+import { concernCountCells } from "./outcome-counts";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import {
   ANSWER_WORDS,
@@ -16,19 +18,18 @@ import {
   VERDICT_WORDS,
   WAIVER_STATUS_WORDS,
 } from "./words";
-import {
-  LEVEL_NAMES,
-  type AchievedLevel,
-  type AnswerStatus,
-  type ChecklistItemDef,
-  type EvidenceKind,
-  type Level,
-  type ReviewStatus,
-  type ReviewTrigger,
-  type Tier,
-  type Verdict,
+import type {
+  AchievedLevel,
+  AnswerStatus,
+  ChecklistItemDef,
+  EvidenceKind,
+  Level,
+  ReviewStatus,
+  ReviewTrigger,
+  Tier,
+  Verdict,
 } from "./types";
-import type { ReasonSeverity } from "./verdict";
+import type { ReasonCode, ReasonSeverity } from "./verdict";
 import type { WaiverStatus } from "./waivers";
 
 export type ReportEvidence = { title: string; url: string; kind: EvidenceKind };
@@ -44,7 +45,8 @@ export type ReportItem = {
   outcome: ItemOutcome;
 };
 
-export type ReportCounts = { total: number; answered: number; met: number; partial: number; notMet: number; na: number; waived: number };
+/** Counted exactly as the overview counts them (OutcomeCounts): N/A is its own count and stays in the total. */
+export type ReportCounts = Omit<OutcomeCounts, "score">;
 export type ReportConcern = { key: string; title: string; counts: ReportCounts; items: ReportItem[] };
 
 export type ReportWaiver = {
@@ -60,6 +62,13 @@ export type ReportWaiver = {
   approvedBy: string | null;
   /** Counted on the day the review was evaluated for. */
   isActive: boolean;
+};
+
+export type ReportReason = {
+  severity: ReasonSeverity;
+  code: ReasonCode;
+  message: string;
+  items: { key: string; title: string; outcome: ItemOutcome }[];
 };
 
 export type ReviewReport = {
@@ -82,15 +91,16 @@ export type ReviewReport = {
   isFrozen: boolean;
   evaluatedOn: string;
   verdict: Verdict;
-  reasons: { severity: ReasonSeverity; message: string }[];
+  /** The verdict and standing in words, the same the overview prints. */
+  headline: EvaluationHeadline;
+  /** Each reason with the items it names (title and outcome), in template order. */
+  reasons: ReportReason[];
   level: AchievedLevel;
   levelWithoutWaivers: AchievedLevel;
   target: Level;
   concerns: ReportConcern[];
   waivers: ReportWaiver[];
 };
-
-const levelWords = (level: AchievedLevel) => `L${level} ${LEVEL_NAMES[level]}`;
 
 /** What a reader should take from an item's row: the stored answer, and whether a waiver is what makes it count. */
 export function answerText(item: Pick<ReportItem, "answer" | "outcome">): string {
@@ -100,13 +110,20 @@ export function answerText(item: Pick<ReportItem, "answer" | "outcome">): string
   return base;
 }
 
-/** Items grouped under their concern in template order, with the counts the report's concern table shows. */
+const NO_COUNTS: ReportCounts = { total: 0, answered: 0, met: 0, na: 0, waived: 0, partial: 0, notMet: 0, unanswered: 0 };
+
+/**
+ * Items grouped under their concern in template order. The counts are the evaluation's own per-concern counts
+ * (`scores`, the ones the overview shows), never recounted here.
+ */
 export function buildReportConcerns(
   concerns: readonly { key: string; title: string }[],
   applicableItems: readonly ChecklistItemDef[],
   answers: Readonly<Record<string, ReportAnswer | undefined>>,
   outcomes: OutcomeMap,
+  scores: readonly ConcernScore[],
 ): ReportConcern[] {
+  const byConcern = new Map(scores.map((score) => [score.concernKey, score]));
   return concerns
     .map((concern) => {
       const items = applicableItems
@@ -119,15 +136,19 @@ export function buildReportConcerns(
           answer: answers[item.key] ?? null,
           outcome: outcomes[item.key] ?? "UNANSWERED",
         }));
-      const counts: ReportCounts = { total: items.length, answered: 0, met: 0, partial: 0, notMet: 0, na: 0, waived: 0 };
-      for (const item of items) {
-        if (item.answer) counts.answered += 1;
-        if (item.outcome === "MET") counts.met += 1;
-        else if (item.outcome === "NA") counts.na += 1;
-        else if (item.outcome === "WAIVED") counts.waived += 1;
-        else if (item.outcome === "PARTIAL") counts.partial += 1;
-        else if (item.outcome === "NOT_MET") counts.notMet += 1;
-      }
+      const score = byConcern.get(concern.key);
+      const counts: ReportCounts = score
+        ? {
+            total: score.total,
+            answered: score.answered,
+            met: score.met,
+            na: score.na,
+            waived: score.waived,
+            partial: score.partial,
+            notMet: score.notMet,
+            unanswered: score.unanswered,
+          }
+        : NO_COUNTS;
       return { key: concern.key, title: concern.title, counts, items };
     })
     .filter((concern) => concern.items.length > 0);
@@ -204,30 +225,33 @@ export function reviewToMarkdown(report: ReviewReport): string {
     : `Live: from the answers and active waivers as of ${formatDate(report.evaluatedOn)}.`;
   const lines: string[] = [`# Readiness review: ${escapeInline(report.service.name)}`, "", ...metadata(report), ""];
 
-  lines.push("## Verdict", "", `**Computed verdict: ${VERDICT_WORDS[report.verdict]}.** ${basis}`, "");
+  lines.push("## Verdict", "", `**Computed verdict:** ${escapeInline(report.headline.verdict)}. ${basis}`, "");
+  if (report.headline.waiting) lines.push(escapeInline(report.headline.waiting), "");
   if (report.reasons.length === 0) lines.push("Nothing stands in the way.");
-  for (const reason of report.reasons) lines.push(`- **${SEVERITY_WORDS[reason.severity]}:** ${escapeInline(reason.message)}`);
+  for (const reason of report.reasons) {
+    lines.push(`- **${SEVERITY_WORDS[reason.severity]}:** ${escapeInline(reason.message)}`);
+    // A document lists every item a reason stands for; a single one is already named in the message.
+    if (reason.items.length > 1) {
+      for (const item of reason.items) lines.push(`  - ${escapeInline(item.title)} (${ITEM_OUTCOME_WORDS[item.outcome]})`);
+    }
+  }
   lines.push("");
 
-  lines.push("## Level", "");
+  lines.push("## Level", "", escapeInline(report.headline.standing), "");
   lines.push(
     ...table(
       ["Measure", "Level"],
       [
-        ["With waivers", levelWords(report.level)],
-        ["Without waivers", levelWords(report.levelWithoutWaivers)],
-        [`Target for tier ${report.service.tier}`, levelWords(report.target)],
+        ["With waivers", levelName(report.level)],
+        ["Without waivers", levelName(report.levelWithoutWaivers)],
+        [`Target for tier ${report.service.tier}`, levelName(report.target)],
       ],
     ),
     "",
   );
 
   lines.push("## Concerns", "");
-  const summaryRows = report.concerns.map((c) => [
-    escapeCell(c.title),
-    `${c.counts.answered}/${c.counts.total}`,
-    ...[c.counts.met, c.counts.partial, c.counts.notMet, c.counts.na, c.counts.waived].map(String),
-  ]);
+  const summaryRows = report.concerns.map((c) => [escapeCell(c.title), ...concernCountCells(c.counts)]);
   lines.push(...table(["Concern", ...CONCERN_COUNT_HEADINGS], summaryRows), "");
 
   lines.push("## Items", "");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSnapshot, isReviewSnapshot, SNAPSHOT_VERSION } from "./snapshot";
+import { buildSnapshot, isReviewSnapshot, snapshotConcerns, SNAPSHOT_VERSION } from "./snapshot";
 import { answers, item, TODAY } from "./test-helpers";
 import { evaluateReview } from "./verdict";
 
@@ -86,5 +86,23 @@ describe("buildSnapshot", () => {
 
   it.each([null, [], "x", { version: 2 }, { ...snapshotOf(), reasons: "nope" }])("rejects %j as a snapshot", (value) => {
     expect(isReviewSnapshot(value)).toBe(false);
+  });
+});
+
+describe("snapshotConcerns", () => {
+  it("splits justified N/A out of `met` in snapshots written before N/A had its own count", () => {
+    const snapshot = snapshotOf();
+    const withNa = {
+      ...snapshot,
+      answers: snapshot.answers.map((a) => (a.itemKey === "a" ? { ...a, status: "NOT_APPLICABLE" as const, naReason: "No queue" } : a)),
+      // The old shape: met counted MET and justified N/A together, and there was no `na`.
+      concerns: snapshot.concerns.map(({ na: _na, ...concern }) => concern) as unknown as typeof snapshot.concerns,
+    };
+    expect(snapshotConcerns(withNa, items).find((c) => c.concernKey === "ops")).toMatchObject({ met: 0, na: 1, total: 1 });
+  });
+
+  it("keeps the counts of a snapshot that has them", () => {
+    const snapshot = snapshotOf();
+    expect(snapshotConcerns(snapshot, items)).toEqual(snapshot.concerns);
   });
 });

@@ -3,7 +3,7 @@
 // waiver expiry, a new tier or new tier targets can never change what was decided.
 // Pure: the caller passes the evaluation, the clock reading and the rows.
 
-import type { AnswerMap, ConcernScore, NextLevelNeeds } from "./maturity";
+import { applicableItems, isJustifiedNa, type AnswerMap, type ConcernScore, type NextLevelNeeds } from "./maturity";
 import type { AchievedLevel, AnswerStatus, ChecklistItemDef, EvidenceKind, Level, Tier, Verdict } from "./types";
 import type { Reason, ReviewEvaluation } from "./verdict";
 import type { WaiverInput, WaiverTerms } from "./waivers";
@@ -138,4 +138,19 @@ export function snapshotEvaluationInputs(snapshot: ReviewSnapshot): SnapshotEval
     answers: Object.fromEntries(snapshot.answers.map((a) => [a.itemKey, { status: a.status, naReason: a.naReason }])),
     waivers: snapshot.waivers.map((w) => ({ itemKey: w.itemKey, expiresOn: w.expiresOn, status: w.status })),
   };
+}
+
+/**
+ * The snapshot's per-concern counts as OutcomeCounts counts them today. Snapshots written before N/A became its own
+ * count have no `na` and count justified N/A inside `met`; those are split using the snapshot's own answers, so a
+ * decided review keeps exactly the figures it was decided on.
+ */
+export function snapshotConcerns(snapshot: ReviewSnapshot, items: readonly ChecklistItemDef[]): ConcernScore[] {
+  const applicable = new Set(applicableItems(items, snapshot.tier).map((item) => item.key));
+  const justifiedNa = snapshot.answers.filter((answer) => applicable.has(answer.itemKey) && isJustifiedNa(answer));
+  return snapshot.concerns.map((concern) => {
+    if (typeof (concern as Partial<ConcernScore>).na === "number") return concern;
+    const na = justifiedNa.filter((answer) => answer.concernKey === concern.concernKey).length;
+    return { ...concern, met: concern.met - na, na };
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TierTargets } from "./targets";
 import { TODAY, YESTERDAY, answer, answers, item, ladder, reviewInput, waiver, type Code } from "./test-helpers";
 import type { ChecklistItemDef, Tier, Verdict } from "./types";
-import { computeVerdict, evaluateReview, isDecisionAllowed, type ReasonCode } from "./verdict";
+import { computeVerdict, evaluateReview, isDecisionAllowed, targetStanding, type ReasonCode } from "./verdict";
 import type { WaiverInput } from "./waivers";
 
 type Scenario = {
@@ -293,5 +293,36 @@ describe("answers carried from the previous review", () => {
   it("a waiver still counts for an item whose carried answer waits", () => {
     const result = evaluateReview(reviewInput({ tier: 3, answers: { l1: carried("N") }, waivers: [waiver("l1")] }));
     expect(result.outcomes.l1).toBe("WAIVED");
+  });
+});
+
+describe("one standing for the level and the verdict", () => {
+  // Tier 1 targets L3: l2 counts only by its waiver and l3 is partial, so the level is L2 and the target is
+  // accepted only with partials. Nothing may claim the target is "reached" while the level is below it.
+  const result = run({ tier: 1, codes: ["M", "N", "P", "N"], waivers: [waiver("l2")] });
+
+  it("says the level is below the target and the target is accepted with partials", () => {
+    expect(result.level).toBe(2);
+    expect(result.verdict).toBe("CONDITIONAL_GO");
+    expect(result.standing).toBe("NEEDS_PARTIALS");
+  });
+
+  it("no reason says the target is reached while the level is below it", () => {
+    for (const reason of result.reasons) expect(reason.message).not.toMatch(/is reached/);
+    expect(result.reasons.find((r) => r.code === "TARGET_NEEDS_WAIVERS")?.message).toBe(
+      'Accepting target L3 with partial answers also needs the waivers on "Title l2"',
+    );
+  });
+
+  it.each<[string, Scenario, string]>([
+    ["meets on its own", { tier: 2, codes: ["M", "M", "N", "N"] }, "MEETS"],
+    ["needs waivers", { tier: 2, codes: ["M", "N", "N", "N"], waivers: [waiver("l2")] }, "NEEDS_WAIVERS"],
+    ["needs partials", { tier: 2, codes: ["M", "P", "N", "N"] }, "NEEDS_PARTIALS"],
+    ["partial blocker is below", { tier: 2, codes: ["M", "P", "N", "N"], blockers: ["l2"] }, "BELOW"],
+    ["below", { tier: 2, codes: ["M", "N", "N", "N"] }, "BELOW"],
+  ])("%s", (_name, scenario, standing) => {
+    const evaluated = run(scenario);
+    expect(evaluated.standing).toBe(standing);
+    expect(targetStanding(evaluated)).toBe(standing);
   });
 });

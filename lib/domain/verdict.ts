@@ -54,9 +54,22 @@ export type ReviewInput = MaturityInput & {
   tierTargets?: TierTargets;
 };
 
+/**
+ * Where the review stands against its target: the one fact the level card, the verdict headline, the report and
+ * the export all state, so none of them can say "below the target" while another says "reached".
+ * - MEETS: reached without waivers (level without waivers >= target).
+ * - NEEDS_WAIVERS: the level reaches the target, but only with active waivers counted.
+ * - NEEDS_PARTIALS: the level is below the target; the target is accepted only because every remaining gap
+ *   is a partial answer (see TARGET_NEEDS_PARTIALS). Waivers may be needed as well.
+ * - BELOW: not reached, and not acceptable.
+ */
+export const TARGET_STANDINGS = ["MEETS", "NEEDS_WAIVERS", "NEEDS_PARTIALS", "BELOW"] as const;
+export type TargetStanding = (typeof TARGET_STANDINGS)[number];
+
 export type VerdictResult = {
   verdict: Verdict;
   reasons: Reason[];
+  standing: TargetStanding;
   tier: Tier;
   target: Level;
   level: AchievedLevel;
@@ -73,7 +86,11 @@ export const VERDICT_FOR_SEVERITY: Record<ReasonSeverity, Verdict> = {
   info: "GO",
 };
 
+/** A reason names at most this many items in its words; pages show longer lists as a count with a disclosure. */
+export const REASON_NAMES_LIMIT = 5;
+
 function quoteTitles(items: readonly ChecklistItemDef[]): string {
+  if (items.length > REASON_NAMES_LIMIT) return `${items.length} items`;
   return items.map((item) => `"${item.title}"`).join(", ");
 }
 
@@ -131,17 +148,22 @@ function buildReasons(input: ReviewInput, m: MaturityResult, target: Level): Rea
     reasons.push({
       code: "TARGET_NEEDS_PARTIALS",
       severity: "warning",
-      message: `Target L${target} is reached only by accepting partial answers on ${quoteTitles(partials)}`,
+      message: `Level L${m.level} is below the target L${target}; the target is accepted only with the partial answers on ${quoteTitles(partials)}`,
       itemKeys: partials.map((item) => item.key),
     });
   }
 
   const waivedUpToTarget = upToTarget.filter((item) => m.outcomes[item.key] === "WAIVED");
   if (reachesTarget && waivedUpToTarget.length > 0) {
+    // Accepted with partials, the level itself stays below the target: the waivers are a second condition,
+    // never "the target is reached".
+    const message = acceptedWithPartials
+      ? `Accepting target L${target} with partial answers also needs the waivers on ${quoteTitles(waivedUpToTarget)}`
+      : `Target L${target} is reached only thanks to waivers on ${quoteTitles(waivedUpToTarget)}`;
     reasons.push({
       code: "TARGET_NEEDS_WAIVERS",
       severity: "warning",
-      message: `Target L${target} is reached only thanks to waivers on ${quoteTitles(waivedUpToTarget)}`,
+      message,
       itemKeys: waivedUpToTarget.map((item) => item.key),
     });
   }
@@ -197,6 +219,20 @@ function sortReasons(reasons: Reason[], items: readonly ChecklistItemDef[]): Rea
   );
 }
 
+/**
+ * The standing from the headline values and the reasons, so a frozen review (whose snapshot keeps those) gets
+ * the same answer as a live one. TARGET_NEEDS_PARTIALS is emitted exactly when the target is accepted with partials.
+ */
+export function targetStanding(result: {
+  level: AchievedLevel;
+  levelWithoutWaivers: AchievedLevel;
+  target: Level;
+  reasons: readonly Pick<Reason, "code">[];
+}): TargetStanding {
+  if (result.level >= result.target) return result.levelWithoutWaivers >= result.target ? "MEETS" : "NEEDS_WAIVERS";
+  return result.reasons.some((reason) => reason.code === "TARGET_NEEDS_PARTIALS") ? "NEEDS_PARTIALS" : "BELOW";
+}
+
 function verdictFromMaturity(input: ReviewInput, m: MaturityResult): VerdictResult {
   const target = targetLevelForTier(input.tier, input.tierTargets ?? defaultTierTargets);
   const reasons = buildReasons(input, m, target);
@@ -205,6 +241,7 @@ function verdictFromMaturity(input: ReviewInput, m: MaturityResult): VerdictResu
   return {
     verdict: VERDICT_FOR_SEVERITY[worst],
     reasons,
+    standing: targetStanding({ level: m.level, levelWithoutWaivers: m.levelWithoutWaivers, target, reasons }),
     tier: input.tier,
     target,
     level: m.level,

@@ -73,14 +73,24 @@ export const ITEM_OUTCOME_WORDS: Record<ItemOutcome, string> = {
   UNANSWERED: "Unanswered",
 };
 
-/** Column headings of the per-concern outcome counts, in the report page and the Markdown export. */
+/** The outcome counts as every table and export heads them (see OutcomeCounts for how they are counted). */
+export const OUTCOME_COUNT_WORDS = {
+  met: ITEM_OUTCOME_WORDS.MET,
+  na: "N/A",
+  waived: ITEM_OUTCOME_WORDS.WAIVED,
+  partial: ITEM_OUTCOME_WORDS.PARTIAL,
+  notMet: ITEM_OUTCOME_WORDS.NOT_MET,
+  unanswered: ITEM_OUTCOME_WORDS.UNANSWERED,
+} as const;
+
+/** Column headings of the per-concern outcome counts, on the overview, the report, the Markdown export and the CSV. */
 export const CONCERN_COUNT_HEADINGS = [
   "Answered",
-  ITEM_OUTCOME_WORDS.MET,
-  ITEM_OUTCOME_WORDS.PARTIAL,
-  ITEM_OUTCOME_WORDS.NOT_MET,
-  "N/A",
-  ITEM_OUTCOME_WORDS.WAIVED,
+  OUTCOME_COUNT_WORDS.met,
+  OUTCOME_COUNT_WORDS.na,
+  OUTCOME_COUNT_WORDS.waived,
+  OUTCOME_COUNT_WORDS.partial,
+  OUTCOME_COUNT_WORDS.notMet,
 ] as const;
 
 export const ROLE_WORDS: Record<Role, string> = {
@@ -111,22 +121,6 @@ export const TIER_WORDS: Record<Tier, string> = {
   1: "Tier 1 (most critical)",
   2: "Tier 2",
   3: "Tier 3 (least critical)",
-};
-
-/** The audit trail's actions as the review history tells them; an unknown action shows its key. */
-export const AUDIT_ACTION_WORDS: Record<string, string> = {
-  "review.start": "Started the review",
-  "answer.create": "Answered an item",
-  "answer.update": "Changed an answer",
-  "evidence.add": "Added evidence",
-  "evidence.remove": "Removed evidence",
-  "waiver.request": "Requested a waiver",
-  "waiver.approve": "Approved a waiver",
-  "waiver.reject": "Rejected a waiver",
-  "waiver.revoke": "Revoked a waiver",
-  "review.submit": "Signed and submitted for decision",
-  "review.reopen": "Reopened the review",
-  "review.decide": "Recorded the decision",
 };
 
 /** What the quarterly meeting recorded for a service. */

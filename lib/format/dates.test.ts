@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatMonth } from "./dates";
+import { formatDate, formatDateTime, formatMonth, formatRelativeDay, formatTime } from "./dates";
 
 describe("date formats", () => {
   it.each([
@@ -25,5 +25,13 @@ describe("date formats", () => {
 
   it("writes months for chart axes", () => {
     expect(formatMonth(Date.UTC(2025, 5, 1))).toBe("Jun 2025");
+  });
+
+  it("writes the time of day alone, and days relative to now for lists grouped by day", () => {
+    const now = "2026-12-01T08:00:00.000Z";
+    expect(formatTime("2026-12-01T14:30:00.000Z")).toBe("14:30 UTC");
+    expect(formatRelativeDay("2026-12-01T00:00:00.000Z", now)).toBe("Today");
+    expect(formatRelativeDay("2026-11-30T23:59:00.000Z", now)).toBe("Yesterday");
+    expect(formatRelativeDay("2026-11-24T12:00:00.000Z", now)).toBe("Tuesday, 24 Nov 2026");
   });
 });

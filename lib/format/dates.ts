@@ -37,3 +37,27 @@ export function formatDateTime(value: DateInput): string {
 export function formatMonth(value: DateInput): string {
   return monthFormat.format(toDate(value));
 }
+
+const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+const weekdayFormat = new Intl.DateTimeFormat(LOCALE, {
+  weekday: "long",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const MS_PER_DAY = 86_400_000;
+const utcDayNumber = (value: DateInput) => Math.floor(toDate(value).getTime() / MS_PER_DAY);
+
+/** "14:30 UTC": the time of day, for entries listed under their day. */
+export function formatTime(value: DateInput): string {
+  return `${timeFormat.format(toDate(value))} UTC`;
+}
+
+/** A day as a heading relative to `now`: "Today", "Yesterday", else "Tuesday, 24 Nov 2026" (UTC days). */
+export function formatRelativeDay(value: DateInput, now: DateInput): string {
+  const daysAgo = utcDayNumber(now) - utcDayNumber(value);
+  if (daysAgo === 0) return "Today";
+  if (daysAgo === 1) return "Yesterday";
+  return weekdayFormat.format(toDate(value));
+}

@@ -25,9 +25,14 @@ export default async function ReviewHistoryPage({ params }: PageProps) {
     <>
       <ReviewHeader view={view} title="History" current="History" active="history" />
       <p className="mb-4 max-w-prose text-sm text-ink-muted">
-        Every change to this review, written in the same transaction as the change itself. Times are in UTC.
+        Every change to this review, newest first, written in the same transaction as the change itself. Times are in UTC; “Show details”
+        keeps the exact values before and after.
       </p>
-      {events.length === 0 ? <EmptyState title="No history yet" /> : <HistoryList events={events} itemTitles={itemTitles} />}
+      {events.length === 0 ? (
+        <EmptyState title="No history yet" />
+      ) : (
+        <HistoryList events={events} itemTitles={itemTitles} now={new Date()} />
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
 import { OUTCOME_BADGES, STATUS_BADGES, WAIVER_BADGES } from "@/components/reviews/labels";
+import { ItemDisclosure } from "@/components/reviews/item-disclosure";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { LevelBadge } from "@/components/readiness/level-badge";
@@ -10,9 +11,11 @@ import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { loadReviewReport } from "@/app/(app)/reviews/[id]/review-page-data";
 import { normalizeHttpUrl } from "@/lib/domain/links";
 import { answerText, SEVERITY_WORDS, type ReportEvidence, type ReviewReport } from "@/lib/domain/review-markdown";
-import { CONCERN_COUNT_HEADINGS, NO_VERDICT_WORDS, TRIGGER_WORDS } from "@/lib/domain/words";
+import { concernCountCells } from "@/lib/domain/outcome-counts";
+import { itemCountSentence } from "@/lib/domain/reason-items";
+import { CONCERN_COUNT_HEADINGS, ITEM_OUTCOME_WORDS, NO_VERDICT_WORDS, TRIGGER_WORDS } from "@/lib/domain/words";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
-import { reviewExportHref, reviewHref } from "@/lib/routes";
+import { reviewCsvHref, reviewExportHref, reviewHref } from "@/lib/routes";
 
 // A review as a document to print or save as PDF: no controls, every value in words, link targets
 // printed after their text (paper cannot be clicked). A decided review comes from its snapshot.
@@ -108,6 +111,9 @@ function Header({ report }: { report: ReviewReport }) {
           <ButtonLink href={reviewExportHref(report.reviewId)} download variant="secondary">
             Download Markdown
           </ButtonLink>
+          <ButtonLink href={reviewCsvHref(report.reviewId)} download variant="secondary">
+            Download CSV
+          </ButtonLink>
         </div>
       </div>
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
@@ -134,6 +140,8 @@ function VerdictAndLevel({ report }: { report: ReviewReport }) {
         <p className="flex items-center gap-2 text-sm">
           Computed verdict <VerdictBadge verdict={report.verdict} size="md" />
         </p>
+        <p className="text-sm font-medium text-ink">{report.headline.verdict}</p>
+        {report.headline.waiting ? <p className="text-sm text-ink-muted">{report.headline.waiting}</p> : null}
         {report.reasons.length === 0 ? (
           <p className="text-sm text-ink-muted">Nothing stands in the way.</p>
         ) : (
@@ -141,12 +149,30 @@ function VerdictAndLevel({ report }: { report: ReviewReport }) {
             {report.reasons.map((reason, index) => (
               <li key={index}>
                 <span className="font-medium">{SEVERITY_WORDS[reason.severity]}:</span> {reason.message}
+                {reason.items.length > 1 ? (
+                  <ItemDisclosure
+                    count={reason.items.length}
+                    summary={itemCountSentence(
+                      reason.items.map((item) => item.outcome),
+                      reason.code,
+                    )}
+                  >
+                    <ul className="list-[circle] pl-5">
+                      {reason.items.map((item) => (
+                        <li key={item.key}>
+                          {item.title} ({ITEM_OUTCOME_WORDS[item.outcome]})
+                        </li>
+                      ))}
+                    </ul>
+                  </ItemDisclosure>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
       </ReportSection>
       <ReportSection id="level" title="Level" keep>
+        <p className="text-sm text-ink">{report.headline.standing}</p>
         <dl className="space-y-2 text-sm">
           {levels.map((row) => (
             <div key={row.label} className="flex items-center justify-between gap-3 border-b border-line pb-2">
@@ -173,13 +199,11 @@ function ConcernSummary({ report }: { report: ReviewReport }) {
           {report.concerns.map(({ key, title, counts }) => (
             <TR key={key}>
               <TH scope="row">{title}</TH>
-              {[`${counts.answered}/${counts.total}`, counts.met, counts.partial, counts.notMet, counts.na, counts.waived].map(
-                (value, index) => (
-                  <TD key={columns[index]} className="text-right tabular-nums">
-                    {value}
-                  </TD>
-                ),
-              )}
+              {concernCountCells(counts).map((value, index) => (
+                <TD key={columns[index]} className="text-right tabular-nums">
+                  {value}
+                </TD>
+              ))}
             </TR>
           ))}
         </TBody>
