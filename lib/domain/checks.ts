@@ -60,3 +60,54 @@ export function suggestedAnswer(result: { status: CheckStatus; validUntil: Date 
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 /** The longest a result may count: a year. */
 export const MAX_VALID_FOR_MINUTES = 525_600;
+
+export type CheckState = "PASSING" | "WARNING" | "FAILING" | "STALE" | "MISSING";
+
+export type ItemCheck = {
+  itemKey: string;
+  state: CheckState;
+  /** What a fresh result suggests; null when stale or missing. */
+  suggested: AnswerStatus | null;
+  /** The latest result, fresh or not. */
+  observedAt: Date | null;
+  summary: string;
+  detailsUrl: string | null;
+  source: CheckKind | null;
+};
+
+type LatestResult = {
+  status: CheckStatus;
+  validUntil: Date;
+  observedAt: Date;
+  summary: string;
+  detailsUrl: string | null;
+  source: CheckKind;
+};
+
+/**
+ * The automated check of every bound item a review answers: passing / warning / failing while fresh, stale once its
+ * validity ended, missing when nothing was ever observed. The review warns about stale and missing ones.
+ */
+export function itemChecks(
+  itemKeys: readonly string[],
+  bound: ReadonlySet<string>,
+  latest: ReadonlyMap<string, LatestResult>,
+  now: Date,
+): ItemCheck[] {
+  return itemKeys
+    .filter((key) => bound.has(key))
+    .map((itemKey) => {
+      const result = latest.get(itemKey);
+      if (!result) return { itemKey, state: "MISSING", suggested: null, observedAt: null, summary: "", detailsUrl: null, source: null };
+      const fresh = isFresh(result, now);
+      return {
+        itemKey,
+        state: fresh ? result.status : "STALE",
+        suggested: suggestedAnswer(result, now),
+        observedAt: result.observedAt,
+        summary: result.summary,
+        detailsUrl: result.detailsUrl,
+        source: result.source,
+      };
+    });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatMonth, formatRelativeDay, formatTime } from "./dates";
+import { formatAge, formatDate, formatDateTime, formatMonth, formatRelativeDay, formatTime } from "./dates";
 
 describe("date formats", () => {
   it.each([
@@ -34,4 +34,16 @@ describe("date formats", () => {
     expect(formatRelativeDay("2026-11-30T23:59:00.000Z", now)).toBe("Yesterday");
     expect(formatRelativeDay("2026-11-24T12:00:00.000Z", now)).toBe("Tuesday, 24 Nov 2026");
   });
+});
+
+describe("formatAge", () => {
+  const now = new Date("2026-12-01T12:00:00Z");
+  it.each([
+    ["2026-12-01T12:00:30Z", "just now"],
+    ["2026-12-01T11:59:30Z", "just now"],
+    ["2026-12-01T11:48:00Z", "12 min ago"],
+    ["2026-12-01T10:00:00Z", "2 h ago"],
+    ["2026-11-29T13:00:00Z", "47 h ago"],
+    ["2026-11-28T12:00:00Z", "3 days ago"],
+  ])("%s → %s", (value, expected) => expect(formatAge(value, now)).toBe(expected));
 });

@@ -61,3 +61,13 @@ export function formatRelativeDay(value: DateInput, now: DateInput): string {
   if (daysAgo === 1) return "Yesterday";
   return weekdayFormat.format(toDate(value));
 }
+
+/** How long ago, roughly: "just now", "12 min ago", "2 h ago", "3 days ago" (a moment ahead of `now` is "just now"). */
+export function formatAge(value: DateInput, now: DateInput): string {
+  const minutes = Math.floor((toDate(now).getTime() - toDate(value).getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}

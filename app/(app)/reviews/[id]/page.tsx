@@ -3,7 +3,8 @@ import { ConcernProgress } from "@/components/reviews/concern-progress";
 import { DecisionPanel } from "@/components/reviews/decision-panel";
 import { PendingWaivers } from "@/components/reviews/pending-waivers";
 import { LevelSummary, NextLevel } from "@/components/reviews/level-summary";
-import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
+import { loadReviewChecks, loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
+import { AutomatedChecks } from "@/components/reviews/automated-checks";
 import { ReviewHeader } from "@/components/reviews/review-header";
 import { VerdictPanel } from "@/components/reviews/verdict-panel";
 import { formatDateTime } from "@/lib/format/dates";
@@ -18,6 +19,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function ReviewOverviewPage({ params }: PageProps) {
   const view = await loadReviewPage((await params).id);
   const { review, evaluation, template } = view;
+  const checks = await loadReviewChecks(review.id);
 
   return (
     <>
@@ -27,6 +29,7 @@ export default async function ReviewOverviewPage({ params }: PageProps) {
           <LevelSummary evaluation={evaluation} />
           <VerdictPanel reviewId={review.id} evaluation={evaluation} items={template.items} />
         </div>
+        <AutomatedChecks reviewId={review.id} checks={checks} items={template.items} answers={view.answers} now={new Date()} />
         <section aria-labelledby="progress-heading" className="space-y-3">
           <h2 id="progress-heading" className="text-lg font-semibold text-ink">
             Concerns

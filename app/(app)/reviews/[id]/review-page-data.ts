@@ -6,6 +6,8 @@ import { getReviewReport } from "@/lib/db/review-report";
 import { getReviewView, type ReviewView } from "@/lib/db/reviews";
 import type { ReviewReport } from "@/lib/domain/review-markdown";
 import { isAppError } from "@/lib/errors";
+import { latestCheckResults, listCheckBindings } from "@/lib/db/checks";
+import { itemChecks, type ItemCheck } from "@/lib/domain/checks";
 import { reviewHref, reviewReportHref } from "@/lib/routes";
 
 // The review pages, their metadata and nested layouts ask for the same review; cache() makes that
@@ -29,4 +31,15 @@ export const loadReviewPage = cache(async (reviewId: string): Promise<ReviewView
 export const loadReviewReport = cache(async (reviewId: string): Promise<ReviewReport> => {
   const viewer = await requireViewer(reviewReportHref(reviewId));
   return orNotFound(() => getReviewReport(viewer, reviewId));
+});
+
+/** The automated checks of an open review's bound items, as they stand now; a decided review shows what was decided instead. */
+export const loadReviewChecks = cache(async (reviewId: string): Promise<ItemCheck[]> => {
+  const view = await loadReviewPage(reviewId);
+  if (view.review.status === "DECIDED" || view.review.status === "CANCELLED") return [];
+  const bindings = await listCheckBindings();
+  if (bindings.length === 0) return [];
+  const now = new Date();
+  const applicable = view.template.items.filter((item) => item.tiers.includes(view.evaluation.tier)).map((item) => item.key);
+  return itemChecks(applicable, new Set(bindings.map((b) => b.itemKey)), await latestCheckResults(view.service.id, now), now);
 });
