@@ -11,6 +11,7 @@ test.describe("automated checks", () => {
   test.describe.configure({ mode: "serial" });
 
   test("an admin binds an item to a check, sees field errors, and removes the binding", async ({ page }) => {
+    await sql().query("DELETE FROM check_bindings WHERE item_key = $1", [ITEM_KEY]);
     const admin = await createUser("ADMIN");
     await signIn(page, admin, "/admin/checks");
     await expect(page.getByRole("heading", { level: 1, name: "Automated checks" })).toBeVisible();

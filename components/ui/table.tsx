@@ -13,7 +13,8 @@ export type TableProps = ComponentPropsWithRef<"table"> & {
 export function Table({ label, wrapperClassName, className, ...props }: TableProps) {
   return (
     <div
-      className={cn("overflow-x-auto rounded-lg border border-line bg-surface", wrapperClassName)}
+      // relative: screen-reader-only text (absolutely positioned) in a wide cell must scroll with the table, not widen the page.
+      className={cn("relative overflow-x-auto rounded-lg border border-line bg-surface", wrapperClassName)}
       {...(label ? { role: "region", "aria-label": label, tabIndex: 0 } : {})}
     >
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props} />
