@@ -1,0 +1,60 @@
+// `npm run worker`: runs only the background and scheduled jobs, for installs that keep them off the web servers
+// (JOBS_MODE=off there). Any number may run against one database: each job goes to one worker, and each scheduled
+// run happens once. SIGTERM/SIGINT let running jobs finish (up to SHUTDOWN_TIMEOUT_MS) before it exits.
+import { ConfigError, parseWorkerEnv, tracingDecision } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
+import { startTracing } from "@/lib/observability/tracing";
+
+async function main() {
+  let config;
+  try {
+    config = parseWorkerEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const tracing = await startTracing(tracingDecision(config));
+  // Loaded only now, so the tracing instrumentations see pg as it is first required.
+  const [{ startJobEngineInBackground }, { startMetricsListener }, { closeDb }] = await Promise.all([
+    import("@/lib/jobs/process-engine"),
+    import("@/lib/server/metrics-endpoint"),
+    import("@/lib/db/client"),
+  ]);
+  const closeMetrics = config.METRICS_PORT
+    ? await startMetricsListener({ mode: "separate", host: config.METRICS_HOST, port: config.METRICS_PORT, token: config.METRICS_TOKEN })
+    : undefined;
+  const jobs = startJobEngineInBackground({
+    databaseUrl: config.DATABASE_URL,
+    work: true,
+    scheduleOverrides: config.JOBS_SCHEDULES,
+    instanceName: "worker",
+  });
+  let stopping = false;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger().info({ signal }, "signal received");
+      jobs
+        .stop(config.SHUTDOWN_TIMEOUT_MS)
+        .then(() => closeMetrics?.())
+        .then(() => closeDb())
+        .then(() => tracing?.shutdown().catch(() => undefined))
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger().error({ err: error }, "worker stop failed");
+            process.exit(1);
+          },
+        );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  logger().fatal({ err: error }, "worker failed to start");
+  process.exit(1);
+});
