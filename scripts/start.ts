@@ -1,20 +1,12 @@
 // `npm start`: the production server (run `npm run build` first). Validates configuration, starts tracing when
 // an OTLP endpoint is configured, then serves.
-import { ConfigError, env, tracingDecision } from "@/lib/env";
+import { env, tracingDecision } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { startTracing } from "@/lib/observability/tracing";
+import { configOrExit } from "./lib/config";
 
 async function main() {
-  let config;
-  try {
-    config = env();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = configOrExit(env);
   process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
   const decision = tracingDecision(config);
   const tracing = await startTracing(decision);

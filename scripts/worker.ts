@@ -1,21 +1,13 @@
 // `npm run worker`: runs only the background and scheduled jobs, for installs that keep them off the web servers
 // (JOBS_MODE=off there). Any number may run against one database: each job goes to one worker, and each scheduled
 // run happens once. SIGTERM/SIGINT let running jobs finish (up to SHUTDOWN_TIMEOUT_MS) before it exits.
-import { ConfigError, parseWorkerEnv, tracingDecision } from "@/lib/env";
+import { parseWorkerEnv, tracingDecision } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { startTracing } from "@/lib/observability/tracing";
+import { configOrExit } from "./lib/config";
 
 async function main() {
-  let config;
-  try {
-    config = parseWorkerEnv();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = configOrExit(parseWorkerEnv);
   const tracing = await startTracing(tracingDecision(config));
   // Loaded only now, so the tracing instrumentations see pg as it is first required.
   const [{ startJobEngineInBackground }, { startMetricsListener }, { closeDb }] = await Promise.all([

@@ -100,6 +100,8 @@ export async function startJobEngine(options: JobEngineOptions): Promise<JobEngi
     application_name: `shipshape-jobs-${options.instanceName}`,
     instanceName: `${options.instanceName}@${hostname()}:${process.pid}`,
     max: options.work ? 4 : 2,
+    // A database that is away fails the engine's queries quickly instead of holding a shutdown up.
+    connectionTimeoutMillis: 2000,
     migrate: false,
     schedule: options.work,
     supervise: options.work,

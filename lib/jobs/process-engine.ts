@@ -41,7 +41,9 @@ export function startJobEngineInBackground(options: JobEngineOptions): Backgroun
       wake?.();
       await started;
       if ((globalThis as Holder)[key] === engine) delete (globalThis as Holder)[key];
-      await engine?.stop(timeoutMs);
+      // pg-boss's own deadline covers running jobs; this one also covers a database that stopped answering.
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs + 2000).unref());
+      await Promise.race([engine?.stop(timeoutMs), deadline]);
     },
   };
 }

@@ -81,13 +81,9 @@ describe("two worker processes on one database", () => {
     expect(minutes).toEqual(minutes.map((_, i) => (minutes[0] ?? 0) + i));
     // A slot whose forwarding job was still waiting when the workers stopped has made no job yet.
     expect(runs.length).toBe(slots.reduce((sum, s) => sum + s.forwarded, 0));
+    // Every job of these minutes ran once, in one of the two processes (a job queued earlier may have run too).
     const ran = [...completions(a.lines), ...completions(b.lines)].map((l) => l.jobId);
     expect(new Set(ran).size).toBe(ran.length);
-    expect(ran.sort()).toEqual(
-      runs
-        .filter((r) => r.state === "completed")
-        .map((r) => r.id)
-        .sort(),
-    );
+    for (const run of runs.filter((r) => r.state === "completed")) expect(ran.filter((id) => id === run.id)).toHaveLength(1);
   });
 });
