@@ -11,11 +11,15 @@ const names: string[] = [];
 afterAll(async () => {
   // Dated ahead, they would top every later list of runs in this database.
   await pool().query(`DELETE FROM ${JOB_SCHEMA}.job WHERE name = ANY($1)`, [names]);
+  await pool().query(`DELETE FROM ${JOB_SCHEMA}.queue WHERE name = ANY($1)`, [names]);
   await closeDb();
 });
 
 async function insertRun(name: string, row: { state: string; hoursAhead: number; retries?: number; message?: string }) {
-  names.push(name);
+  if (!names.includes(name)) {
+    names.push(name);
+    await pool().query(`SELECT ${JOB_SCHEMA}.create_queue($1, '{"policy": "standard"}'::jsonb)`, [name]);
+  }
   await pool().query(
     `INSERT INTO ${JOB_SCHEMA}.job (name, state, retry_limit, retry_count, created_on, started_on, completed_on, output)
      VALUES ($1, $2::${JOB_SCHEMA}.job_state, 2, $3,
