@@ -4,6 +4,7 @@ import { env, tracingDecision } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { startTracing } from "@/lib/observability/tracing";
 import { configOrExit } from "./lib/config";
+import { stopOnSignal } from "./lib/signals";
 
 async function main() {
   const config = configOrExit(env);
@@ -14,22 +15,11 @@ async function main() {
   // Loaded only now: the tracing instrumentations patch node:http, next and pg as they are first required.
   const { startHttpServer } = await import("@/lib/server/http-server");
   const server = await startHttpServer(config, { dev: process.argv.includes("--dev") });
-  let stopping = false;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      logger().info({ signal }, "signal received");
-      server
-        .close()
-        // Spans still in the batch leave before the process does.
-        .then(() => tracing?.shutdown().catch(() => undefined))
-        .then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-    });
-  }
+  stopOnSignal(async () => {
+    await server.close();
+    // Spans still in the batch leave before the process does.
+    await tracing?.shutdown().catch(() => undefined);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { parseWorkerEnv, tracingDecision } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { startTracing } from "@/lib/observability/tracing";
 import { configOrExit } from "./lib/config";
+import { stopOnSignal } from "./lib/signals";
 
 async function main() {
   const config = configOrExit(parseWorkerEnv);
@@ -24,26 +25,12 @@ async function main() {
     scheduleOverrides: config.JOBS_SCHEDULES,
     instanceName: "worker",
   });
-  let stopping = false;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      logger().info({ signal }, "signal received");
-      jobs
-        .stop(config.SHUTDOWN_TIMEOUT_MS)
-        .then(() => closeMetrics?.())
-        .then(() => closeDb())
-        .then(() => tracing?.shutdown().catch(() => undefined))
-        .then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger().error({ err: error }, "worker stop failed");
-            process.exit(1);
-          },
-        );
-    });
-  }
+  stopOnSignal(async () => {
+    await jobs.stop(config.SHUTDOWN_TIMEOUT_MS);
+    await closeMetrics?.();
+    await closeDb();
+    await tracing?.shutdown().catch(() => undefined);
+  });
 }
 
 main().catch((error: unknown) => {

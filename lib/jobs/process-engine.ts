@@ -1,4 +1,5 @@
 import { startJobEngine, type JobEngine, type JobEngineOptions } from "@/lib/jobs/engine";
+import { JOBS, unknownScheduleNames } from "@/lib/jobs/registry";
 import { logger } from "@/lib/observability/logger";
 
 // The process's one job engine, started in the background: a server must serve (503s included) while its
@@ -15,6 +16,9 @@ export type BackgroundJobEngine = {
 };
 
 export function startJobEngineInBackground(options: JobEngineOptions): BackgroundJobEngine {
+  // A setting naming no job is a mistake no retry fixes: refuse to start, as for any other bad setting.
+  const unknown = unknownScheduleNames(options.registry ?? JOBS, options.scheduleOverrides ?? {});
+  if (unknown.length > 0) throw new Error(`JOBS_SCHEDULES names no such job: ${unknown.join(", ")}`);
   const log = logger().child({ component: "jobs" });
   let stopping = false;
   let wake: (() => void) | undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { jobSettings, parseWorkerEnv } from "@/lib/env";
 import { JOB_NAME } from "@/lib/jobs/define";
 import { effectiveCron, JOBS, unknownScheduleNames } from "@/lib/jobs/registry";
+import { startJobEngineInBackground } from "@/lib/jobs/process-engine";
 import { pruneRateLimits } from "@/lib/jobs/prune-rate-limits";
 
 describe("the job registry", () => {
@@ -24,8 +25,12 @@ describe("the job registry", () => {
     expect(effectiveCron(pruneRateLimits, overrides)).toBe(cron);
   });
 
-  it("reports overrides that name no job", () => {
+  it("reports overrides that name no job, and a process refuses to start with one", () => {
     expect(unknownScheduleNames(JOBS, { "prune-rate-limit": "* * * * *", "prune-rate-limits": "off" })).toEqual(["prune-rate-limit"]);
+    const options = { databaseUrl: "postgres://nowhere.invalid/db", work: true, instanceName: "test" };
+    expect(() => startJobEngineInBackground({ ...options, scheduleOverrides: { "prune-rate-limit": "* * * * *" } })).toThrow(
+      "JOBS_SCHEDULES names no such job: prune-rate-limit",
+    );
   });
 });
 
