@@ -25,6 +25,33 @@ const limitFields = {
   API_LIMIT_PER_TOKEN: positiveInt(600),
 };
 
+// `name=cron` pairs separated by ";", e.g. "prune-rate-limits=*/15 * * * *".
+const scheduleOverrides = optionalString.transform((value, ctx) => {
+  const overrides: Record<string, string> = {};
+  for (const entry of (value ?? "")
+    .split(";")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const at = entry.indexOf("=");
+    const name = entry.slice(0, at).trim();
+    const cron = entry.slice(at + 1).trim();
+    if (at <= 0 || !cron || !/^[\w.-]+$/.test(name)) {
+      ctx.addIssue({ code: "custom", message: `must be name=cron pairs separated by ";" (got "${entry}")` });
+      return z.NEVER;
+    }
+    overrides[name] = cron;
+  }
+  return overrides;
+});
+
+// Also read on their own by `npm run worker`, which needs no web settings.
+const jobFields = {
+  /** in-process: the server also runs background and scheduled jobs; off: only `npm run worker` runs them. */
+  JOBS_MODE: z.enum(["in-process", "off"], { error: "must be in-process or off" }).default("in-process"),
+  /** Replaces a job's default schedule (cron, UTC); `off` instead of a cron stops scheduling it. */
+  JOBS_SCHEDULES: scheduleOverrides,
+};
+
 const otlpEndpoint = optionalString.pipe(
   z.url({ protocol: /^https?$/, error: "must be the OTLP receiver's http(s) URL, e.g. http://otel-collector:4318" }).optional(),
 );
@@ -57,12 +84,18 @@ const tracingFields = {
   OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol,
 };
 
+const databaseUrl = z
+  .string({ error: "is required (e.g. postgres://user:password@localhost:5432/shipshape)" })
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
+
+const metricsPort = optionalString
+  .transform((v) => (v === undefined ? undefined : Number(v)))
+  .pipe(z.number({ error: "must be a port number" }).int().min(1).max(65_535).optional());
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
-      .string({ error: "is required (e.g. postgres://user:password@localhost:5432/shipshape)" })
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
+    DATABASE_URL: databaseUrl,
     NEXTAUTH_URL: z.url({ error: "must be the public URL of Shipshape, e.g. https://shipshape.example.com" }).optional(),
     NEXTAUTH_SECRET: z
       .string({ error: "is required: a random string of at least 32 characters (openssl rand -base64 32)" })
@@ -92,15 +125,14 @@ const envSchema = z
     SESSION_MAX_AGE_MINUTES: positiveInt(8 * 60),
     SESSION_IDLE_TIMEOUT_MINUTES: positiveInt(60),
     METRICS_HOST: z.string().default("127.0.0.1"),
-    METRICS_PORT: optionalString
-      .transform((v) => (v === undefined ? undefined : Number(v)))
-      .pipe(z.number({ error: "must be a port number" }).int().min(1).max(65_535).optional()),
+    METRICS_PORT: metricsPort,
     HTTP_MAX_CONCURRENCY: positiveInt(20),
     HTTP_MAX_QUEUE: z.coerce.number().int().min(0).default(20),
     HTTP_QUEUE_TIMEOUT_MS: positiveInt(1000),
     /** Comma-separated hosts, addresses and CIDR ranges that checks and webhooks may reach although they are private. */
     OUTBOUND_ALLOWLIST: optionalString,
     ...tracingFields,
+    ...jobFields,
   })
   .superRefine((env, ctx) => {
     if (env.SESSION_IDLE_TIMEOUT_MINUTES > env.SESSION_MAX_AGE_MINUTES) {
@@ -159,6 +191,33 @@ export type LimitSettings = z.infer<z.ZodObject<typeof limitFields>>;
 
 export function limitSettings(source: Record<string, string | undefined> = process.env): LimitSettings {
   return z.object(limitFields).parse(source);
+}
+
+export type JobSettings = z.infer<z.ZodObject<typeof jobFields>>;
+
+export function jobSettings(source: Record<string, string | undefined> = process.env): JobSettings {
+  const result = z.object(jobFields).safeParse(source);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  return result.data;
+}
+
+// What `npm run worker` needs: no web, sign-in or HTTP settings.
+const workerSchema = z.object({
+  DATABASE_URL: databaseUrl,
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  METRICS_TOKEN: optionalString,
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  METRICS_PORT: metricsPort,
+  ...tracingFields,
+  ...jobFields,
+});
+
+export type WorkerEnv = z.infer<typeof workerSchema>;
+
+export function parseWorkerEnv(source: Record<string, string | undefined> = process.env): WorkerEnv {
+  const result = workerSchema.safeParse(source);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
+  return result.data;
 }
 
 export type TracingDecision = { enabled: true } | { enabled: false; reason: string };

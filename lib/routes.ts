@@ -36,6 +36,7 @@ export const ADMIN_TEMPLATES_PATH = `${ADMIN_PATH}/templates`;
 export const ADMIN_USERS_PATH = `${ADMIN_PATH}/users`;
 export const ADMIN_TEAMS_PATH = `${ADMIN_PATH}/teams`;
 export const INVITE_USER_PATH = `${ADMIN_USERS_PATH}/new`;
+export const ADMIN_JOBS_PATH = `${ADMIN_PATH}/jobs`;
 export const DOCS_PATH = "/docs";
 
 /** One of the project's documents served read-only (README, docs/*.md), optionally at a heading's anchor. */
@@ -111,6 +112,11 @@ export function adminTeamsHref({ q, page }: { q: string; page: number }): string
 
 export function adminUsersHref({ q, role, page }: { q: string; role?: string | null; page: number }): string {
   return withQuery(ADMIN_USERS_PATH, { q, role, page: pageParam(page) });
+}
+
+/** Recent background job runs, optionally of one state (?state=failed). */
+export function adminJobsHref({ state, page }: { state?: string | null; page: number }): string {
+  return withQuery(ADMIN_JOBS_PATH, { state, page: pageParam(page) });
 }
 
 /** The reviews list; open reviews (the default) need no status parameter. */

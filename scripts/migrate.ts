@@ -18,6 +18,11 @@ async function main() {
         ? `Applied ${report.migrations.applied.length} migration(s): ${report.migrations.applied.join(", ")}`
         : `Database is up to date (${report.migrations.alreadyApplied} migration(s) applied).`,
     );
+    const { from, to } = report.jobSchema;
+    if (from !== to)
+      console.log(
+        from === null ? `Installed the job queue (pg-boss schema ${to}).` : `Upgraded the job queue from pg-boss schema ${from} to ${to}.`,
+      );
     if (report.role) {
       const { name, created } = report.role;
       console.log(

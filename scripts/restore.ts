@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { execFileSync } from "node:child_process";
 import { Client } from "pg";
 import { setUpDatabase } from "@/lib/db/setup";
-import { CLEAR_PUBLIC_SCHEMA, userObjects } from "./lib/database-contents";
+import { CLEAR_JOB_SCHEMA, CLEAR_PUBLIC_SCHEMA, userObjects } from "./lib/database-contents";
 import { openConfiguredDatabase, type DatabaseTarget } from "./lib/database-target";
 import { archiveVersionProblem, describeUrl, parseArchiveHeader, pipeTools, serverInfo, toolConnection, toolFor } from "./lib/pg-tools";
 
@@ -73,7 +73,7 @@ async function main() {
           "--output=/dev/null",
           "--set=ON_ERROR_STOP=1",
           "--single-transaction",
-          ...(existing.count > 0 ? [`--command=${CLEAR_PUBLIC_SCHEMA}`] : []),
+          ...(existing.count > 0 ? [`--command=${CLEAR_PUBLIC_SCHEMA}`, `--command=${CLEAR_JOB_SCHEMA}`] : []),
           "--file=-",
           `--dbname=${dbname}`,
         ],

@@ -1,20 +1,13 @@
 // `npm start`: the production server (run `npm run build` first). Validates configuration, starts tracing when
 // an OTLP endpoint is configured, then serves.
-import { ConfigError, env, tracingDecision } from "@/lib/env";
+import { env, tracingDecision } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { startTracing } from "@/lib/observability/tracing";
+import { configOrExit } from "./lib/config";
+import { stopOnSignal } from "./lib/signals";
 
 async function main() {
-  let config;
-  try {
-    config = env();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = configOrExit(env);
   process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
   const decision = tracingDecision(config);
   const tracing = await startTracing(decision);
@@ -22,22 +15,11 @@ async function main() {
   // Loaded only now: the tracing instrumentations patch node:http, next and pg as they are first required.
   const { startHttpServer } = await import("@/lib/server/http-server");
   const server = await startHttpServer(config, { dev: process.argv.includes("--dev") });
-  let stopping = false;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      logger().info({ signal }, "signal received");
-      server
-        .close()
-        // Spans still in the batch leave before the process does.
-        .then(() => tracing?.shutdown().catch(() => undefined))
-        .then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-    });
-  }
+  stopOnSignal(async () => {
+    await server.close();
+    // Spans still in the batch leave before the process does.
+    await tracing?.shutdown().catch(() => undefined);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -80,7 +80,8 @@ async function actualModel() {
   }
   const enumRows = await pool.query<{ name: string; values: string[] }>(
     `SELECT t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
-     FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+     FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+     WHERE t.typnamespace = 'public'::regnamespace GROUP BY t.typname`,
   );
   const uniqueRows = await pool.query<{ def: string }>(
     `SELECT c.relname || '(' || string_agg(a.attname, ',' ORDER BY k.ord) || ')' AS def
@@ -96,7 +97,7 @@ async function actualModel() {
     `SELECT c.conrelid::regclass::text || '(' ||
         (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) || ')->' || c.confrelid::regclass::text AS def
-     FROM pg_constraint c WHERE c.contype = 'f'`,
+     FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`,
   );
   return {
     tables,

@@ -7,6 +7,7 @@ const ITEMS = [
   { href: "/admin/settings", label: "Tier targets", exact: false },
   { href: "/admin/templates", label: "Templates", exact: false },
   { href: "/admin/checks", label: "Automated checks", exact: false },
+  { href: "/admin/jobs", label: "Jobs", exact: false },
 ] as const;
 
 /** The admin area's own sections, under the main navigation. */

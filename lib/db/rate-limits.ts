@@ -35,6 +35,9 @@ export function createLimiter(pool: Pool, rule: LimitRule): Limiter {
     tableName: "rate_limits",
     // The table belongs to the migrations; the runtime role may not create tables.
     tableCreated: true,
+    // Expired counters are deleted by the prune-rate-limits job, once per interval for all replicas, instead of a
+    // timer in every process.
+    clearExpiredByTimeout: false,
     keyPrefix: rule.name,
     points: rule.points,
     duration: rule.windowSeconds,
@@ -92,4 +95,13 @@ export function appLimiters(): AppLimiters {
     });
   }
   return holder[holderKey];
+}
+
+/**
+ * Deletes counters whose window ended more than `graceSeconds` ago (the table keeps `expire` in epoch milliseconds).
+ * A counter still in its window is never touched, so no limit is reset early.
+ */
+export async function deleteExpiredRateLimits(graceSeconds: number, storePool: Pool = pool()): Promise<number> {
+  const { rowCount } = await storePool.query("DELETE FROM rate_limits WHERE expire < $1", [Date.now() - graceSeconds * 1000]);
+  return rowCount ?? 0;
 }

@@ -76,6 +76,14 @@ describe("the app's database role", () => {
     expect(await attempt("SELECT count(*) FROM shipshape_migrations")).toBe("ok");
     expect(await attempt("DELETE FROM shipshape_migrations WHERE false")).toBe(INSUFFICIENT_PRIVILEGE);
   });
+
+  it("works the job queue's rows but cannot change its shape", async () => {
+    expect(await attempt("UPDATE pgboss.job SET priority = priority WHERE false")).toBe("ok");
+    expect(await attempt(`SELECT pgboss.create_queue('role-test', '{"policy": "standard"}'::jsonb)`)).toBe("ok");
+    expect(await attempt("ALTER TABLE pgboss.job ADD COLUMN tampered int")).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await attempt("DROP TABLE pgboss.version")).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await attempt("CREATE TABLE pgboss.extra (id int)")).toBe(INSUFFICIENT_PRIVILEGE);
+  });
 });
 
 describe("db:migrate's role setup", () => {

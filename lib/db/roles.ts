@@ -1,4 +1,5 @@
 import { escapeIdentifier, escapeLiteral, type Pool } from "pg";
+import { hasJobSchema, jobSchemaGrants } from "@/lib/db/job-schema";
 
 // Two database roles. The owner (MIGRATION_DATABASE_URL) creates and alters the tables; the runtime role
 // (DATABASE_URL) is what the app connects as. It reads and writes ordinary tables but may only INSERT and
@@ -56,6 +57,7 @@ export async function grantRuntimeRole(owner: Pool, role: RuntimeRole): Promise<
     await client.query(`REVOKE UPDATE, DELETE ON audit_events, shipshape_migrations FROM ${r}`);
     await client.query(`REVOKE INSERT ON shipshape_migrations FROM ${r}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
+    if (await hasJobSchema(client)) for (const statement of jobSchemaGrants(role.name)) await client.query(statement);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -4,6 +4,7 @@ import type { ReviewDueReason } from "./quarters";
 import type { ReasonSeverity } from "./verdict";
 import type { AnswerStatus, EvidenceKind, LifecycleStage, ReviewStatus, ReviewTrigger, Role, Tier, Verdict } from "./types";
 import type { WaiverStatus } from "./waivers";
+import type { JobRunState } from "./job-runs";
 
 // The human words for the product's enums, in one place, so pages, exports, reports and error messages
 // all say the same thing.
@@ -143,3 +144,13 @@ export const CHECK_KIND_WORDS: Record<CheckKind, string> = {
 };
 
 export const CHECK_STATUS_WORDS: Record<CheckStatus, string> = { PASSING: "passing", WARNING: "warning", FAILING: "failing" };
+
+/** A background job run's state (pg-boss's), as admins read it. */
+export const JOB_RUN_STATE_WORDS: Record<JobRunState, string> = {
+  created: "Queued",
+  retry: "Waiting to retry",
+  active: "Running",
+  completed: "Succeeded",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};

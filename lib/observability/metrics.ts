@@ -19,6 +19,10 @@ type Metrics = {
   httpMaxQueue: Gauge;
   /** Set by lib/db once the application's pool exists; until then the pool gauges read 0. */
   poolStats: { read?: () => PoolStats };
+  /** One per job attempt: completed, failed (retried while attempts remain) or invalid (a payload that never runs). */
+  jobRuns: Counter<"job" | "outcome">;
+  jobDuration: Histogram<"job" | "outcome">;
+  jobLastSuccess: Gauge<"job">;
 };
 
 // prom-client's default collectors export these three as gauges named "…_total", which `promtool check
@@ -79,6 +83,25 @@ export function metrics(): Metrics {
         registers: [registry],
       }),
       poolStats,
+      jobRuns: new Counter({
+        name: "shipshape_job_runs_total",
+        help: "Background job attempts by job and outcome (completed, failed, invalid)",
+        labelNames: ["job", "outcome"],
+        registers: [registry],
+      }),
+      jobDuration: new Histogram({
+        name: "shipshape_job_run_duration_seconds",
+        help: "How long a background job attempt ran, by job and outcome",
+        labelNames: ["job", "outcome"],
+        buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 900],
+        registers: [registry],
+      }),
+      jobLastSuccess: new Gauge({
+        name: "shipshape_job_last_success_timestamp_seconds",
+        help: "When this process last completed each background job (Unix seconds)",
+        labelNames: ["job"],
+        registers: [registry],
+      }),
     };
     new Gauge({
       name: "shipshape_database_pool_connections",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { JOB_RUN_STATES } from "@/lib/domain/job-runs";
 import { parseTierTargets } from "@/lib/domain/targets";
 import { LEVELS, ROLES, TIERS, type Tier } from "@/lib/domain/types";
 import { blankToUndefined, firstValue, STALE_FORM_MESSAGE } from "@/lib/schemas/preprocess";
@@ -21,6 +22,13 @@ export const adminUsersSearchParams = adminListSearchParams.extend({
   role: z.preprocess(firstValue, z.enum(ROLES).optional()).catch(undefined),
 });
 
+/** ?state=&page= for the job runs list; an unknown state shows every run. */
+export const adminJobRunsSearchParams = z.object({
+  state: z.preprocess(firstValue, z.enum(JOB_RUN_STATES).optional()).catch(undefined),
+  page: adminListSearchParams.shape.page,
+});
+
+export type AdminJobRunsSearch = z.output<typeof adminJobRunsSearchParams>;
 export type AdminListSearch = z.output<typeof adminListSearchParams>;
 export type AdminUsersSearch = z.output<typeof adminUsersSearchParams>;
 

@@ -5,6 +5,7 @@ import next from "next";
 import { databaseAvailability, runRecordingOutcome, type RequestOutcome } from "@/lib/db/availability";
 import { closeDb } from "@/lib/db/client";
 import type { Env } from "@/lib/env";
+import { startJobEngineInBackground } from "@/lib/jobs/process-engine";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { createAdmission } from "@/lib/server/admission";
@@ -43,6 +44,13 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
   if (databaseAvailability().probe?.responseTimeMs === null) {
     log.warn({ error: databaseAvailability().probe?.error }, "database not reachable at start; serving 503 until it is");
   }
+  // Background and scheduled jobs run here too unless JOBS_MODE=off; even then this process may enqueue them.
+  const jobs = startJobEngineInBackground({
+    databaseUrl: config.DATABASE_URL,
+    work: config.JOBS_MODE === "in-process",
+    scheduleOverrides: config.JOBS_SCHEDULES,
+    instanceName: "server",
+  });
   const access = metricsAccess(config);
   if (access.mode === "refused") log.warn("/metrics is off: set METRICS_TOKEN or METRICS_PORT to serve it in production");
   const closeMetrics = await startMetricsListener(access);
@@ -150,6 +158,10 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
       lifecycle().shuttingDown = true;
       log.info({ inFlight: inFlight.size }, "shutting down: draining in-flight requests");
       watcher.stop();
+      // Running jobs finish alongside running requests, within the same deadline.
+      const jobsStopped = jobs
+        .stop(config.SHUTDOWN_TIMEOUT_MS)
+        .catch((error: unknown) => log.warn({ err: error }, "job engine stop failed"));
       const deadline = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), config.SHUTDOWN_TIMEOUT_MS).unref());
       // Lame duck first: readiness already says 503 and every response says Connection: close, but the socket
       // keeps listening briefly. server.close() drops connections that have no parsed request yet, which would
@@ -163,6 +175,7 @@ export async function startHttpServer(config: Env, options: { dev?: boolean } = 
       }
       await closeMetrics?.().catch(() => undefined);
       await app.close().catch(() => undefined);
+      await jobsStopped;
       await closeDb().catch(() => undefined);
       log.info("shutdown complete");
     })();

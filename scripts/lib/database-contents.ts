@@ -1,4 +1,5 @@
 import type { ClientBase } from "pg";
+import { JOB_SCHEMA } from "@/lib/db/job-runs";
 
 // What a restore needs to know about its target, and how `--force` empties it.
 
@@ -55,3 +56,6 @@ BEGIN
   END LOOP;
 END
 $clear$;`;
+
+/** The job queue's schema (pg-boss's, wholly its own): a --force restore replaces it with the archive's. */
+export const CLEAR_JOB_SCHEMA = `DROP SCHEMA IF EXISTS ${JOB_SCHEMA} CASCADE;`;
