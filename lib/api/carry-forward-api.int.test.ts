@@ -47,7 +47,7 @@ describe("carry-forward through /api/v1", () => {
     expect(blank.status).toBe(201);
     const blankReview = await json<Review>(blank);
     expect(blankReview.answers).toEqual([]);
-    expect(blankReview.carryForward).toEqual({ fromReviewId: null, awaitingConfirmation: 0, concerns: [] });
+    expect(blankReview.carryForward).toEqual({ fromReviewId: null, awaitingConfirmation: 0, tag: "v", concerns: [] });
 
     // One open review per service: the second start is refused and names the open one.
     const refused = await start(w.service.slug, w.token, { trigger: "QUARTERLY", carryForward: true });
