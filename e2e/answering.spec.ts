@@ -172,7 +172,7 @@ test.describe("answering on the concern page", () => {
     await expect(page.getByText("Keys on a focused item:")).toBeVisible();
     const [k1, k2, k3] = healthKeys as [string, string, string];
 
-    await itemCard(page, k1).getByRole("radio", { name: "Met" }).focus();
+    await itemCard(page, k1).getByRole("radio", { name: "Met", exact: true }).focus();
     await page.keyboard.press("2");
     await expect(itemCard(page, k2)).toBeFocused();
     await expect.poll(async () => (await stored(reviewId, k1))?.status).toBe("PARTIAL");
@@ -199,6 +199,8 @@ test.describe("answering on the concern page", () => {
     await itemCard(page, k3).focus();
     await page.keyboard.press("4");
     await expect(itemCard(page, k3).getByLabel("Why does this item not apply?")).toBeFocused();
+    await page.keyboard.type("No probes on this platform");
+    await expect.poll(async () => (await stored(reviewId, k3))?.status).toBe("NOT_APPLICABLE");
 
     // Past the concern's last item, "next" goes on to the next concern's first item.
     const cards = page.locator("[data-item-card]");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Field, Textarea } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { saveAnswerAction } from "@/lib/actions/reviews";
@@ -64,17 +64,16 @@ export function AnswerForm({ reviewId, itemKey, itemTitle, initial }: AnswerForm
     if (state.saved) workspace?.report(state.saved);
   }, [workspace, state.saved]);
 
-  useEffect(() => {
-    const choose = (status: AnswerStatus): AnswerOutcome => {
+  const choose = useCallback(
+    (status: AnswerStatus): AnswerOutcome => {
       saver.choose(status);
-      if (status === "NOT_APPLICABLE" && saver.snapshot.values.naReason.trim() === "") {
-        wantsReasonFocus.current = true;
-        return "needs-input";
-      }
-      return "sent";
-    };
-    return workspace?.registerAnswerer(itemKey, choose);
-  }, [workspace, itemKey, saver]);
+      if (status !== "NOT_APPLICABLE" || saver.snapshot.values.naReason.trim() !== "") return "sent";
+      wantsReasonFocus.current = true;
+      return "needs-input";
+    },
+    [saver],
+  );
+  useEffect(() => workspace?.registerAnswerer(itemKey, choose), [workspace, itemKey, choose]);
 
   // A debounced note still goes out when the card leaves the page (switching concern).
   useEffect(() => () => saver.dispose(), [saver]);
@@ -100,7 +99,7 @@ export function AnswerForm({ reviewId, itemKey, itemTitle, initial }: AnswerForm
           name={`${baseId}-status`}
           legend={`Answer for “${itemTitle}”`}
           value={values.status}
-          onChoose={(status) => saver.choose(status)}
+          onChoose={choose}
           error={fieldErrors.status}
         />
         <SaveStatus

@@ -23,6 +23,7 @@ export function ConcernCarriedAnswers({ view, concernKey, concernTitle }: Concer
 /** The review-wide "confirm all carried answers", for the overview and the concern pages' progress panel. */
 export function ReviewCarriedAnswers({ view }: { view: ReviewView }) {
   const state = view.carryForward.review;
-  if (state.awaiting.length === 0 || view.review.status !== "DRAFT" || !view.permissions.canEdit) return null;
+  // Kept while the review holds carried answers at all, so "Confirmed N" stays on screen after the refresh.
+  if (state.carried === 0 || view.review.status !== "DRAFT" || !view.permissions.canEdit) return null;
   return <ConfirmReview reviewId={view.review.id} awaiting={state.awaiting.length} tag={state.tag} />;
 }

@@ -1,3 +1,5 @@
+import { Fragment } from "react";
+
 const KEYS: readonly [string, string][] = [
   ["1", "met"],
   ["2", "partially met"],
@@ -15,10 +17,12 @@ export function KeyLegend() {
     <p className="text-sm text-ink-muted" id="item-keys">
       <span className="font-medium text-ink">Keys on a focused item:</span>{" "}
       {KEYS.map(([key, meaning], index) => (
-        <span key={key} className="whitespace-nowrap">
-          <kbd className={kbd}>{key}</kbd> {meaning}
+        <Fragment key={key}>
+          <span className="whitespace-nowrap">
+            <kbd className={kbd}>{key}</kbd> {meaning}
+          </span>
           {index < KEYS.length - 1 ? " · " : ""}
-        </span>
+        </Fragment>
       ))}
       . Answering by key moves on to the next item. Choosing an answer saves it; notes save as you type.
     </p>

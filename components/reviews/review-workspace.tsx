@@ -129,12 +129,11 @@ export function ReviewWorkspace(props: ReviewWorkspaceProps) {
         return;
       }
       if (by === 1 && nextConcernHref) {
-        void whenSettled().then((saved) => {
-          if (saved) router.push(nextConcernHref);
-        });
+        // Saved: on without a question. Something stuck (a failed save, an N/A without its reason): ask first.
+        void whenSettled().then((saved) => (saved ? router.push(nextConcernHref) : navigate(nextConcernHref)));
       }
     },
-    [nextConcernHref, router, whenSettled],
+    [navigate, nextConcernHref, router, whenSettled],
   );
 
   // Leaving asks first while anything is unsaved or still on its way: closing or reloading the tab, and following
