@@ -14,12 +14,17 @@ async function blankHealthReview(tier: 1 | 2 | 3 = 3) {
   const owners = await createTeam();
   const editor = await createUser("EDITOR", [owners]);
   const service = await createService(owners, { tier });
+  const reviewId = await draftReviewWithAnswers(service.id, editor.id, tier);
   const { rows } = await sql().query<{ key: string }>(
-    "SELECT i.key FROM checklist_items i JOIN concerns c ON c.id = i.concern_id WHERE c.key = 'health' AND $1 = ANY(i.tiers) ORDER BY i.position",
-    [tier],
+    `SELECT i.key FROM checklist_items i JOIN concerns c ON c.id = i.concern_id JOIN reviews r ON r.template_id = i.template_id
+     WHERE r.id = $1 AND c.key = 'health' AND $2 = ANY(i.tiers) ORDER BY i.position`,
+    [reviewId, tier],
   );
   const healthKeys = rows.map((row) => row.key);
-  const reviewId = await draftReviewWithAnswers(service.id, editor.id, tier, healthKeys);
+  await sql().query(
+    "DELETE FROM answers a USING checklist_items i WHERE a.item_id = i.id AND a.review_id = $1 AND i.key = ANY($2::text[])",
+    [reviewId, healthKeys],
+  );
   return { owners, editor, service, reviewId, healthKeys };
 }
 
