@@ -59,6 +59,7 @@ test.describe("starting a review from the last decided one", () => {
     // The concern page marks each carried answer and confirms the whole concern at once.
     await page.goto(`/reviews/${reviewId}/concerns/health`);
     await expect(page.getByText("Carried — confirm").first()).toBeVisible();
+    await page.locator('[data-item-card="health.healthz-endpoint"] summary', { hasText: /^Evidence \(1\)/ }).click();
     await expect(page.getByRole("link", { name: "Health dashboard" })).toBeVisible();
     await expectAccessible(page);
     const waitingBefore = await page.getByText("Carried — confirm").count();

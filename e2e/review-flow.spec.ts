@@ -24,7 +24,7 @@ test.describe("a readiness review from no-go to go", () => {
     await expect(verdict.getByRole("link", { name: new RegExp(HEALTH_TITLE.slice(0, 20).replace(/[()/]/g, ".")) }).first()).toBeVisible();
     await expectAccessible(team);
 
-    // Fix it on the concern page, with the keyboard shortcut.
+    // Fix it on the concern page: choosing the answer is the save.
     await verdict
       .getByRole("link", { name: new RegExp(HEALTH_TITLE.slice(0, 20).replace(/[()/]/g, ".")) })
       .first()
@@ -32,8 +32,7 @@ test.describe("a readiness review from no-go to go", () => {
     await expect(team).toHaveURL(/\/concerns\/health/);
     const form = team.getByRole("group", { name: `Answer for “${HEALTH_TITLE}”` });
     await form.getByLabel("Met", { exact: true }).check();
-    await team.getByRole("button", { name: "Save answer" }).first().click();
-    await expect(team.getByText(/saved/i).first()).toBeVisible();
+    await expect(team.getByText(/^Saved/).first()).toBeVisible();
     await expectAccessible(team);
 
     await team.goto(`/reviews/${reviewId}`);
@@ -98,7 +97,7 @@ test.describe("another team's review", () => {
 
     await signIn(page, outsider, `/reviews/${reviewId}/concerns/health`);
     await expect(page.getByText(HEALTH_TITLE).first()).toBeVisible();
-    await expect(page.getByRole("button", { name: "Save answer" })).toHaveCount(0);
+    await expect(page.getByRole("radio", { name: "Met" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /add evidence/i })).toHaveCount(0);
 
     const response = await page.request.put(`/api/v1/reviews/${reviewId}/answers/${HEALTH_ITEM}`, {
@@ -121,13 +120,12 @@ test.describe("answering an item", () => {
     await signIn(page, editor, `/reviews/${reviewId}/concerns/health`);
     const item = page.getByRole("article", { name: HEALTH_TITLE });
     await item.getByLabel("Not applicable", { exact: true }).check();
-    await item.getByRole("button", { name: "Save answer" }).click();
     await expect(item.getByText("Explain why this item does not apply", { exact: true })).toBeVisible();
     await expect(item.getByLabel("Why does this item not apply?")).toHaveAttribute("aria-invalid", "true");
     await item.getByLabel("Met", { exact: true }).check();
-    await item.getByRole("button", { name: "Save answer" }).click();
-    await expect(item.getByText(/saved/i).first()).toBeVisible();
+    await expect(item.getByText(/^Saved/).first()).toBeVisible();
 
+    await item.locator("summary", { hasText: /^Evidence/ }).click();
     await item.locator("summary", { hasText: "Add evidence" }).click();
     await item.getByRole("textbox", { name: "Link", exact: true }).fill("javascript:alert(1)");
     await item.getByRole("textbox", { name: "Title", exact: true }).fill("Health probe dashboard");

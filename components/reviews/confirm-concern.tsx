@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
 import { confirmConcernAction } from "@/lib/actions/reviews";
+import { ConfirmMessageText } from "./confirm-review";
 import { PendingButton } from "./pending-button";
+import { useConfirmCarried } from "./use-confirm-carried";
 
 export type ConfirmConcernProps = {
   reviewId: string;
@@ -17,24 +18,7 @@ export type ConfirmConcernProps = {
 
 /** "Confirm all carried answers" for one concern, for when everything carried from the last review still holds. */
 export function ConfirmConcern({ reviewId, concernKey, concernTitle, awaiting, tag, canEdit }: ConfirmConcernProps) {
-  const [isPending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "done" | "failed"; text: string } | null>(null);
-  const messageRef = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    if (message) messageRef.current?.focus();
-  }, [message]);
-
-  const confirmAll = () => {
-    startTransition(async () => {
-      const result = await confirmConcernAction(reviewId, concernKey, tag);
-      setMessage(
-        result.ok
-          ? { tone: "done", text: `Confirmed ${result.data} carried ${result.data === 1 ? "answer" : "answers"}.` }
-          : { tone: "failed", text: result.message },
-      );
-    });
-  };
+  const { isPending, message, messageRef, confirmAll } = useConfirmCarried(() => confirmConcernAction(reviewId, concernKey, tag));
 
   return (
     <section
@@ -53,11 +37,7 @@ export function ConfirmConcern({ reviewId, concernKey, concernTitle, awaiting, t
         ) : (
           <p>Every answer carried into this concern from the previous review is confirmed or changed.</p>
         )}
-        {message ? (
-          <p ref={messageRef} tabIndex={-1} role={message.tone === "failed" ? "alert" : "status"} className="font-medium outline-none">
-            {message.text}
-          </p>
-        ) : null}
+        <ConfirmMessageText message={message} messageRef={messageRef} />
       </div>
       {canEdit && awaiting > 0 ? (
         <PendingButton

@@ -1,5 +1,5 @@
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent } from "@/components/ui/card";
 import { LevelBadge } from "@/components/readiness/level-badge";
 import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
 import type { ReviewPermissions } from "@/lib/auth/permissions";
@@ -10,7 +10,7 @@ import { AnswerForm } from "./answer-form";
 import { CarriedAnswer } from "./carried-answer";
 import { EvidenceForm } from "./evidence-form";
 import { EvidenceList } from "./evidence-list";
-import { OUTCOME_BADGES } from "./labels";
+import { ItemShell, LiveOutcomeBadge } from "./item-shell";
 import { WaiverForm } from "./waiver-form";
 import { WaiverList } from "./waiver-list";
 import { ANSWER_WORDS } from "@/lib/domain/words";
@@ -53,80 +53,98 @@ function ReadOnlyAnswer({ answer }: { answer: AnswerDto | null }) {
   );
 }
 
-/** One checklist item: guidance, level and blocker badges, the answer, its evidence and its waivers. */
+/** A disclosure of the card: native details/summary, so it opens with Enter or Space and needs no script. */
+function Disclosure({ summary, children, ...data }: { summary: string; children: ReactNode; "data-evidence"?: true }) {
+  return (
+    <details className="rounded-md border border-line px-3 py-1.5 open:basis-full" {...data}>
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">{summary}</summary>
+      <div className="mt-3 space-y-3">{children}</div>
+    </details>
+  );
+}
+
+function countText(n: number): string {
+  return n === 0 ? "" : ` (${n})`;
+}
+
+/**
+ * One checklist item, compact: title, level / blocker / outcome badges and the answer control. Guidance and the
+ * blocker rule, the note, evidence and waivers open on demand.
+ */
 export function ItemCard({ reviewId, item, answer, waivers, outcome, permissions, today }: ItemCardProps) {
   const anchor = itemAnchor(item.key);
   const titleId = `${anchor}-title`;
-  const outcomeBadge = OUTCOME_BADGES[outcome];
   const hasLiveWaiver = waivers.some((w) => w.status === "PENDING" || w.isActive);
   const mayRequestWaiver = permissions.canEdit && outcome !== "MET" && outcome !== "NA" && !isAnsweredAsMet(answer) && !hasLiveWaiver;
+  const evidence = answer?.evidence ?? [];
+  const hasGuidance = Boolean(item.guidance || item.blockerRule);
 
   return (
-    <Card id={anchor} className="scroll-mt-24">
-      <article aria-labelledby={titleId}>
-        <div className="space-y-2 px-5 pt-5 pb-3">
+    <ItemShell itemKey={item.key} anchor={anchor} titleId={titleId}>
+      <div className="space-y-3 p-4">
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <h2 id={titleId} className="min-w-0 flex-1 text-base font-semibold text-ink">
+            {item.title}
+          </h2>
           <div className="flex flex-wrap items-center gap-2">
             <LevelBadge level={item.level} />
             {item.isBlocker ? <Badge tone="danger">Blocker</Badge> : null}
-            <Badge tone={outcomeBadge.tone}>{outcomeBadge.label}</Badge>
+            <LiveOutcomeBadge itemKey={item.key} initial={outcome} />
           </div>
-          <h2 id={titleId} className="text-base font-semibold text-ink">
-            {item.title}
-          </h2>
-          {item.guidance ? <p className="max-w-prose text-sm text-ink-muted">{item.guidance}</p> : null}
-          {item.blockerRule ? (
-            <p className="rounded-md border border-red-300 bg-nogo-soft px-3 py-2 text-sm text-nogo-ink">
-              <strong>Blocker rule:</strong> {item.blockerRule}
-            </p>
-          ) : null}
         </div>
-        <CardContent className="space-y-6">
-          <CarriedAnswer reviewId={reviewId} itemTitle={item.title} answer={answer} canEdit={permissions.canEdit} />
-          {permissions.canEdit ? (
-            <AnswerForm reviewId={reviewId} itemKey={item.key} itemTitle={item.title} initial={answer} />
-          ) : (
-            <ReadOnlyAnswer answer={answer} />
-          )}
-          <section aria-labelledby={`${anchor}-evidence`} className="space-y-3">
-            <h3 id={`${anchor}-evidence`} className="text-sm font-semibold text-ink">
-              Evidence
-            </h3>
-            <EvidenceList reviewId={reviewId} evidence={answer?.evidence ?? []} canEdit={permissions.canEdit} />
+        <CarriedAnswer reviewId={reviewId} itemTitle={item.title} answer={answer} canEdit={permissions.canEdit} />
+        {permissions.canEdit ? (
+          <AnswerForm reviewId={reviewId} itemKey={item.key} itemTitle={item.title} initial={answer} />
+        ) : (
+          <ReadOnlyAnswer answer={answer} />
+        )}
+        <div className="flex flex-wrap items-start gap-2">
+          {hasGuidance ? (
+            <Disclosure summary={item.isBlocker ? "Guidance and blocker rule" : "Guidance"}>
+              {item.guidance ? <p className="max-w-prose text-sm text-ink-muted">{item.guidance}</p> : null}
+              {item.blockerRule ? (
+                <p className="rounded-md border border-red-300 bg-nogo-soft px-3 py-2 text-sm text-nogo-ink">
+                  <strong>Blocker rule:</strong> {item.blockerRule}
+                </p>
+              ) : null}
+            </Disclosure>
+          ) : null}
+          <Disclosure summary={`Evidence${countText(evidence.length)}`} data-evidence>
+            <EvidenceList reviewId={reviewId} evidence={evidence} canEdit={permissions.canEdit} />
             {permissions.canEdit ? (
               answer ? (
-                <details className="rounded-md border border-line p-3">
+                <details data-add-evidence className="rounded-md border border-line p-3">
                   <summary className="cursor-pointer text-sm font-medium text-brand-700">Add evidence</summary>
                   <div className="mt-3">
                     <EvidenceForm reviewId={reviewId} itemKey={item.key} />
                   </div>
                 </details>
               ) : (
-                <p className="text-sm text-ink-muted">Save an answer first; evidence belongs to an answer.</p>
+                <p className="text-sm text-ink-muted">Answer first; evidence belongs to an answer.</p>
               )
             ) : null}
-          </section>
-          <section aria-labelledby={`${anchor}-waivers`} className="space-y-3">
-            <h3 id={`${anchor}-waivers`} className="text-sm font-semibold text-ink">
-              Waivers
-            </h3>
-            <WaiverList
-              reviewId={reviewId}
-              waivers={waivers}
-              canApprove={permissions.canApproveWaivers}
-              refusals={permissions.waiverRefusals}
-              canRevoke={permissions.canRevokeWaivers}
-            />
-            {mayRequestWaiver ? (
-              <details className="rounded-md border border-line p-3">
-                <summary className="cursor-pointer text-sm font-medium text-brand-700">Request a waiver</summary>
-                <div className="mt-3">
-                  <WaiverForm reviewId={reviewId} itemKey={item.key} today={today} />
-                </div>
-              </details>
-            ) : null}
-          </section>
-        </CardContent>
-      </article>
-    </Card>
+          </Disclosure>
+          {waivers.length > 0 || mayRequestWaiver ? (
+            <Disclosure summary={`Waivers${countText(waivers.length)}`}>
+              <WaiverList
+                reviewId={reviewId}
+                waivers={waivers}
+                canApprove={permissions.canApproveWaivers}
+                refusals={permissions.waiverRefusals}
+                canRevoke={permissions.canRevokeWaivers}
+              />
+              {mayRequestWaiver ? (
+                <details className="rounded-md border border-line p-3">
+                  <summary className="cursor-pointer text-sm font-medium text-brand-700">Request a waiver</summary>
+                  <div className="mt-3">
+                    <WaiverForm reviewId={reviewId} itemKey={item.key} today={today} />
+                  </div>
+                </details>
+              ) : null}
+            </Disclosure>
+          ) : null}
+        </div>
+      </div>
+    </ItemShell>
   );
 }

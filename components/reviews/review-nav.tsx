@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { TemplateConcernDto } from "@/lib/db/templates";
 import { cn } from "@/lib/utils/cn";
-import { concernHref, reviewHistoryHref, reviewHref, reviewReportHref } from "@/lib/routes";
+import { reviewHistoryHref, reviewHref, reviewReportHref } from "@/lib/routes";
+import { ConcernSelect } from "./concern-select";
 
 export type ReviewNavProps = {
   reviewId: string;
@@ -25,20 +26,18 @@ function NavItem({ href, isActive, children }: { href: string; isActive: boolean
   );
 }
 
-/** Links between a review's pages: overview, one page per concern, and history. */
+/**
+ * Links between a review's pages: overview, history, report, and every concern in one select (a dozen concerns
+ * never fit as tabs; the concern pages also list them with their progress).
+ */
 export function ReviewNav({ reviewId, concerns, active }: ReviewNavProps) {
   const activeConcern = typeof active === "object" ? active.concernKey : null;
   return (
-    <nav aria-label="Review pages" className="mb-8 overflow-x-auto border-b border-line pb-2" data-print="hide">
+    <nav aria-label="Review pages" className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line pb-2" data-print="hide">
       <ul className="flex gap-1">
         <NavItem href={reviewHref(reviewId)} isActive={active === "overview"}>
           Overview
         </NavItem>
-        {concerns.map((concern) => (
-          <NavItem key={concern.key} href={concernHref(reviewId, concern.key)} isActive={activeConcern === concern.key}>
-            {concern.title}
-          </NavItem>
-        ))}
         <NavItem href={reviewHistoryHref(reviewId)} isActive={active === "history"}>
           History
         </NavItem>
@@ -46,6 +45,7 @@ export function ReviewNav({ reviewId, concerns, active }: ReviewNavProps) {
           Report
         </NavItem>
       </ul>
+      <ConcernSelect reviewId={reviewId} concerns={concerns} activeConcernKey={activeConcern} />
     </nav>
   );
 }

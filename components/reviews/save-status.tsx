@@ -1,7 +1,13 @@
 import { formatDateTime } from "@/lib/format/dates";
 
 export type SaveState =
-  { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "failed"; message: string } | { kind: "conflict" };
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: Date }
+  | { kind: "failed"; message: string }
+  /** Not sent: something the person must fill in first (an N/A reason), said beside the field. */
+  | { kind: "blocked"; message: string }
+  | { kind: "conflict" };
 
 export type SaveStatusProps = {
   state: SaveState;
@@ -10,7 +16,7 @@ export type SaveStatusProps = {
   answeredAt: Date | null;
 };
 
-/** Saving / saved / failed / unsaved, announced politely so keyboard and screen-reader users hear the outcome. */
+/** Saving / saved / failed / not saved yet, announced politely so keyboard and screen-reader users hear the outcome. */
 export function SaveStatus({ state, isDirty, answeredBy, answeredAt }: SaveStatusProps) {
   let text: string;
   let tone = "text-ink-muted";
@@ -19,11 +25,14 @@ export function SaveStatus({ state, isDirty, answeredBy, answeredAt }: SaveStatu
   } else if (state.kind === "failed") {
     text = `Not saved: ${state.message}`;
     tone = "text-nogo font-medium";
+  } else if (state.kind === "blocked") {
+    text = `Not saved yet: ${state.message.charAt(0).toLowerCase()}${state.message.slice(1)}.`;
+    tone = "text-conditional-ink font-medium";
   } else if (state.kind === "conflict") {
     text = "Not saved: someone else changed this answer. Choose which version to keep.";
     tone = "text-conditional-ink font-medium";
   } else if (isDirty) {
-    text = "Unsaved changes (Ctrl+Enter or ⌘+Enter saves)";
+    text = "Unsaved changes, saving shortly…";
     tone = "text-conditional-ink";
   } else if (state.kind === "saved") {
     text = `Saved ${formatDateTime(state.at)}`;

@@ -20,7 +20,7 @@ export type Setup =
   | { kind: "fresh-service"; segment: number }
   | { kind: "fresh-evidence"; segment: number; reviewId: string; itemKey: string }
   | { kind: "version"; reviewId: string; itemKey: string; offset: number }
-  | { kind: "concern-tag"; reviewId: string; concernKey: string; stale: boolean };
+  | { kind: "concern-tag"; reviewId: string; concernKey: string | null; stale: boolean };
 
 export type FuzzRequest = {
   classes: string[];

@@ -284,11 +284,49 @@ const confirmConcern: FuzzEndpoint = {
   },
 };
 
+const confirmReview: FuzzEndpoint = {
+  method: "POST",
+  template: "/api/v1/reviews/{id}/confirm",
+  requests: (world) => {
+    const target = (cls: string, reviewId: string, stale = false): Target => ({
+      cls,
+      segments: ["reviews", reviewId, "confirm"],
+      setup: { kind: "concern-tag", reviewId, concernKey: null, stale },
+    });
+    return withAttacks(
+      world,
+      "POST",
+      weighted<Target>(
+        [5, fc.constant(target("valid", world.draftReviewId))],
+        [1, fc.constant(target("stale-tag", world.draftReviewId, true))],
+        [1, fc.constant(target("decided", world.decidedReviewId))],
+        [1, fc.constant(target("other-team", world.otherReviewId))],
+        [1, fc.uuid().map((id) => target("unknown-id", id))],
+      ),
+      fc.constant(undefined),
+      {
+        body: bodyAttacks,
+        transport: transportAttacks(
+          [{ index: 1, valid: world.draftReviewId }],
+          [
+            fc.constant({ cls: "precondition", apply: (r: FuzzRequest) => ({ ...r, setup: undefined }) }),
+            fc.constantFrom(...GARBAGE_TAGS).map((value) => ({
+              cls: "precondition",
+              apply: (r: FuzzRequest) => ({ ...r, headers: { ...r.headers, "if-match": value }, setup: undefined }),
+            })),
+          ],
+        ),
+      },
+    );
+  },
+};
+
 export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
   startReview,
   setAnswer,
   confirmAnswer,
   confirmConcern,
+  confirmReview,
   addEvidence,
   removeEvidence,
   unknownPaths,

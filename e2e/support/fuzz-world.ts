@@ -124,12 +124,13 @@ export async function answerVersion(reviewId: string, itemKey: string): Promise<
 }
 
 /** The tag of a concern's carried answers in the review, as GET /api/v1/reviews/{id} reports it. */
-export async function concernTag(reviewId: string, concernKey: string): Promise<string> {
+/** The tag over a concern's carried answers, or over the whole review's when `concernKey` is null. */
+export async function concernTag(reviewId: string, concernKey: string | null): Promise<string> {
   const { rows } = await sql().query<{ version: number }>(
     `SELECT a.version FROM answers a
      JOIN checklist_items i ON i.id = a.item_id JOIN concerns c ON c.id = i.concern_id
      JOIN reviews r ON r.id = a.review_id JOIN services s ON s.id = r.service_id
-     WHERE a.review_id = $1 AND c.key = $2 AND a.carried_from_review_id IS NOT NULL AND s.tier = ANY(i.tiers)
+     WHERE a.review_id = $1 AND ($2::text IS NULL OR c.key = $2) AND a.carried_from_review_id IS NOT NULL AND s.tier = ANY(i.tiers)
      ORDER BY i.position`,
     [reviewId, concernKey],
   );

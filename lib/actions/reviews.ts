@@ -7,7 +7,7 @@ import type { ActionContext } from "@/lib/actions/action-client";
 import { defineAction } from "@/lib/actions/define-action";
 import { formFields, formList } from "@/lib/actions/form-data";
 import { actionOk, withCurrent, type ActionFailure, type ActionResult, type FailureWithCurrent } from "@/lib/actions/result";
-import { confirmAnswer, confirmConcern } from "@/lib/db/answer-confirmation";
+import { confirmAnswer, confirmConcern, confirmReview } from "@/lib/db/answer-confirmation";
 import { setAnswer } from "@/lib/db/answers";
 import { decideReview, reopenReview, submitReview } from "@/lib/db/decisions";
 import { addEvidence, removeEvidence } from "@/lib/db/evidence";
@@ -101,6 +101,18 @@ export const confirmConcernAction = defineAction({
   schema: concernTagInput,
   handler: async ({ tag }, ctx, reviewId, concernKey) => {
     const result = await confirmConcern(ctx, reviewId, concernKey, tag);
+    revalidateReview(reviewId);
+    return actionOk(result.confirmed.length);
+  },
+});
+
+/** Confirming every carried answer of the review that still waits, if nothing moved since the page showed them. */
+export const confirmReviewAction = defineAction({
+  name: "confirmReview",
+  input: (_reviewId: string, tag: string) => ({ tag }),
+  schema: concernTagInput,
+  handler: async ({ tag }, ctx, reviewId) => {
+    const result = await confirmReview(ctx, reviewId, tag);
     revalidateReview(reviewId);
     return actionOk(result.confirmed.length);
   },

@@ -4,7 +4,9 @@ import { GET as getReview } from "@/app/api/v1/reviews/[id]/route";
 import { PUT as putAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/route";
 import { POST as confirmAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/confirm/route";
 import { POST as confirmConcern } from "@/app/api/v1/reviews/[id]/concerns/[concernKey]/confirm/route";
+import { POST as confirmReview } from "@/app/api/v1/reviews/[id]/confirm/route";
 import { apiRequest as req, apiTokenFor, createApiWorld, readJson, routeParams as params } from "@/lib/api/api-test-support";
+import { db } from "@/lib/db/client";
 import { createDecidedReviewWithAnswers, createService, createViewer } from "@/lib/db/review-test-fixtures";
 
 // Carrying answers forward and confirming them, through the real route handlers with API tokens, against Postgres.
@@ -18,7 +20,12 @@ type Review = {
   items: { key: string; outcome: string | null }[];
   reasons: { code: string; itemKeys: string[] }[];
   answers: Answer[];
-  carryForward: { fromReviewId: string | null; awaitingConfirmation: number; concerns: { key: string; awaiting: string[]; tag: string }[] };
+  carryForward: {
+    fromReviewId: string | null;
+    awaitingConfirmation: number;
+    tag: string;
+    concerns: { key: string; awaiting: string[]; tag: string }[];
+  };
 };
 type Json = Record<string, unknown> & {
   error?: { code: string; fields?: Record<string, string[]>; current?: unknown; openReviewId?: string };
@@ -47,7 +54,7 @@ describe("carry-forward through /api/v1", () => {
     expect(blank.status).toBe(201);
     const blankReview = await json<Review>(blank);
     expect(blankReview.answers).toEqual([]);
-    expect(blankReview.carryForward).toEqual({ fromReviewId: null, awaitingConfirmation: 0, concerns: [] });
+    expect(blankReview.carryForward).toEqual({ fromReviewId: null, awaitingConfirmation: 0, tag: "v", concerns: [] });
 
     // One open review per service: the second start is refused and names the open one.
     const refused = await start(w.service.slug, w.token, { trigger: "QUARTERLY", carryForward: true });
@@ -141,5 +148,42 @@ describe("carry-forward through /api/v1", () => {
     const waiting = review.answers.filter((a) => !a.confirmed);
     expect(waiting.length).toBeGreaterThan(0);
     for (const answer of waiting) expect(outcomes.get(answer.itemKey), answer.itemKey).toBeNull();
+  });
+
+  it("confirms every carried answer of the review at once with the review's tag, audited, and the level follows", async () => {
+    const w = await world();
+    const { id } = await json<Review>(await start(w.service.slug, w.token, { trigger: "QUARTERLY", carryForward: true }));
+    const confirmEverything = (token: string, headers: Record<string, string>) =>
+      confirmReview(req("POST", `/api/v1/reviews/${id}/confirm`, token, { headers }), params({ id }));
+    const before = await read(id, w.token);
+    expect(before.level).toBe(0);
+    expect(before.carryForward.awaitingConfirmation).toBeGreaterThan(0);
+
+    expect((await confirmEverything(w.token, {})).status).toBe(428);
+    expect((await confirmEverything(w.token, { "if-match": "banana" })).status).toBe(400);
+    expect((await confirmEverything(w.readToken, { "if-match": `"${before.carryForward.tag}"` })).status).toBe(403);
+    expect((await confirmEverything(w.outsiderToken, { "if-match": `"${before.carryForward.tag}"` })).status).toBe(403);
+
+    // One answer confirmed on its own moves the review's tag on: the old tag is refused with what waits now.
+    await confirm(id, w.token, { "if-match": '"1"' });
+    const stale = await confirmEverything(w.token, { "if-match": `"${before.carryForward.tag}"` });
+    expect(stale.status).toBe(412);
+    const current = (await json(stale)).error?.current as { tag: string; awaiting: string[] };
+    expect(current.awaiting).toHaveLength(before.carryForward.awaitingConfirmation - 1);
+    expect(current.awaiting).not.toContain(ITEM);
+
+    const done = await confirmEverything(w.token, { "if-match": `"${current.tag}"` });
+    expect(done.status).toBe(200);
+    const result = await json<{ tag: string; confirmed: Answer[] }>(done);
+    expect(result.confirmed.map((a) => a.itemKey).sort()).toEqual([...current.awaiting].sort());
+    expect(result.confirmed.every((a) => a.confirmed)).toBe(true);
+    expect(done.headers.get("etag")).toBe(`"${result.tag}"`);
+    expect((await confirmEverything(w.token, { "if-match": `"${result.tag}"` })).status).toBe(409);
+
+    const after = await read(id, w.token);
+    expect(after.carryForward).toMatchObject({ awaitingConfirmation: 0, tag: result.tag });
+    expect(after.level).toBe(4);
+    const audited = await db().auditEvent.count({ where: { reviewId: id, action: "answer.confirm" } });
+    expect(audited).toBe(current.awaiting.length + 1);
   });
 });

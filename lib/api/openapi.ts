@@ -185,6 +185,22 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/v1/reviews/{id}/confirm": {
+        post: {
+          summary: "Confirm every carried answer of the review that still waits (editors of the owning team)",
+          security: writeSecurity,
+          description:
+            'For a review started from the previous one where nothing changed. Send `If-Match: "<tag>"` with `carryForward.tag` of GET /api/v1/reviews/{id}; any edit or confirmation of a carried answer moves the tag on, and a stale tag gets 412 with the current tag and the items that wait.',
+          parameters: [pathParam("id", "Review id"), { name: "If-Match", in: "header", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": json("The answers confirmed and the review's new tag (also in the ETag header)"),
+            "409": json("Nothing waits for confirmation, or the review is no longer editable", errorBody),
+            "412": json("The review's carried answers changed; `error.current` holds the tag and what waits now", errorBody),
+            "428": json("No If-Match was sent", errorBody),
+            ...errors,
+          },
+        },
+      },
       "/api/v1/reviews/{id}/answers/{itemKey}/evidence": {
         post: {
           summary: "Add an evidence link to an answered item",

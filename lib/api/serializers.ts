@@ -132,7 +132,8 @@ export function reviewJson(viewer: Viewer, view: ReviewView) {
     answers: Object.values(view.answers).map((answer) => answerJson(viewer, answer)),
     carryForward: {
       fromReviewId: view.carryForward.fromReviewId,
-      awaitingConfirmation: view.carryForward.concerns.reduce((sum, c) => sum + c.awaiting.length, 0),
+      awaitingConfirmation: view.carryForward.review.awaiting.length,
+      tag: view.carryForward.review.tag,
       concerns: view.carryForward.concerns
         .filter((c) => c.carried > 0)
         .map((c) => ({ key: c.concernKey, awaiting: c.awaiting, tag: c.tag })),

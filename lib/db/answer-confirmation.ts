@@ -55,6 +55,7 @@ export async function confirmAnswer(ctx: AuditContext, reviewId: string, itemKey
 }
 
 export type ConcernConfirmed = { concernKey: string; confirmed: AnswerDto[]; tag: string };
+export type ReviewConfirmed = { confirmed: AnswerDto[]; tag: string };
 
 /**
  * Confirms every applicable carried answer of the concern that still waits, provided the concern's tag is the one the
@@ -66,10 +67,27 @@ export async function confirmConcern(
   concernKey: string,
   expectedTag: string,
 ): Promise<ConcernConfirmed> {
+  return { concernKey, ...(await confirmCarried(ctx, reviewId, concernKey, expectedTag)) };
+}
+
+/**
+ * The same for the whole review at once ("nothing changed since the last review"): the tag covers every applicable
+ * carried answer of every concern, so anything edited or confirmed since the page was read refuses the lot.
+ */
+export async function confirmReview(ctx: AuditContext, reviewId: string, expectedTag: string): Promise<ReviewConfirmed> {
+  return confirmCarried(ctx, reviewId, null, expectedTag);
+}
+
+async function confirmCarried(
+  ctx: AuditContext,
+  reviewId: string,
+  concernKey: string | null,
+  expectedTag: string,
+): Promise<ReviewConfirmed> {
   return db().$transaction(async (tx) => {
     const review = await lockDraftForEdit(tx, ctx.viewer, reviewId);
     const template = await getReviewTemplate(review.templateId);
-    if (!template.concerns.some((c) => c.key === concernKey)) {
+    if (concernKey !== null && !template.concerns.some((c) => c.key === concernKey)) {
       throw new AppError("NOT_FOUND", `This review's checklist has no concern "${concernKey}"`);
     }
     // Locks the review's carried answers, so a concurrent edit or confirmation waits and then sees the tag moved on.
@@ -87,7 +105,8 @@ export async function confirmConcern(
     );
     const state = concernConfirmation(template.items, byKey, concernKey, review.tier);
     if (state.tag !== expectedTag) {
-      throw new AppError("CONFLICT", "Someone changed or confirmed answers of this concern since you loaded it; reload to see them.", {
+      const scope = concernKey === null ? "this review" : "this concern";
+      throw new AppError("CONFLICT", `Someone changed or confirmed answers of ${scope} since you loaded it; reload to see them.`, {
         reason: "STALE_CONCERN",
         currentTag: state.tag,
         awaiting: state.awaiting,
@@ -122,6 +141,6 @@ export async function confirmConcern(
       concernKey,
       review.tier,
     );
-    return { concernKey, confirmed, tag: next.tag };
+    return { confirmed, tag: next.tag };
   });
 }

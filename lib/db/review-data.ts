@@ -2,10 +2,10 @@ import type { Tx } from "@/lib/db/client";
 import { answerSelect, peopleIdsOf, toAnswerDto, toWaiverDto, waiverSelect, type AnswerDto, type WaiverDto } from "@/lib/db/review-dtos";
 import { loadPeople } from "@/lib/db/people";
 import { getTemplate, type TemplateDto } from "@/lib/db/templates";
-import type { AnswerMap } from "@/lib/domain/maturity";
+import { evaluateStoredReview } from "@/lib/domain/review-input";
 import type { TierTargets } from "@/lib/domain/targets";
 import type { Tier } from "@/lib/domain/types";
-import { evaluateReview, type ReviewEvaluation } from "@/lib/domain/verdict";
+import type { ReviewEvaluation } from "@/lib/domain/verdict";
 import { AppError } from "@/lib/errors";
 
 // Loads what the engine needs for one review and runs it. Used by the page (outside a
@@ -48,18 +48,5 @@ export function evaluateRows(
   today: string,
   tierTargets: TierTargets,
 ): ReviewEvaluation {
-  const answers: AnswerMap = Object.fromEntries(
-    rows.answers.map((answer) => [
-      answer.itemKey,
-      { status: answer.status, naReason: answer.naReason, awaitsConfirmation: answer.awaitsConfirmation },
-    ]),
-  );
-  return evaluateReview({
-    items: template.items,
-    tier,
-    answers,
-    waivers: rows.waivers.map((w) => ({ itemKey: w.itemKey, expiresOn: w.expiresOn, status: w.status })),
-    today,
-    tierTargets,
-  });
+  return evaluateStoredReview({ items: template.items, tier, answers: rows.answers, waivers: rows.waivers, today, tierTargets });
 }

@@ -49,7 +49,7 @@ export type ReviewView = {
   waivers: WaiverDto[];
   evaluation: ReviewEvaluationView;
   /** Answers carried forward from the previous review: where from, and per concern what still waits for confirmation. */
-  carryForward: { fromReviewId: string | null; concerns: ConcernConfirmation[] };
+  carryForward: { fromReviewId: string | null; concerns: ConcernConfirmation[]; review: ConcernConfirmation<null> };
   permissions: ReviewPermissions;
 };
 
@@ -136,6 +136,7 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
   const carryForward = {
     fromReviewId: answerList.find((answer) => answer.carriedFromReviewId !== null)?.carriedFromReviewId ?? null,
     concerns: template.concerns.map((concern) => concernConfirmation(template.items, answersByKey, concern.key, tier)),
+    review: concernConfirmation(template.items, answersByKey, null, tier),
   };
 
   return {

@@ -56,8 +56,9 @@ export function concernConfirmationTag(carriedVersionsInTemplateOrder: readonly 
 type CarriedAnswerState = { version: number; carriedFromReviewId: string | null; awaitsConfirmation: boolean };
 
 /** What "confirm the whole concern" acts on: its applicable items' carried answers that still wait, and their tag. */
-export type ConcernConfirmation = {
-  concernKey: string;
+export type ConcernConfirmation<K extends string | null = string> = {
+  /** null: the whole review, every concern at once. */
+  concernKey: K;
   /** How many applicable items of the concern hold a carried answer, confirmed or not. */
   carried: number;
   awaiting: string[];
@@ -68,14 +69,14 @@ export type ConcernConfirmation = {
  * The concern's applicable items (template order) whose answer waits for confirmation, and the tag over all of its
  * carried answers, confirmed or not, so confirming one of them on its own also moves the tag on.
  */
-export function concernConfirmation(
+export function concernConfirmation<K extends string | null>(
   items: readonly { key: string; concernKey: string; tiers: readonly number[] }[],
   answers: Readonly<Record<string, CarriedAnswerState | undefined>>,
-  concernKey: string,
+  concernKey: K,
   tier: number,
-): ConcernConfirmation {
+): ConcernConfirmation<K> {
   const carried = items
-    .filter((item) => item.concernKey === concernKey && item.tiers.includes(tier))
+    .filter((item) => (concernKey === null || item.concernKey === concernKey) && item.tiers.includes(tier))
     .flatMap((item) => {
       const answer = answers[item.key];
       return answer && answer.carriedFromReviewId !== null ? [{ key: item.key, answer }] : [];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConcernProgress } from "@/components/reviews/concern-progress";
+import { ReviewCarriedAnswers } from "@/components/reviews/concern-carried-answers";
 import { DecisionPanel } from "@/components/reviews/decision-panel";
 import { PendingWaivers } from "@/components/reviews/pending-waivers";
 import { LevelSummary, NextLevel } from "@/components/reviews/level-summary";
@@ -25,6 +26,7 @@ export default async function ReviewOverviewPage({ params }: PageProps) {
     <>
       <ReviewHeader view={view} title={`Readiness review: ${view.service.name}`} active="overview" />
       <div className="space-y-6">
+        <ReviewCarriedAnswers view={view} />
         <div className="grid gap-6 lg:grid-cols-2">
           <LevelSummary evaluation={evaluation} />
           <VerdictPanel reviewId={review.id} evaluation={evaluation} items={template.items} />
