@@ -1,8 +1,10 @@
 import type { AnyJobDefinition } from "@/lib/jobs/define";
+import { checkEvidenceLinksJob } from "@/lib/jobs/check-evidence-links";
+import { probeHealthChecks } from "@/lib/jobs/probe-health";
 import { pruneRateLimits } from "@/lib/jobs/prune-rate-limits";
 
 /** Every background job Shipshape runs. A new job is one defineJob() file and one line here. */
-export const JOBS: readonly AnyJobDefinition[] = [pruneRateLimits];
+export const JOBS: readonly AnyJobDefinition[] = [pruneRateLimits, probeHealthChecks, checkEvidenceLinksJob];
 
 /** A job's schedule after JOBS_SCHEDULES: its cron expression, or null when it only runs when sent. */
 export function effectiveCron(job: AnyJobDefinition, overrides: Record<string, string>): string | null {
