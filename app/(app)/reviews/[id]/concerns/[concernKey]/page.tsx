@@ -7,6 +7,7 @@ import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
 import { ReviewHeader } from "@/components/reviews/review-header";
 import { ConcernCarriedAnswers } from "@/components/reviews/concern-carried-answers";
 import { ConcernPractice } from "@/components/reviews/concern-practice";
+import { ConcernAssignment } from "@/components/reviews/concern-assignment";
 import { concernPractice } from "@/lib/domain/default-template";
 import type { ReviewStatus } from "@/lib/domain/types";
 
@@ -52,6 +53,7 @@ export default async function ConcernPage({ params }: PageProps) {
     <>
       <ReviewHeader view={view} title={concern.title} current={concern.title} active={{ concernKey: concern.key }} />
       <div className="space-y-6">
+        <ConcernAssignment view={view} concernKey={concern.key} />
         {concern.description ? <p className="max-w-prose text-sm text-ink-muted">{concern.description}</p> : null}
         <ConcernPractice practice={concernPractice(view.template.key, concern.key)} />
         <ConcernCarriedAnswers view={view} concernKey={concern.key} concernTitle={concern.title} />
