@@ -1,19 +1,11 @@
 import type { Page } from "@playwright/test";
-import { createApiToken, createService, createTeam, createUser, sql, type TestUser } from "./support/db";
+import { createApiToken, createService, createTeam, createUser, sql } from "./support/db";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { draftReviewWithAnswers } from "./support/review-data";
 import { latestTemplate } from "./support/reviews";
 
 const LOGGING = "Logging & Observability";
 const HEALTH_ITEM = "health.healthz-endpoint";
-
-async function draftReview(serviceId: string, startedBy: TestUser): Promise<string> {
-  const template = await latestTemplate();
-  const { rows } = await sql().query<{ id: string }>(
-    "INSERT INTO reviews (service_id, template_id, trigger, status, started_by_id) VALUES ($1, $2, 'MAJOR_RELEASE', 'DRAFT', $3) RETURNING id",
-    [serviceId, template.id, startedBy.id],
-  );
-  return rows[0]!.id;
-}
 
 async function world() {
   const owners = await createTeam();
@@ -24,7 +16,9 @@ async function world() {
   const outsider = await createUser("EDITOR", [others]);
   const viewer = await createUser("VIEWER");
   const service = await createService(owners, { tier: 3 });
-  const reviewId = await draftReview(service.id, editor);
+  // Everything is answered except the two concerns the tests work on.
+  const open = (await latestTemplate()).items.filter((i) => ["logging", "health"].includes(i.concernKey)).map((i) => i.key);
+  const reviewId = await draftReviewWithAnswers(service.id, editor.id, 3, open);
   return { owners, editor, teammate, leaver, outsider, viewer, service, reviewId };
 }
 

@@ -2,17 +2,13 @@ import { describe, expect, it } from "vitest";
 import { GET as getReview } from "@/app/api/v1/reviews/[id]/route";
 import { PUT as putAnswer } from "@/app/api/v1/reviews/[id]/answers/[itemKey]/route";
 import { PUT as putAssignment, POST as postAssignment } from "@/app/api/v1/reviews/[id]/concerns/[concernKey]/assignment/route";
-import { createApiToken } from "@/lib/db/api-tokens";
+import { apiRequest as req, apiTokenFor as tokenOf, readJson, routeParams as params } from "@/lib/api/api-test-support";
 import { submitReview } from "@/lib/db/decisions";
-import { todayUtc } from "@/lib/db/review-access";
 import { createReviewWorld, createViewer, ctxOf } from "@/lib/db/review-test-fixtures";
-import type { Viewer } from "@/lib/auth/permissions";
-import { defaultTokenExpiry } from "@/lib/domain/api-tokens";
 import { concernAssignmentResponse } from "@/lib/schemas/api";
 
 // Assigning concerns through the real route handlers with API tokens, against Postgres.
 
-const BASE = "http://shipshape.test";
 const CONCERN = "health";
 const ITEM = "health.healthz-endpoint";
 
@@ -24,16 +20,7 @@ type Assignment = {
   openItems: number | null;
 };
 type Json = { error?: { code: string; message: string; fields?: Record<string, string[]>; current?: Assignment } } & Partial<Assignment>;
-
-function req(method: string, path: string, token: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(init.headers ?? {}) };
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  return new Request(`${BASE}${path}`, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-}
-const params = <P>(p: P) => ({ params: Promise.resolve(p) });
-const json = async <T = Json>(r: Response) => (await r.json()) as T;
-const tokenOf = async (viewer: Viewer, scope: "READ" | "WRITE" = "WRITE") =>
-  (await createApiToken(ctxOf(viewer), { name: "ci", scope, expiresOn: defaultTokenExpiry(todayUtc()) })).token;
+const json = <T = Json>(r: Response) => readJson<T>(r);
 
 async function world() {
   const w = await createReviewWorld(3);
