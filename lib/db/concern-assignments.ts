@@ -186,9 +186,8 @@ export async function setConcernAssignment(
   return db().$transaction(async (tx) => {
     const review = await lockDraftForEdit(tx, ctx.viewer, reviewId);
     const template = await getReviewTemplate(review.templateId);
-    if (!template.concerns.some((concern) => concern.key === concernKey)) {
-      throw new AppError("NOT_FOUND", `This review's checklist has no concern "${concernKey}"`);
-    }
+    const concern = template.concerns.find((c) => c.key === concernKey);
+    if (!concern) throw new AppError("NOT_FOUND", `This review's checklist has no concern "${concernKey}"`);
     const current = await lockAssignment(tx, review.id, concernKey);
     const currentVersion = current?.version ?? UNTOUCHED_VERSION;
     if (input.expectedVersion !== currentVersion) throw await staleAssignment(tx, ctx.viewer, current, concernKey);
@@ -224,8 +223,10 @@ export async function setConcernAssignment(
       entityType: "concern",
       entityId: `${review.id}/${concernKey}`,
       ...auditScope(review),
-      before: current ? { concernKey, ...auditView(current, beforeAssignee?.email ? { email: beforeAssignee.email } : null) } : null,
-      after: { concernKey, ...auditView(written, assignee), openItems },
+      before: current
+        ? { concernKey, concernTitle: concern.title, ...auditView(current, beforeAssignee?.email ? { email: beforeAssignee.email } : null) }
+        : null,
+      after: { concernKey, concernTitle: concern.title, ...auditView(written, assignee), openItems },
     });
     return { ...(await dtoOf(tx, ctx.viewer, written, concernKey)), openItems };
   });
@@ -236,14 +237,14 @@ export async function setConcernAssignment(
  * when there is none). It never changes the assignee, and never moves a concern back from in progress or done.
  */
 export async function startConcernOnAnswer(client: PoolClient, ctx: AuditContext, review: LockedReview, itemId: string): Promise<void> {
-  const { rows } = await client.query<{ concern_key: string; version: number }>(
+  const { rows } = await client.query<{ concern_key: string; title: string; version: number }>(
     `INSERT INTO concern_assignments AS ca (review_id, concern_key, status, updated_by_id, updated_at)
      SELECT $1::uuid, c.key, 'IN_PROGRESS', $3::uuid, now()
      FROM checklist_items i JOIN concerns c ON c.id = i.concern_id WHERE i.id = $2::uuid
      ON CONFLICT (review_id, concern_key) DO UPDATE
        SET status = 'IN_PROGRESS', version = ca.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = EXCLUDED.updated_at
        WHERE ca.status = 'NOT_STARTED'
-     RETURNING concern_key, version`,
+     RETURNING concern_key, version, (SELECT c.title FROM concerns c JOIN checklist_items i ON i.concern_id = c.id WHERE i.id = $2::uuid) AS title`,
     [review.id, itemId, ctx.viewer.id],
   );
   const started = rows[0];
@@ -253,8 +254,14 @@ export async function startConcernOnAnswer(client: PoolClient, ctx: AuditContext
     entityType: "concern",
     entityId: `${review.id}/${started.concern_key}`,
     ...auditScope(review),
-    before: { concernKey: started.concern_key, status: "NOT_STARTED", version: started.version - 1 },
-    after: { concernKey: started.concern_key, status: "IN_PROGRESS", version: started.version, reason: "first answer" },
+    before: { concernKey: started.concern_key, concernTitle: started.title, status: "NOT_STARTED", version: started.version - 1 },
+    after: {
+      concernKey: started.concern_key,
+      concernTitle: started.title,
+      status: "IN_PROGRESS",
+      version: started.version,
+      reason: "first answer",
+    },
   });
 }
 
