@@ -20,7 +20,8 @@ export type Setup =
   | { kind: "fresh-service"; segment: number }
   | { kind: "fresh-evidence"; segment: number; reviewId: string; itemKey: string }
   | { kind: "version"; reviewId: string; itemKey: string; offset: number }
-  | { kind: "concern-tag"; reviewId: string; concernKey: string | null; stale: boolean };
+  | { kind: "concern-tag"; reviewId: string; concernKey: string | null; stale: boolean }
+  | { kind: "assignment-version"; reviewId: string; concernKey: string; offset: number };
 
 export type FuzzRequest = {
   classes: string[];

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { CONCERN_WORK_STATUSES } from "../../lib/domain/concern-assignments";
 import { EVIDENCE_KINDS, REVIEW_TRIGGERS } from "../../lib/domain/types";
 import {
   bodyAttacks,
@@ -321,12 +322,48 @@ const confirmReview: FuzzEndpoint = {
   },
 };
 
+const setAssignment: FuzzEndpoint = {
+  method: "PUT",
+  template: "/api/v1/reviews/{id}/concerns/{concernKey}/assignment",
+  requests: (world) =>
+    reviewScoped(world, "PUT", {
+      target: (cls, reviewId, concernKey) => ({
+        cls,
+        segments: ["reviews", reviewId, "concerns", concernKey, "assignment"],
+        setup: { kind: "assignment-version", reviewId, concernKey, offset: 0 },
+      }),
+      keys: world.concernKeys,
+      validWeight: 5,
+      unknownKeys: slug,
+      bodies: fc.record({
+        assignee: fc.constantFrom(world.userEmail, world.userEmail.toUpperCase(), null),
+        status: fc.constantFrom(...CONCERN_WORK_STATUSES),
+      }),
+      bodyAttacks: objectBodyAttacks([
+        { name: "assignee", required: true, text: true },
+        { name: "status", required: true, text: true },
+      ]),
+      preconditions: [
+        fc.constant({ cls: "precondition", apply: (r: FuzzRequest) => ({ ...r, setup: undefined }) }),
+        fc.constantFrom(-2, -1, 1, 2).map((offset) => ({
+          cls: "precondition",
+          apply: (r: FuzzRequest) => ({ ...r, setup: r.setup?.kind === "assignment-version" ? { ...r.setup, offset } : r.setup }),
+        })),
+        fc.constantFrom(...GARBAGE_PRECONDITIONS).map((value) => ({
+          cls: "precondition",
+          apply: (r: FuzzRequest) => ({ ...r, headers: { ...r.headers, "if-match": value }, setup: undefined }),
+        })),
+      ],
+    }),
+};
+
 export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
   startReview,
   setAnswer,
   confirmAnswer,
   confirmConcern,
   confirmReview,
+  setAssignment,
   addEvidence,
   removeEvidence,
   unknownPaths,

@@ -4,6 +4,7 @@ import { errorBody } from "../../lib/schemas/api";
 import type { FuzzEndpoint, FuzzRequest } from "./fuzz-attacks";
 import {
   answerVersion,
+  assignmentVersion,
   concernTag,
   createFreshService,
   insertEvidence,
@@ -117,6 +118,10 @@ async function resolve(request: FuzzRequest, world: FuzzWorld): Promise<FuzzRequ
   if (setup.kind === "concern-tag") {
     const tag = await concernTag(setup.reviewId, setup.concernKey);
     return { ...request, headers: { "if-match": `"${setup.stale ? `${tag}.9` : tag}"`, ...request.headers } };
+  }
+  if (setup.kind === "assignment-version") {
+    const current = await assignmentVersion(setup.reviewId, setup.concernKey);
+    return { ...request, headers: { "if-match": `"${current + setup.offset}"`, ...request.headers } };
   }
   if (setup.kind === "version") {
     const current = await answerVersion(setup.reviewId, setup.itemKey);

@@ -12,6 +12,8 @@ import { insertDecidedReview, latestTemplate } from "./reviews";
 export type FuzzWorld = {
   token: string;
   userId: string;
+  /** The editor's address: a valid assignee of the draft's concerns. */
+  userEmail: string;
   teams: TestTeam[];
   serviceSlug: string;
   otherServiceSlug: string;
@@ -73,6 +75,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
   return {
     token: await createApiToken(editor.id),
     userId: editor.id,
+    userEmail: editor.email,
     teams: [team, otherTeam],
     serviceSlug: service.slug,
     otherServiceSlug: otherService.slug,
@@ -92,7 +95,10 @@ export async function createFreshService(world: FuzzWorld): Promise<string> {
   return (await createService(world.teams[0]!, { tier: 3 })).slug;
 }
 
-export type StoredCounts = Record<"reviews" | "answers" | "answerVersions" | "evidence" | "waivers" | "auditEvents", number>;
+export type StoredCounts = Record<
+  "reviews" | "answers" | "answerVersions" | "evidence" | "waivers" | "assignmentVersions" | "auditEvents",
+  number
+>;
 
 /**
  * Everything the mutating endpoints can write, scoped to the world's teams and editor. Answer versions are summed so
@@ -107,6 +113,7 @@ export async function storedCounts(world: FuzzWorld): Promise<StoredCounts> {
             (SELECT coalesce(sum(version), 0) FROM a) AS "answerVersions",
             (SELECT count(*) FROM evidence WHERE answer_id IN (SELECT id FROM a)) AS evidence,
             (SELECT count(*) FROM waivers WHERE review_id IN (SELECT id FROM r)) AS waivers,
+            (SELECT coalesce(sum(version), 0) FROM concern_assignments WHERE review_id IN (SELECT id FROM r)) AS "assignmentVersions",
             (SELECT count(*) FROM audit_events WHERE actor_id = $2 OR team_id = ANY($1::uuid[])) AS "auditEvents"`,
     [world.teams.map((team) => team.id), world.userId],
   );
@@ -119,6 +126,15 @@ export async function answerVersion(reviewId: string, itemKey: string): Promise<
   const { rows } = await sql().query<{ version: number }>(
     `SELECT a.version FROM answers a JOIN checklist_items i ON i.id = a.item_id WHERE a.review_id = $1 AND i.key = $2`,
     [reviewId, itemKey],
+  );
+  return rows[0]?.version ?? 0;
+}
+
+/** The version of a concern's assignment, or 0 when nobody has assigned or started it. */
+export async function assignmentVersion(reviewId: string, concernKey: string): Promise<number> {
+  const { rows } = await sql().query<{ version: number }>(
+    "SELECT version FROM concern_assignments WHERE review_id = $1 AND concern_key = $2",
+    [reviewId, concernKey],
   );
   return rows[0]?.version ?? 0;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { openApiDocument } from "@/lib/api/openapi";
 import { answerBody, createReviewBody, evidenceBody } from "@/lib/schemas/api";
+import { concernAssignmentBody } from "@/lib/schemas/concern-assignment";
 
 const API_DIR = path.resolve("app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -60,6 +61,7 @@ describe("the OpenAPI document", () => {
     expect(bodyOf(paths["/api/v1/reviews/{id}/answers/{itemKey}"].put)).toEqual(z.toJSONSchema(answerBody, io));
     expect(bodyOf(paths["/api/v1/services/{slug}/reviews"].post)).toEqual(z.toJSONSchema(createReviewBody, io));
     expect(bodyOf(paths["/api/v1/reviews/{id}/answers/{itemKey}/evidence"].post)).toEqual(z.toJSONSchema(evidenceBody, io));
+    expect(bodyOf(paths["/api/v1/reviews/{id}/concerns/{concernKey}/assignment"].put)).toEqual(z.toJSONSchema(concernAssignmentBody, io));
   });
 
   it("documents the concurrency contract of answer writes", () => {

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { checkResultsBody } from "@/lib/schemas/checks";
-import { answerBody, createReviewBody, errorBody, evidenceBody, gateQuery, gateResponse, servicesQuery } from "@/lib/schemas/api";
+import {
+  answerBody,
+  concernAssignmentResponse,
+  createReviewBody,
+  errorBody,
+  evidenceBody,
+  gateQuery,
+  gateResponse,
+  reviewResponse,
+  servicesQuery,
+} from "@/lib/schemas/api";
+import { concernAssignmentBody } from "@/lib/schemas/concern-assignment";
 import packageJson from "@/package.json";
 
 // The API's contract, generated from the same zod schemas the handlers parse with. A test checks that every
@@ -117,9 +128,9 @@ export function openApiDocument() {
         get: {
           summary: "Get a review with its computed level, verdict and reasons",
           description:
-            "Each answer has its `origin` (`CARRIED` from `carriedFromReviewId`, or `ANSWERED_HERE`) and whether it is `confirmed`; `carryForward` counts the carried answers that wait and gives each concern's tag for confirming it at once.",
+            "Each answer has its `origin` (`CARRIED` from `carriedFromReviewId`, or `ANSWERED_HERE`) and whether it is `confirmed`; `carryForward` counts the carried answers that wait and gives each concern's tag for confirming it at once. `assignments` has one entry per concern: who of the owning team works on it, its status and its version (see PUT …/concerns/{concernKey}/assignment).",
           parameters: [pathParam("id", "Review id")],
-          responses: { "200": json("The review"), ...errors },
+          responses: { "200": json("The review", reviewResponse), ...errors },
         },
       },
       "/api/v1/reviews/{id}/answers/{itemKey}": {
@@ -196,6 +207,27 @@ export function openApiDocument() {
             "200": json("The answers confirmed and the review's new tag (also in the ETag header)"),
             "409": json("Nothing waits for confirmation, or the review is no longer editable", errorBody),
             "412": json("The review's carried answers changed; `error.current` holds the tag and what waits now", errorBody),
+            "428": json("No If-Match was sent", errorBody),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/reviews/{id}/concerns/{concernKey}/assignment": {
+        put: {
+          summary: "Assign a concern to an editor of the owning team and set its status (editors of the owning team, draft reviews)",
+          security: writeSecurity,
+          description:
+            'Send `If-Match: "<version>"` with the concern\'s `assignments[].version` from GET /api/v1/reviews/{id} (`"0"` for a concern nobody has assigned or started yet). A stale version gets 412 with the assignment as it is now; no If-Match 428. Saving the first answer of a not-started concern moves it to IN_PROGRESS (and its version on). DONE is accepted with items still unanswered; `openItems` in the response counts them.',
+          parameters: [
+            pathParam("id", "Review id"),
+            pathParam("concernKey", "Concern key, e.g. logging"),
+            { name: "If-Match", in: "header", required: true, schema: { type: "string" } },
+          ],
+          requestBody: { required: true, ...json("Who works on the concern and its status", concernAssignmentBody) },
+          responses: {
+            "200": json("The assignment; the ETag header carries its new version", concernAssignmentResponse),
+            "409": json("The review is no longer a draft", errorBody),
+            "412": json("The assignment changed since the given version; `error.current` holds it", errorBody),
             "428": json("No If-Match was sent", errorBody),
             ...errors,
           },

@@ -44,3 +44,20 @@ export function parseIfMatchTag(headers: Headers): string {
 export function etag(version: number): string {
   return `"${version}"`;
 }
+
+/**
+ * A concern's assignment names its version from `assignments[].version` of GET /api/v1/reviews/{id}; a concern
+ * nobody has assigned or started yet is at version 0, so If-Match: "0" creates its assignment.
+ */
+export function parseIfMatchAssignmentVersion(headers: Headers): number {
+  const ifMatch = headers.get("if-match");
+  if (ifMatch === null) {
+    throw new AppError(
+      "PRECONDITION_REQUIRED",
+      'Send If-Match: "<version>" with the assignment\'s version from GET /api/v1/reviews/{id} ("0" if nobody assigned it yet)',
+    );
+  }
+  const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(ifMatch);
+  if (!match?.[1]) throw new AppError("BAD_REQUEST", 'If-Match must carry the assignment\'s version, e.g. If-Match: "2"');
+  return Number(match[1]);
+}

@@ -1,6 +1,7 @@
 import type { Viewer } from "@/lib/auth/permissions";
 import { visiblePerson, type PersonRef } from "@/lib/db/people";
 import type { AnswerDto, WaiverDto } from "@/lib/db/review-dtos";
+import type { ConcernAssignmentDto } from "@/lib/db/concern-assignments";
 import type { ReviewView } from "@/lib/db/review-view";
 import type { ServiceDetail } from "@/lib/db/services";
 import type { ServicesTableRow } from "@/lib/db/services-table";
@@ -9,7 +10,7 @@ import type { ServiceGate } from "@/lib/db/gate";
 import type { CheckResultDto } from "@/lib/db/checks";
 import { reviewReportHref } from "@/lib/routes";
 import type { z } from "zod";
-import type { gateResponse } from "@/lib/schemas/api";
+import type { concernAssignmentResponse, gateResponse } from "@/lib/schemas/api";
 
 // The API's JSON: stable field names, ISO dates, people by name (and e-mail for admins) rather than internal user ids.
 
@@ -95,6 +96,19 @@ function waiverJson(viewer: Viewer, w: WaiverDto) {
   };
 }
 
+/** Who works on a concern and how far it is; `openItems` counts its applicable items still without a counted answer. */
+export function concernAssignmentJson(viewer: Viewer, a: ConcernAssignmentDto, openItems: number | null) {
+  return {
+    concern: a.concernKey,
+    assignee: personJson(viewer, a.assignee),
+    status: a.status,
+    version: a.version,
+    openItems,
+    updatedBy: personJson(viewer, a.updatedBy),
+    updatedAt: a.updatedAt?.toISOString() ?? null,
+  } satisfies z.input<typeof concernAssignmentResponse>;
+}
+
 export function reviewJson(viewer: Viewer, view: ReviewView) {
   const { review, service, evaluation } = view;
   const headline = evaluationHeadline(evaluation);
@@ -139,6 +153,10 @@ export function reviewJson(viewer: Viewer, view: ReviewView) {
         .map((c) => ({ key: c.concernKey, awaiting: c.awaiting, tag: c.tag })),
     },
     waivers: view.waivers.map((waiver) => waiverJson(viewer, waiver)),
+    assignments: view.assignments.map((assignment) => {
+      const score = evaluation.concerns.find((c) => c.concernKey === assignment.concernKey);
+      return concernAssignmentJson(viewer, assignment, score ? score.total - score.answered : null);
+    }),
   };
 }
 

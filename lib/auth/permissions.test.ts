@@ -28,6 +28,12 @@ describe("can", () => {
     ["EDITOR", { type: "review:edit", teamId: OTHER }, false],
     ["APPROVER", { type: "review:edit", teamId: OWN }, true],
     ["ADMIN", { type: "review:edit", teamId: OTHER }, true],
+    // A concern goes to someone of the owning team who can edit its review; an admin from elsewhere is not one.
+    ["EDITOR", { type: "concern:be-assigned", teamId: OWN }, true],
+    ["APPROVER", { type: "concern:be-assigned", teamId: OWN }, true],
+    ["VIEWER", { type: "concern:be-assigned", teamId: OWN }, false],
+    ["EDITOR", { type: "concern:be-assigned", teamId: OTHER }, false],
+    ["ADMIN", { type: "concern:be-assigned", teamId: OTHER }, false],
     ["EDITOR", { type: "service:create", teamId: OWN }, true],
     ["EDITOR", { type: "service:create", teamId: OTHER }, false],
     ["VIEWER", { type: "service:create", teamId: OWN }, false],

@@ -22,6 +22,8 @@ export type Action =
   | { type: "service:create"; teamId: string }
   | { type: "service:update"; teamId: string }
   | { type: "review:edit"; teamId: string }
+  /** Whether this person can be given a concern of the team's reviews to work on (the actor needs review:edit). */
+  | { type: "concern:be-assigned"; teamId: string }
   /** `involvement`: what the viewer did in this review, as its audit log tells (lib/db gathers it). */
   | { type: "review:decide"; teamId: string; involvement: ReviewInvolvement }
   /** `isRequester`: the viewer asked for this waiver. */
@@ -85,6 +87,9 @@ export function can(viewer: Viewer, action: Action): boolean {
     case "review:edit":
     case "checks:record":
       return hasRole(viewer, "ADMIN") || (hasRole(viewer, "EDITOR") && isOnTeam(viewer, action.teamId));
+    case "concern:be-assigned":
+      // Only the team's own editors work on its reviews: an admin from elsewhere may assign, but not be assigned.
+      return hasRole(viewer, "EDITOR") && isOnTeam(viewer, action.teamId);
     case "review:decide":
     case "waiver:approve":
       return decisionRefusal(viewer, action) === null;

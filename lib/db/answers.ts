@@ -4,6 +4,7 @@ import { assertCanEdit, assertDraft, auditScope, isUuid, type LockedReview } fro
 import { withSqlTransaction } from "@/lib/db/sql-transaction";
 import type { AnswerStatus, EvidenceKind } from "@/lib/domain/types";
 import type { Viewer } from "@/lib/auth/permissions";
+import { startConcernOnAnswer } from "@/lib/db/concern-assignments";
 import { answerAuditView, answerSelect, toAnswerDto, visibleAnswer, type AnswerDto, type AnswerRow } from "@/lib/db/review-dtos";
 import { loadPeople } from "@/lib/db/people";
 import { AppError } from "@/lib/errors";
@@ -144,6 +145,7 @@ export async function setAnswer(ctx: AuditContext, reviewId: string, key: string
       written = inserted.rows[0];
     }
     if (!written) throw answerConflict(ctx.viewer, await current());
+    await startConcernOnAnswer(client, ctx, review, itemId);
 
     const evidence =
       row.answer_id === null

@@ -9,6 +9,7 @@ import type { TemplateDto } from "@/lib/db/templates";
 import type { ConcernScore, NextLevelNeeds, OutcomeMap } from "@/lib/domain/maturity";
 import { concernConfirmation, type ConcernConfirmation } from "@/lib/domain/carry-forward";
 import { isReviewSnapshot, snapshotConcerns } from "@/lib/domain/snapshot";
+import { loadConcernAssignments, type ConcernAssignmentDto } from "@/lib/db/concern-assignments";
 import type { ReviewStatus, ReviewTrigger, Tier, Verdict } from "@/lib/domain/types";
 import { targetStanding, type VerdictResult } from "@/lib/domain/verdict";
 import { AppError } from "@/lib/errors";
@@ -51,6 +52,8 @@ export type ReviewView = {
   /** Answers carried forward from the previous review: where from, and per concern what still waits for confirmation. */
   carryForward: { fromReviewId: string | null; concerns: ConcernConfirmation[]; review: ConcernConfirmation<null> };
   permissions: ReviewPermissions;
+  /** Per concern of the checklist, in its order: who of the owning team works on it and how far it is. */
+  assignments: ConcernAssignmentDto[];
 };
 
 /** Everything the overview, concern and decision pages need, in one read. */
@@ -83,12 +86,19 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
   if (!row) throw new AppError("NOT_FOUND", "This review does not exist");
 
   const today = todayUtc();
-  const [template, rows, tierTargets, people, involvement] = await Promise.all([
+  const [template, rows, tierTargets, people, involvement, assignments] = await Promise.all([
     getReviewTemplate(row.templateId),
     loadReviewRows(db(), row.id, today),
     loadTierTargets(),
     loadPeople(db(), [row.startedById, row.submittedById, row.decidedById, ...row.reviewers.map((r) => r.userId)]),
     loadInvolvement(db(), row.id, viewer.id),
+    getReviewTemplate(row.templateId).then((t) =>
+      loadConcernAssignments(
+        viewer,
+        row.id,
+        t.concerns.map((concern) => concern.key),
+      ),
+    ),
   ]);
   const tier = row.service.tier as Tier;
   const person = (id: string | null) => visiblePerson(viewer, id ? (people.get(id) ?? null) : null);
@@ -163,5 +173,6 @@ export async function getReviewView(viewer: Viewer, reviewId: string): Promise<R
     evaluation,
     carryForward,
     permissions: reviewPermissions(viewer, { status: row.status, teamId: row.service.team.id, involvement, waivers: rows.waivers }),
+    assignments,
   };
 }

@@ -78,6 +78,25 @@ describe("history sentences", () => {
       { action: "answer.create", after: { itemKey: "gone.item", status: "PARTIAL" } },
       "Priya Patel marked “gone.item” as partially met",
     ],
+    [
+      "an assignment",
+      { action: "concern.assign", before: null, after: { concernTitle: "Logging", status: "IN_PROGRESS", assignee: "Sam Lee" } },
+      "Priya Patel assigned “Logging” to Sam Lee (in progress)",
+    ],
+    [
+      "a concern marked done with open items",
+      {
+        action: "concern.assign",
+        before: { concernTitle: "Logging", status: "IN_PROGRESS", assignee: "Sam Lee" },
+        after: { concernTitle: "Logging", status: "DONE", assignee: "Sam Lee", openItems: 2 },
+      },
+      "Priya Patel marked “Logging” as done with 2 items still unanswered",
+    ],
+    [
+      "a concern started by its first answer",
+      { action: "concern.start", after: { concernKey: "logging", concernTitle: "Logging", status: "IN_PROGRESS" } },
+      "Priya Patel started “Logging” by answering its first item",
+    ],
     ["the system", { action: "review.reopen", actorName: null }, "Shipshape reopened the review as a draft"],
     ["an action it does not know", { action: "review.archive" }, "Priya Patel recorded “review.archive”"],
   ])("tells %s", (_name, event, sentence) => {

@@ -3,7 +3,8 @@
 // and the item titles. The exact before/after stays available beside each sentence for auditors.
 
 import type { AnswerStatus, Verdict } from "./types";
-import { ANSWER_WORDS, TRIGGER_WORDS, VERDICT_WORDS } from "./words";
+import { ANSWER_WORDS, CONCERN_WORK_STATUS_WORDS, TRIGGER_WORDS, VERDICT_WORDS } from "./words";
+import type { ConcernWorkStatus } from "./concern-assignments";
 import { formatDate } from "@/lib/format/dates";
 
 /** Every action the audit log records against a review (lib/db writes them; a test keeps this list complete). */
@@ -25,6 +26,8 @@ export const REVIEW_AUDIT_ACTIONS = [
   "review.reopen",
   "review.decide",
   "review.decide.refused",
+  "concern.assign",
+  "concern.start",
 ] as const;
 export type ReviewAuditAction = (typeof REVIEW_AUDIT_ACTIONS)[number];
 
@@ -46,6 +49,7 @@ const text = (value: unknown): string | null => (typeof value === "string" && va
 const quoted = (title: string) => `“${title}”`;
 const isStatus = (value: unknown): value is AnswerStatus => typeof value === "string" && value in ANSWER_WORDS;
 const statusWords = (value: unknown) => (isStatus(value) ? ANSWER_WORDS[value].toLowerCase() : "an unknown answer");
+const isWorkStatus = (value: unknown): value is ConcernWorkStatus => typeof value === "string" && value in CONCERN_WORK_STATUS_WORDS;
 const isVerdict = (value: unknown): value is Verdict => typeof value === "string" && value in VERDICT_WORDS;
 const count = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -74,6 +78,26 @@ const refusal =
     const reason = text(after.reason);
     return reason ? `tried to ${attempt} and was refused: ${reason}` : `tried to ${attempt} and was refused`;
   };
+
+/** The concern an assignment event is about, by the title it had then (its key for older entries). */
+function concernName(values: Values): string {
+  return quoted(text(values.concernTitle) ?? text(values.concernKey) ?? "a concern");
+}
+
+/** Names for readers who may not see addresses (lib/db turns "assigneeEmail" into "assignee"), addresses for admins. */
+const assigneeOf = (values: Values): string | null => text(values.assignee) ?? text(values.assigneeEmail);
+
+function concernAssignment({ before, after }: Context): string {
+  const concern = concernName(after);
+  const status = isWorkStatus(after.status) ? CONCERN_WORK_STATUS_WORDS[after.status].toLowerCase() : "an unknown status";
+  const assignee = assigneeOf(after);
+  if (assignee !== assigneeOf(before))
+    return assignee ? `assigned ${concern} to ${assignee} (${status})` : `unassigned ${concern} (${status})`;
+  const open = typeof after.openItems === "number" ? after.openItems : 0;
+  return after.status === "DONE" && open > 0
+    ? `marked ${concern} as done with ${plural(open, "item", "items")} still unanswered`
+    : `marked ${concern} as ${status}`;
+}
 
 function evidenceTitle(values: Values): string {
   return quoted(text(values.title) ?? text(values.url) ?? "a link");
@@ -108,6 +132,8 @@ const SENTENCES: Record<ReviewAuditAction, (c: Context) => string> = {
   "review.reopen": () => "reopened the review as a draft",
   "review.decide": decision,
   "review.decide.refused": refusal("decide the review"),
+  "concern.assign": concernAssignment,
+  "concern.start": ({ after }) => `started ${concernName(after)} by answering its first item`,
 };
 
 export function isReviewAuditAction(action: string): action is ReviewAuditAction {

@@ -5,6 +5,7 @@ import type { ReasonSeverity } from "./verdict";
 import type { AnswerStatus, EvidenceKind, LifecycleStage, ReviewStatus, ReviewTrigger, Role, Tier, Verdict } from "./types";
 import type { WaiverStatus } from "./waivers";
 import type { JobRunState } from "./job-runs";
+import type { ConcernWorkStatus } from "./concern-assignments";
 
 // The human words for the product's enums, in one place, so pages, exports, reports and error messages
 // all say the same thing.
@@ -154,3 +155,12 @@ export const JOB_RUN_STATE_WORDS: Record<JobRunState, string> = {
   failed: "Failed",
   cancelled: "Cancelled",
 };
+/** A concern's progress within a review, as the overview and the concern page say it. */
+export const CONCERN_WORK_STATUS_WORDS: Record<ConcernWorkStatus, string> = {
+  NOT_STARTED: "Not started",
+  IN_PROGRESS: "In progress",
+  DONE: "Done",
+};
+
+/** Said where a concern's assignee would be when nobody is assigned. */
+export const UNASSIGNED_WORDS = "Unassigned";

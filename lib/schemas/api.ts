@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONCERN_WORK_STATUSES } from "@/lib/domain/concern-assignments";
 import { GATE_REASON_CODES } from "@/lib/domain/gate";
 import { ANSWER_STATUSES, EVIDENCE_KINDS, REVIEW_TRIGGERS, TIERS, VERDICTS } from "@/lib/domain/types";
 import { REASON_CODES } from "@/lib/domain/verdict";
@@ -57,6 +58,25 @@ export const evidenceBody = thenForm(
   }),
   evidenceInput,
 );
+
+const personResponse = z.object({ name: z.string(), email: z.string().nullable().describe("Only for admins") }).nullable();
+
+/** One concern's entry in `assignments` of GET /api/v1/reviews/{id}, and the body PUT …/assignment answers with. */
+export const concernAssignmentResponse = z.object({
+  concern: z.string().describe("Concern key"),
+  assignee: personResponse,
+  status: z.enum(CONCERN_WORK_STATUSES),
+  version: z.number().int().min(0).describe("0 while nobody has assigned or started the concern; send it in If-Match"),
+  openItems: z.number().int().min(0).nullable().describe("Applicable items of the concern still without a counted answer"),
+  updatedBy: personResponse,
+  updatedAt: z.string().nullable(),
+});
+
+/** The parts of GET /api/v1/reviews/{id} described field by field so far; the document shows the rest as open. */
+export const reviewResponse = z.looseObject({
+  id: z.string(),
+  assignments: z.array(concernAssignmentResponse).describe("One entry per concern of the review's checklist, in its order"),
+});
 
 export const errorBody = z.object({
   error: z.object({

@@ -12,6 +12,7 @@ import { KeyLegend } from "@/components/reviews/key-legend";
 import { ProgressPanel } from "@/components/reviews/progress-panel";
 import { ReviewWorkspace } from "@/components/reviews/review-workspace";
 import { loadTierTargets } from "@/lib/db/tier-targets";
+import { ConcernAssignment } from "@/components/reviews/concern-assignment";
 import { concernPractice } from "@/lib/domain/default-template";
 import type { ReviewStatus } from "@/lib/domain/types";
 import { concernHref, reviewHref } from "@/lib/routes";
@@ -77,6 +78,7 @@ export default async function ConcernPage({ params }: PageProps) {
       <ReviewHeader view={view} title={concern.title} current={concern.title} active={{ concernKey: concern.key }} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
         <div className="order-2 min-w-0 space-y-4 lg:order-1">
+          <ConcernAssignment view={view} concernKey={concern.key} />
           {concern.description ? <p className="max-w-prose text-sm text-ink-muted">{concern.description}</p> : null}
           <ConcernPractice practice={concernPractice(template.key, concern.key)} />
           <ConcernCarriedAnswers view={view} concernKey={concern.key} concernTitle={concern.title} />
