@@ -215,6 +215,35 @@ test.describe("answering on the concern page", () => {
     await expect(page.locator("[data-item-card]").first()).toBeFocused();
   });
 
+  test("every concern on one page: keys answer across concern headings without a page change", async ({ page }) => {
+    const { editor, reviewId, healthKeys } = await blankHealthReview();
+    await signIn(page, editor, `/reviews/${reviewId}`);
+    await page.getByRole("link", { name: "Answer every concern on one page" }).click();
+    await expect(page).toHaveURL(new RegExp(`/reviews/${reviewId}/answer$`));
+    await expect(page.getByRole("heading", { level: 2, name: "Health & Lifecycle" })).toBeVisible();
+    const sections = await page.locator("main section[id^=concern-]").count();
+    expect(sections).toBeGreaterThan(5);
+    await expectAccessible(page);
+
+    const last = healthKeys.at(-1) as string;
+    await itemCard(page, last).getByRole("radio", { name: "Met", exact: true }).focus();
+    const url = page.url();
+    await page.keyboard.press("1");
+    await expect.poll(async () => (await stored(reviewId, last))?.status).toBe("MET");
+    // The next card is the first of the next concern, on the same page.
+    const focusedSection = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest("section[id^=concern-]")?.id ?? null);
+    await expect.poll(focusedSection).not.toBe("concern-health");
+    expect(page.url()).toBe(url);
+
+    // The progress panel's concern links jump to the headings on this page.
+    await page
+      .getByRole("navigation", { name: "Concerns of this review" })
+      .getByRole("link", { name: /Health/ })
+      .click();
+    await expect(page).toHaveURL(/\/answer#concern-health$/);
+  });
+
   test("on a phone the progress folds into a bar, concerns come from a select, and nothing overflows", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const { editor, reviewId, healthKeys } = await blankHealthReview();

@@ -150,3 +150,13 @@ export function apiServiceGateHref(slug: string): string {
 export function reviewPendingWaiversHref(reviewId: string): string {
   return `${reviewHref(reviewId)}#pending-waivers`;
 }
+
+/** Every concern of a review on one page, each under its own heading. */
+export function reviewAnswerHref(reviewId: string, concernKey?: string): string {
+  const base = `${reviewHref(reviewId)}/answer`;
+  return concernKey ? `${base}#${concernAnchor(concernKey)}` : base;
+}
+
+export function concernAnchor(concernKey: string): string {
+  return `concern-${concernKey.replace(/[^A-Za-z0-9-]/g, "-")}`;
+}

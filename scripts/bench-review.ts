@@ -1,5 +1,5 @@
 // `npm run bench:review`: a person's cost of a complete tier-1 review, measured in Chromium against the production
-// build on a database of its own. Twice: from scratch (every item answered on the concern pages, by keyboard), and
+// build on a database of its own. Twice: from scratch (every item answered on the all-concerns page, by keyboard), and
 // from the previous decided review with nothing changed (carry forward, confirm all, submit). Prints interactions
 // (clicks, key presses, selections), page loads, wall time and the answer saves' p95 as the browser timed them,
 // each next to its target. Exit 0 when every target holds, 1 when one does not, 2 on bad setup.
@@ -122,8 +122,8 @@ async function fromScratch(s: Session, serviceSlug: string): Promise<RunFigures>
   const { page } = s;
   const started = performance.now();
   const reviewId = await startReview(s, serviceSlug);
-  await s.click(page.locator(`a[href*="/reviews/${reviewId}/concerns/"]`).first());
-  await page.waitForURL(/\/concerns\//);
+  await s.click(page.getByRole("link", { name: "Answer every concern on one page" }));
+  await page.waitForURL(/\/answer$/);
   const first = page.locator("[data-item-card]").first();
   const firstKey = (await first.getAttribute("data-item-card")) as string;
   await s.click(first.getByRole("radio", { name: "Met", exact: true }));
@@ -134,23 +134,9 @@ async function fromScratch(s: Session, serviceSlug: string): Promise<RunFigures>
     if (!key) throw new SetupError(`No item card has focus on ${page.url()}`);
     const cards = page.locator("[data-item-card]");
     const isLastOnPage = (await cards.last().getAttribute("data-item-card")) === key;
-    const url = page.url();
     await s.press("1");
-    if (!isLastOnPage) {
-      await savedIn(page, key);
-      continue;
-    }
-    // Past the concern's last item the page moves on by itself once the save has landed, unless this was the last
-    // concern.
-    const moved = await page
-      .waitForURL((next) => next.href !== url, { timeout: 5_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (!moved) {
-      await savedIn(page, key);
-      break;
-    }
-    await page.waitForFunction(() => document.activeElement?.hasAttribute("data-item-card") === true);
+    await savedIn(page, key);
+    if (isLastOnPage) break;
   }
   await s.click(page.getByRole("link", { name: /back to the overview/ }));
   await page.waitForURL(new RegExp(`/reviews/${reviewId}$`));
@@ -234,11 +220,21 @@ async function main(): Promise<number> {
     // [figure, shown value, measured number, limit]; a null limit is reported without a target.
     const rowsOut: [string, string, number, number | null][] = [
       ["from scratch: interactions", String(scratch.interactions), scratch.interactions, TARGETS.scratchInteractions],
-      ["from scratch: page loads", String(scratch.pageLoads), scratch.pageLoads, TARGETS.scratchPageLoads],
-      ["from scratch: in-app page changes", String(scratch.routeChanges), scratch.routeChanges, null],
+      // A page reached in the app (a client-side route change) counts as a page load as much as a document load does.
+      [
+        "from scratch: page loads (documents + in-app page changes)",
+        `${scratch.pageLoads + scratch.routeChanges} (${scratch.pageLoads} + ${scratch.routeChanges})`,
+        scratch.pageLoads + scratch.routeChanges,
+        TARGETS.scratchPageLoads,
+      ],
       ["from scratch: wall time", seconds(scratch.wallMs), scratch.wallMs, null],
       ["from the previous review: interactions", String(previous.interactions), previous.interactions, TARGETS.previousInteractions],
-      ["from the previous review: page loads", String(previous.pageLoads), previous.pageLoads, null],
+      [
+        "from the previous review: page loads (documents + in-app page changes)",
+        `${previous.pageLoads + previous.routeChanges} (${previous.pageLoads} + ${previous.routeChanges})`,
+        previous.pageLoads + previous.routeChanges,
+        null,
+      ],
       ["from the previous review: wall time", seconds(previous.wallMs), previous.wallMs, null],
       [`answer saves p95 (${saves.length} saves, browser-timed)`, `${p95.toFixed(0)} ms`, p95, TARGETS.saveP95Ms],
     ];

@@ -5,7 +5,7 @@ import { useId, useState, type ReactNode } from "react";
 import { LevelBadge } from "@/components/readiness/level-badge";
 import { VerdictBadge, verdictLabel } from "@/components/readiness/verdict-badge";
 import type { TemplateConcernDto } from "@/lib/db/templates";
-import { concernHref } from "@/lib/routes";
+import { concernHref, reviewAnswerHref } from "@/lib/routes";
 import { cn } from "@/lib/utils/cn";
 import { useWorkspace } from "./review-workspace";
 
@@ -13,6 +13,8 @@ export type ProgressPanelProps = {
   reviewId: string;
   concerns: readonly TemplateConcernDto[];
   activeConcernKey: string;
+  /** On the all-concerns page the concern links jump to the concern's heading on that page. */
+  onePage?: boolean;
   /** The review-wide "confirm all carried answers", when the review has some that wait. */
   confirmAll?: ReactNode;
 };
@@ -21,7 +23,7 @@ export type ProgressPanelProps = {
  * Level, verdict and per-concern progress as the engine computes them from the answers saved so far, updated as
  * each save lands. A side column on wide screens; on a phone a bar at the top that opens the same content.
  */
-export function ProgressPanel({ reviewId, concerns, activeConcernKey, confirmAll }: ProgressPanelProps) {
+export function ProgressPanel({ reviewId, concerns, activeConcernKey, onePage = false, confirmAll }: ProgressPanelProps) {
   const workspace = useWorkspace();
   const [isOpen, setOpen] = useState(false);
   const bodyId = useId();
@@ -84,7 +86,7 @@ export function ProgressPanel({ reviewId, concerns, activeConcernKey, confirmAll
               return (
                 <li key={concern.key}>
                   <Link
-                    href={concernHref(reviewId, concern.key)}
+                    href={onePage ? reviewAnswerHref(reviewId, concern.key) : concernHref(reviewId, concern.key)}
                     aria-current={isActive ? "page" : undefined}
                     className={cn(
                       "flex items-center justify-between gap-2 rounded-md px-2 py-1.5 text-sm",

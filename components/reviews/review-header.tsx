@@ -14,7 +14,7 @@ export type ReviewHeaderProps = {
   title: ReactNode;
   /** The crumb for the page itself; omitted on the overview. */
   current?: string;
-  active: "overview" | "history" | { concernKey: string };
+  active: "overview" | "history" | "all" | { concernKey: string };
   actions?: ReactNode;
 };
 

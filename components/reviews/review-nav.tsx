@@ -1,13 +1,13 @@
 import Link from "next/link";
 import type { TemplateConcernDto } from "@/lib/db/templates";
 import { cn } from "@/lib/utils/cn";
-import { reviewHistoryHref, reviewHref, reviewReportHref } from "@/lib/routes";
+import { reviewHistoryHref, reviewHref, reviewReportHref, reviewAnswerHref } from "@/lib/routes";
 import { ConcernSelect } from "./concern-select";
 
 export type ReviewNavProps = {
   reviewId: string;
   concerns: readonly TemplateConcernDto[];
-  active: "overview" | "history" | { concernKey: string };
+  active: "overview" | "history" | "all" | { concernKey: string };
 };
 
 const linkBase = "block rounded-md px-3 py-1.5 text-sm whitespace-nowrap";
@@ -37,6 +37,9 @@ export function ReviewNav({ reviewId, concerns, active }: ReviewNavProps) {
       <ul className="flex gap-1">
         <NavItem href={reviewHref(reviewId)} isActive={active === "overview"}>
           Overview
+        </NavItem>
+        <NavItem href={reviewAnswerHref(reviewId)} isActive={active === "all"}>
+          All concerns
         </NavItem>
         <NavItem href={reviewHistoryHref(reviewId)} isActive={active === "history"}>
           History

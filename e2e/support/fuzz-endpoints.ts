@@ -55,6 +55,42 @@ const startReview: FuzzEndpoint = {
     ),
 };
 
+const CHECK_STATUSES = ["PASSING", "WARNING", "FAILING"] as const;
+
+const recordChecks: FuzzEndpoint = {
+  method: "POST",
+  template: "/api/v1/services/{slug}/checks",
+  requests: (world) =>
+    withAttacks(
+      world,
+      "POST",
+      weighted<Target>(
+        [4, fc.constant({ cls: "valid", segments: ["services", world.serviceSlug, "checks"] })],
+        [1, fc.constant({ cls: "other-team", segments: ["services", world.otherServiceSlug, "checks"] })],
+        [1, slug.map((s) => ({ cls: "unknown-id", segments: ["services", s, "checks"] }))],
+      ),
+      fc.record({
+        results: fc.array(
+          fc.record(
+            {
+              itemKey: fc.constantFrom(...world.answeredKeys, ...world.unansweredKeys),
+              status: fc.constantFrom(...CHECK_STATUSES),
+              summary: fc.string({ maxLength: 40 }),
+              detailsUrl: fc.constant("https://ci.example.com/run/1"),
+              validForMinutes: fc.integer({ min: 5, max: 10_000 }),
+            },
+            { requiredKeys: ["itemKey", "status"] },
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+      }),
+      {
+        body: objectBodyAttacks([{ name: "results", required: true, text: false }]),
+        transport: transportAttacks([{ index: 1, valid: world.serviceSlug }]),
+      },
+    ),
+};
+
 const GARBAGE_PRECONDITIONS = ["abc", '"abc"', "*", '""', '"-1"', '"1.5"', '"9999999999"', 'W/"x"', '"1", "2"', "   ", '"0"', "**"];
 
 /** Missing, stale and malformed If-Match / If-None-Match in place of the answer's current version. */
@@ -359,6 +395,7 @@ const setAssignment: FuzzEndpoint = {
 
 export const FUZZ_ENDPOINTS: FuzzEndpoint[] = [
   startReview,
+  recordChecks,
   setAnswer,
   confirmAnswer,
   confirmConcern,

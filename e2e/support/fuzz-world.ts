@@ -96,7 +96,7 @@ export async function createFreshService(world: FuzzWorld): Promise<string> {
 }
 
 export type StoredCounts = Record<
-  "reviews" | "answers" | "answerVersions" | "evidence" | "waivers" | "assignmentVersions" | "auditEvents",
+  "reviews" | "answers" | "answerVersions" | "evidence" | "waivers" | "assignmentVersions" | "checkResults" | "auditEvents",
   number
 >;
 
@@ -114,6 +114,7 @@ export async function storedCounts(world: FuzzWorld): Promise<StoredCounts> {
             (SELECT count(*) FROM evidence WHERE answer_id IN (SELECT id FROM a)) AS evidence,
             (SELECT count(*) FROM waivers WHERE review_id IN (SELECT id FROM r)) AS waivers,
             (SELECT coalesce(sum(version), 0) FROM concern_assignments WHERE review_id IN (SELECT id FROM r)) AS "assignmentVersions",
+            (SELECT count(*) FROM check_results c JOIN services s ON s.id = c.service_id WHERE s.team_id = ANY($1::uuid[])) AS "checkResults",
             (SELECT count(*) FROM audit_events WHERE actor_id = $2 OR team_id = ANY($1::uuid[])) AS "auditEvents"`,
     [world.teams.map((team) => team.id), world.userId],
   );

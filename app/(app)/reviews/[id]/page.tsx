@@ -9,6 +9,8 @@ import { AutomatedChecks } from "@/components/reviews/automated-checks";
 import { ReviewHeader } from "@/components/reviews/review-header";
 import { VerdictPanel } from "@/components/reviews/verdict-panel";
 import { formatDateTime } from "@/lib/format/dates";
+import { ButtonLink } from "@/components/ui/button";
+import { reviewAnswerHref } from "@/lib/routes";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -33,9 +35,16 @@ export default async function ReviewOverviewPage({ params }: PageProps) {
         </div>
         <AutomatedChecks reviewId={review.id} checks={checks} items={template.items} answers={view.answers} now={new Date()} />
         <section aria-labelledby="progress-heading" className="space-y-3">
-          <h2 id="progress-heading" className="text-lg font-semibold text-ink">
-            Concerns
-          </h2>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="progress-heading" className="text-lg font-semibold text-ink">
+              Concerns
+            </h2>
+            {view.permissions.canEdit ? (
+              <ButtonLink href={reviewAnswerHref(review.id)} variant="secondary" size="sm">
+                Answer every concern on one page
+              </ButtonLink>
+            ) : null}
+          </div>
           <ConcernProgress reviewId={review.id} concerns={template.concerns} scores={evaluation.concerns} />
         </section>
         <div className="grid gap-6 lg:grid-cols-2">
