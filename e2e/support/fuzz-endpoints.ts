@@ -85,7 +85,7 @@ const recordChecks: FuzzEndpoint = {
         ),
       }),
       {
-        body: objectBodyAttacks([{ name: "results", required: true, text: false }]),
+        body: objectBodyAttacks([{ name: "results", required: true, text: true }]),
         transport: transportAttacks([{ index: 1, valid: world.serviceSlug }]),
       },
     ),
