@@ -138,7 +138,7 @@ async function fromScratch(s: Session, serviceSlug: string): Promise<RunFigures>
     await savedIn(page, key);
     if (isLastOnPage) break;
   }
-  await s.click(page.getByRole("link", { name: /back to the overview/ }));
+  await s.click(page.getByRole("link", { name: /back to the overview/i }));
   await page.waitForURL(new RegExp(`/reviews/${reviewId}$`));
   await submit(s);
   return { ...counts(s), wallMs: performance.now() - started, reviewId };

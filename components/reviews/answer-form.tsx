@@ -37,7 +37,7 @@ export function AnswerForm({ reviewId, itemKey, itemTitle, initial }: AnswerForm
   const [saver] = useState(
     () =>
       new AnswerSaver(initial, {
-        send: (payload) => saveAnswerAction(reviewId, itemKey, payload),
+        send: (payload) => saveAnswerAction(reviewId, itemKey, payload, { refreshPage: !workspace?.refreshesItself }),
         onChange: setSnapshot,
         debounceMs: TYPING_DEBOUNCE_MS,
         now: () => performance.now(),

@@ -3,7 +3,8 @@ import { listAssignableEditors } from "@/lib/db/concern-assignments";
 import type { ReviewView } from "@/lib/db/review-view";
 import { openItemsWarning } from "@/lib/domain/concern-assignments";
 import { CONCERN_WORK_STATUS_WORDS, UNASSIGNED_WORDS } from "@/lib/domain/words";
-import { concernHref } from "@/lib/routes";
+import { cache } from "react";
+import { reviewHref } from "@/lib/routes";
 import { requireViewer } from "@/lib/session/viewer";
 import { ConcernAssignmentForm } from "./concern-assignment-form";
 
@@ -27,6 +28,11 @@ export function assignmentOf(view: ReviewView, concernKey: string): ConcernAssig
     }
   );
 }
+
+// The page of every concern shows this form once per concern: one read of the team's editors per request.
+const assignableEditors = cache(async (reviewId: string, teamId: string) =>
+  listAssignableEditors(await requireViewer(reviewHref(reviewId)), teamId),
+);
 
 /**
  * "Assigned to … · Status" for one concern of a review: a compact form for editors of the owning team while the
@@ -53,8 +59,7 @@ export async function ConcernAssignment({ view, concernKey }: ConcernAssignmentP
     );
   }
 
-  const viewer = await requireViewer(concernHref(view.review.id, concernKey));
-  const editors = await listAssignableEditors(viewer, view.service.team.id);
+  const editors = await assignableEditors(view.review.id, view.service.team.id);
   return (
     <ConcernAssignmentForm
       reviewId={view.review.id}

@@ -20,6 +20,8 @@ export type AnswerOutcome = "sent" | "needs-input";
 
 type Answerer = (status: AnswerStatus) => AnswerOutcome;
 
+const REFRESH_AFTER_MS = 1500;
+
 export const LEAVE_QUESTION = "Some answers on this page are not saved yet. Leave anyway?";
 
 type Workspace = {
@@ -34,6 +36,8 @@ type Workspace = {
   moveFrom: (itemKey: string, by: 1 | -1) => void;
   /** Client-side navigation that asks first while edits are unsaved. */
   navigate: (href: string) => void;
+  /** Saves leave the page alone; the workspace refreshes it once they have settled (the page of every concern). */
+  refreshesItself: boolean;
 };
 
 const WorkspaceContext = createContext<Workspace | null>(null);
@@ -52,6 +56,8 @@ export type ReviewWorkspaceProps = {
   answers: Readonly<Record<string, AnswerDto>>;
   /** Where "next item" goes after the concern's last item: the next concern's first item; null on the last concern. */
   nextConcernHref: string | null;
+  /** A page too large to re-render on every save: refresh it once saves have been quiet for a moment instead. */
+  refreshWhenSettled?: boolean;
   children: ReactNode;
 };
 
@@ -75,7 +81,7 @@ export function focusItemCard(card: HTMLElement): void {
 }
 
 export function ReviewWorkspace(props: ReviewWorkspaceProps) {
-  const { reviewId, items, tier, tierTargets, today, waivers, nextConcernHref, children } = props;
+  const { reviewId, items, tier, tierTargets, today, waivers, nextConcernHref, refreshWhenSettled = false, children } = props;
   const router = useRouter();
   const [answers, setAnswers] = useState<Record<string, AnswerDto>>(() => ({ ...props.answers }));
   const [seenServer, setSeenServer] = useState(props.answers);
@@ -172,6 +178,29 @@ export function ReviewWorkspace(props: ReviewWorkspaceProps) {
     if (card?.hasAttribute("data-item-card")) focusItemCard(card);
   }, []);
 
+  // The page of every concern is not re-rendered by each save: once saves have been quiet for a moment (and nothing
+  // is on its way), it is refreshed, so what only the server knows (waivers, carried answers) catches up.
+  const answersNow = useRef(answers);
+  useEffect(() => {
+    answersNow.current = answers;
+  }, [answers]);
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const scheduleRefresh = useCallback(() => {
+    if (!refreshWhenSettled) return;
+    if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    const fire = () => {
+      refreshTimer.current = isBusy() ? setTimeout(fire, REFRESH_AFTER_MS) : null;
+      if (!refreshTimer.current) router.refresh();
+    };
+    refreshTimer.current = setTimeout(fire, REFRESH_AFTER_MS);
+  }, [refreshWhenSettled, isBusy, router]);
+  useEffect(
+    () => () => {
+      if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    },
+    [],
+  );
+
   const evaluation = useMemo(
     () => evaluateStoredReview({ items, tier, tierTargets, today, waivers, answers: Object.values(answers) }),
     [items, tier, tierTargets, today, waivers, answers],
@@ -183,8 +212,10 @@ export function ReviewWorkspace(props: ReviewWorkspaceProps) {
       evaluation,
       answers,
       // Same version or older: nothing new, and the same object keeps the engine from running again.
-      report: (answer) =>
-        setAnswers((local) => ((local[answer.itemKey]?.version ?? -1) >= answer.version ? local : { ...local, [answer.itemKey]: answer })),
+      report: (answer) => {
+        if ((answersNow.current[answer.itemKey]?.version ?? -1) < answer.version) scheduleRefresh();
+        setAnswers((local) => ((local[answer.itemKey]?.version ?? -1) >= answer.version ? local : { ...local, [answer.itemKey]: answer }));
+      },
       setEditState,
       registerAnswerer: (itemKey, answer) => {
         answerers.current.set(itemKey, answer);
@@ -196,8 +227,9 @@ export function ReviewWorkspace(props: ReviewWorkspaceProps) {
       answerItem: (itemKey, status) => answerers.current.get(itemKey)?.(status) ?? null,
       moveFrom,
       navigate,
+      refreshesItself: refreshWhenSettled,
     }),
-    [reviewId, evaluation, answers, setEditState, moveFrom, navigate],
+    [reviewId, evaluation, answers, setEditState, moveFrom, navigate, refreshWhenSettled, scheduleRefresh],
   );
 
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;

@@ -69,13 +69,18 @@ export type AnswerInputPayload = {
 /** A conflict carries the answer as it is now, so the page can offer "use theirs" or "overwrite with mine". */
 export type SaveAnswerResult = { ok: true; data: AnswerDto } | FailureWithCurrent<AnswerDto>;
 
+/**
+ * `refreshPage: false` (the page of every concern, which renders the whole checklist) leaves the current page as it is:
+ * it computes level and verdict itself and refreshes once its saves have settled, so a save never waits for the page.
+ * Other pages of the review are rendered afresh whenever they are visited either way.
+ */
 export const saveAnswerAction = defineAction({
   name: "saveAnswer",
-  input: (_reviewId: string, _itemKey: string, answer: AnswerInputPayload) => answer,
+  input: (_reviewId: string, _itemKey: string, answer: AnswerInputPayload, _options?: { refreshPage?: boolean }) => answer,
   schema: setAnswerInput,
-  handler: async (answer, ctx, reviewId, itemKey): Promise<SaveAnswerResult> => {
+  handler: async (answer, ctx, reviewId, itemKey, _sent, options): Promise<SaveAnswerResult> => {
     const saved = await setAnswer(ctx, reviewId, itemKey, answer);
-    revalidateReview(reviewId);
+    if (options?.refreshPage !== false) revalidateReview(reviewId);
     return { ok: true, data: saved };
   },
   failure: withCurrent<AnswerDto>,

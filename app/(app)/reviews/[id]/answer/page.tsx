@@ -34,6 +34,7 @@ export default async function AnswerAllPage({ params }: PageProps) {
       waivers={view.waivers}
       answers={view.answers}
       nextConcernHref={null}
+      refreshWhenSettled
     >
       <ReviewHeader view={view} title="All concerns" current="All concerns" active="all" />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
