@@ -8,7 +8,7 @@ import { runProbes } from "@/lib/checks/run-probes";
 import { latestCheckResults, removeCheckBinding, saveCheckBinding } from "@/lib/db/checks";
 import { db } from "@/lib/db/client";
 import { createViewer, ctxOf } from "@/lib/db/review-test-fixtures";
-import { parseAllowlist } from "@/lib/server/outbound";
+import { parseAllowlist } from "@/lib/net/outbound";
 import { checkBindingInput } from "@/lib/schemas/checks";
 
 // Automated checks against real parts on loopback: a probe target that goes up and down, evidence links that live

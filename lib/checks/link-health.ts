@@ -1,5 +1,5 @@
 import { evidenceDueForLinkCheck, recordLinkHealth } from "@/lib/db/evidence";
-import { OutboundError, outboundRequest, type OutboundAllowlist } from "@/lib/server/outbound";
+import { OutboundError, outboundRequest, type OutboundAllowlist } from "@/lib/net/outbound";
 
 // Evidence links rot: a dashboard is renamed, a runbook page moves. Each round checks the links that were never
 // checked or not for a day, and flags dead ones on the review. A link is dead when it does not answer, or answers

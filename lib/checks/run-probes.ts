@@ -1,6 +1,6 @@
 import { listCheckBindings, recordProbeResults, servicesWithHealthUrl } from "@/lib/db/checks";
 import { probeOutcome, type ProbeOutcome } from "@/lib/domain/checks";
-import { OutboundError, outboundRequest, type OutboundAllowlist } from "@/lib/server/outbound";
+import { OutboundError, outboundRequest, type OutboundAllowlist } from "@/lib/net/outbound";
 
 // One round of HTTP probes: every service that declares a health URL is probed once, and the outcome is recorded
 // for every checklist item bound to an HTTP probe. Services are probed a few at a time, each under the shortest

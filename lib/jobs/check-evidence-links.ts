@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkEvidenceLinks } from "@/lib/checks/link-health";
 import { env } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/define";
-import { parseAllowlist } from "@/lib/server/outbound";
+import { parseAllowlist } from "@/lib/net/outbound";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

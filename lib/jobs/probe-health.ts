@@ -2,7 +2,7 @@ import { z } from "zod";
 import { runProbes } from "@/lib/checks/run-probes";
 import { env } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/define";
-import { parseAllowlist } from "@/lib/server/outbound";
+import { parseAllowlist } from "@/lib/net/outbound";
 
 /** Every 15 minutes: each service's health check URL, recorded for every item bound to an HTTP probe. */
 export const probeHealthChecks = defineJob({
