@@ -1,18 +1,11 @@
 import { evidenceDueForLinkCheck, recordLinkHealth } from "@/lib/db/evidence";
+import { judgeLink, type LinkJudgement } from "@/lib/domain/checks";
 import { OutboundError, outboundRequest, type OutboundAllowlist } from "@/lib/net/outbound";
 
 // Evidence links rot: a dashboard is renamed, a runbook page moves. Each round checks the links that were never
 // checked or not for a day, and flags dead ones on the review. A link is dead when it does not answer, or answers
 // 404/410 or a server error; 401, 403 and 429 mean it exists behind a login or a limit. A redirect to another host
 // is not followed, but it proves the link still answers. Private addresses are not visited unless allowlisted.
-
-export type LinkJudgement = { health: "OK" | "DEAD" | null; problem: string | null };
-
-export function judgeLink(status: number): LinkJudgement {
-  if (status === 404 || status === 410) return { health: "DEAD", problem: `HTTP ${status}: the page is gone` };
-  if (status >= 500) return { health: "DEAD", problem: `HTTP ${status}: the server failed` };
-  return { health: "OK", problem: null };
-}
 
 export async function checkLink(url: string, allowlist: OutboundAllowlist, timeoutMs: number): Promise<LinkJudgement> {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itemChecks, probeOutcome, suggestedAnswer } from "./checks";
+import { itemChecks, judgeLink, probeOutcome, suggestedAnswer } from "./checks";
 
 describe("probeOutcome", () => {
   it.each([
@@ -53,4 +53,16 @@ describe("itemChecks", () => {
     expect(suggestedAnswer({ status: "FAILING", validUntil: now }, now)).toBeNull();
     expect(suggestedAnswer({ status: "FAILING", validUntil: new Date(now.getTime() + 1) }, now)).toBe("NOT_MET");
   });
+});
+
+describe("judgeLink", () => {
+  it.each([
+    [200, "OK"],
+    [401, "OK"],
+    [403, "OK"],
+    [429, "OK"],
+    [404, "DEAD"],
+    [410, "DEAD"],
+    [503, "DEAD"],
+  ] as const)("HTTP %s → %s", (status, health) => expect(judgeLink(status).health).toBe(health));
 });

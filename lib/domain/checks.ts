@@ -111,3 +111,12 @@ export function itemChecks(
       };
     });
 }
+
+export type LinkJudgement = { health: "OK" | "DEAD" | null; problem: string | null };
+
+/** An evidence link that answered: dead on 404/410 or a server error; 401, 403 and 429 mean it exists behind a login or a limit. */
+export function judgeLink(status: number): LinkJudgement {
+  if (status === 404 || status === 410) return { health: "DEAD", problem: `HTTP ${status}: the page is gone` };
+  if (status >= 500) return { health: "DEAD", problem: `HTTP ${status}: the server failed` };
+  return { health: "OK", problem: null };
+}

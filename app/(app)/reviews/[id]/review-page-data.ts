@@ -8,6 +8,7 @@ import type { ReviewReport } from "@/lib/domain/review-markdown";
 import { isAppError } from "@/lib/errors";
 import { latestCheckResults, listCheckBindings } from "@/lib/db/checks";
 import { itemChecks, type ItemCheck } from "@/lib/domain/checks";
+import type { TierTargets } from "@/lib/domain/targets";
 import { reviewHref, reviewReportHref } from "@/lib/routes";
 
 // The review pages, their metadata and nested layouts ask for the same review; cache() makes that
@@ -43,3 +44,17 @@ export const loadReviewChecks = cache(async (reviewId: string): Promise<ItemChec
   const applicable = view.template.items.filter((item) => item.tiers.includes(view.evaluation.tier)).map((item) => item.key);
   return itemChecks(applicable, new Set(bindings.map((b) => b.itemKey)), await latestCheckResults(view.service.id, now), now);
 });
+
+/** What the answering workspace needs from the review, the same on a concern's page and on the page of every concern. */
+export function workspaceProps(view: ReviewView, tierTargets: TierTargets) {
+  const { review, evaluation, template } = view;
+  return {
+    reviewId: review.id,
+    items: template.items,
+    tier: evaluation.tier,
+    tierTargets,
+    today: evaluation.evaluatedOn,
+    waivers: view.waivers,
+    answers: view.answers,
+  };
+}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
+import { loadReviewPage, workspaceProps } from "@/app/(app)/reviews/[id]/review-page-data";
 import { ButtonLink } from "@/components/ui/button";
 import { ReviewCarriedAnswers } from "@/components/reviews/concern-carried-answers";
 import { AnsweringNote, ConcernItems } from "@/components/reviews/concern-items";
@@ -25,17 +25,7 @@ export default async function AnswerAllPage({ params }: PageProps) {
   );
 
   return (
-    <ReviewWorkspace
-      reviewId={review.id}
-      items={template.items}
-      tier={evaluation.tier}
-      tierTargets={tierTargets}
-      today={evaluation.evaluatedOn}
-      waivers={view.waivers}
-      answers={view.answers}
-      nextConcernHref={null}
-      refreshWhenSettled
-    >
+    <ReviewWorkspace {...workspaceProps(view, tierTargets)} nextConcernHref={null} refreshWhenSettled>
       <ReviewHeader view={view} title="All concerns" current="All concerns" active="all" />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
         <div className="order-2 min-w-0 space-y-8 lg:order-1">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
-import { loadReviewPage } from "@/app/(app)/reviews/[id]/review-page-data";
+import { loadReviewPage, workspaceProps } from "@/app/(app)/reviews/[id]/review-page-data";
 import { ReviewHeader } from "@/components/reviews/review-header";
 import { ReviewCarriedAnswers } from "@/components/reviews/concern-carried-answers";
 import { AnsweringNote, ConcernItems } from "@/components/reviews/concern-items";
@@ -47,16 +47,7 @@ export default async function ConcernPage({ params }: PageProps) {
   const canAnswer = permissions.canEdit;
 
   return (
-    <ReviewWorkspace
-      reviewId={review.id}
-      items={template.items}
-      tier={evaluation.tier}
-      tierTargets={tierTargets}
-      today={evaluation.evaluatedOn}
-      waivers={view.waivers}
-      answers={view.answers}
-      nextConcernHref={canAnswer ? nextHref : null}
-    >
+    <ReviewWorkspace {...workspaceProps(view, tierTargets)} nextConcernHref={canAnswer ? nextHref : null}>
       <ReviewHeader view={view} title={concern.title} current={concern.title} active={{ concernKey: concern.key }} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
         <div className="order-2 min-w-0 space-y-4 lg:order-1">
